@@ -1,0 +1,48 @@
+package io.kefu.complaint;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.time.Instant;
+
+/** Something a person said on the case: an instruction (批示), an escalation note (督办意见), a customer's words. */
+@Embeddable
+public class CaseNote {
+
+    @Column(name = "kind", length = 40, nullable = false)
+    private String kind;
+
+    @Column(name = "author", length = 64, nullable = false)
+    private String author;
+
+    @Column(name = "text", nullable = false, columnDefinition = "text")
+    private String text;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected CaseNote() {
+    }
+
+    CaseNote(String kind, String author, String text, Instant createdAt) {
+        this.kind = kind;
+        this.author = author;
+        this.text = text;
+        this.createdAt = createdAt;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

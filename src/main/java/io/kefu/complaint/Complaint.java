@@ -1,0 +1,464 @@
+package io.kefu.complaint;
+
+import io.kefu.customer.Customer;
+import io.kefu.shared.time.Now;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.RelationTargetAuditMode;
+
+/**
+ * A complaint case (顾客投诉登记表 and everything that follows): the state of the case lives here, the process only
+ * moves it along. The agent who registered it owns it to the end (首问负责制).
+ */
+@Entity
+@Table(name = "complaint")
+@Audited
+public class Complaint {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** 投诉编号, e.g. TS2026-00012: given from the id once saved; the process business key. */
+    @Column(name = "case_no", length = 20, unique = true)
+    private String caseNo;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id", nullable = false, updatable = false)
+    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
+    private Customer customer;
+
+    @Column(name = "complainant_name", length = 100, nullable = false)
+    private String complainantName;
+
+    @Column(name = "complainant_phone", length = 30, nullable = false)
+    private String complainantPhone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "channel", length = 20, nullable = false)
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "category", length = 30, nullable = false)
+    private ComplaintCategory category;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "severity", length = 20, nullable = false)
+    private Severity severity;
+
+    @Column(name = "description", nullable = false, columnDefinition = "text")
+    private String description;
+
+    @Column(name = "customer_request", columnDefinition = "text")
+    private String customerRequest;
+
+    /** The employee complained about: recused from every task of the case (被投诉人应当回避). */
+    @Column(name = "complained_employee", length = 64)
+    private String complainedEmployee;
+
+    @Column(name = "owner_id", length = 64, nullable = false)
+    private String ownerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 30, nullable = false)
+    private ComplaintStatus status;
+
+    @Column(name = "priority", length = 10)
+    private String priority;
+
+    @Column(name = "response_hours")
+    private Integer responseHours;
+
+    @Column(name = "resolution_hours")
+    private Integer resolutionHours;
+
+    @Column(name = "notify_manager", nullable = false)
+    private boolean notifyManager;
+
+    @Column(name = "manager_approval", nullable = false)
+    private boolean managerApproval;
+
+    @Column(name = "response_due")
+    private Instant responseDue;
+
+    @Column(name = "resolution_due")
+    private Instant resolutionDue;
+
+    @Column(name = "return_visit_due")
+    private Instant returnVisitDue;
+
+    @Column(name = "responded_at")
+    private Instant respondedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "repeat_complaint", nullable = false)
+    private boolean repeatComplaint;
+
+    @Column(name = "repeat_reason", length = 500)
+    private String repeatReason;
+
+    @Column(name = "valid")
+    private Boolean valid;
+
+    @Column(name = "validity_reason", columnDefinition = "text")
+    private String validityReason;
+
+    @Column(name = "invalid_reply", columnDefinition = "text")
+    private String invalidReply;
+
+    @Column(name = "department", length = 30)
+    private String department;
+
+    @Column(name = "cause_type", length = 30)
+    private String causeType;
+
+    @Column(name = "findings", columnDefinition = "text")
+    private String findings;
+
+    @Column(name = "responsible_person", length = 100)
+    private String responsiblePerson;
+
+    @Column(name = "solution_option1", columnDefinition = "text")
+    private String solutionOption1;
+
+    @Column(name = "solution_option2", columnDefinition = "text")
+    private String solutionOption2;
+
+    @Column(name = "solution_option3", columnDefinition = "text")
+    private String solutionOption3;
+
+    /** The option finally adopted: 1, 2 or 3. */
+    @Column(name = "chosen_option")
+    private Integer chosenOption;
+
+    @Column(name = "implementation_notes", columnDefinition = "text")
+    private String implementationNotes;
+
+    @Column(name = "penalties", columnDefinition = "text")
+    private String penalties;
+
+    @Column(name = "customer_accepted")
+    private Boolean customerAccepted;
+
+    @Column(name = "acceptance_method", length = 30)
+    private String acceptanceMethod;
+
+    @Column(name = "acceptance_reference", length = 200)
+    private String acceptanceReference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "satisfaction", length = 20)
+    private Satisfaction satisfaction;
+
+    @Column(name = "visit_remarks", columnDefinition = "text")
+    private String visitRemarks;
+
+    @Column(name = "reopen_count", nullable = false)
+    private int reopenCount;
+
+    @Column(name = "root_cause", columnDefinition = "text")
+    private String rootCause;
+
+    @Column(name = "preventive_measures", columnDefinition = "text")
+    private String preventiveMeasures;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closing_category", length = 30)
+    private ComplaintCategory closingCategory;
+
+    @Column(name = "closing_summary", columnDefinition = "text")
+    private String closingSummary;
+
+    @Column(name = "process_instance_id", length = 64)
+    private String processInstanceId;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "complaint_breach", joinColumns = @JoinColumn(name = "complaint_id"))
+    @OrderColumn(name = "position")
+    private List<Breach> breaches = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "complaint_note", joinColumns = @JoinColumn(name = "complaint_id"))
+    @OrderColumn(name = "position")
+    private List<CaseNote> notes = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Complaint() {
+    }
+
+    public Complaint(Customer customer, String complainantName, String complainantPhone, Channel channel,
+            ComplaintCategory category, Severity severity, String description, String customerRequest,
+            String complainedEmployee, String ownerId) {
+        this.customer = customer;
+        this.complainantName = complainantName;
+        this.complainantPhone = complainantPhone;
+        this.channel = channel;
+        this.category = category;
+        this.severity = severity;
+        this.description = description;
+        this.customerRequest = customerRequest;
+        this.complainedEmployee = complainedEmployee;
+        this.ownerId = ownerId;
+        this.status = ComplaintStatus.REGISTERED;
+    }
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        updatedAt = Now.instant();
+        if (createdAt == null) {
+            createdAt = updatedAt;
+        }
+    }
+
+    void numberFromId() {
+        if (caseNo == null) {
+            int year = createdAt.atZone(ZoneId.of("Asia/Shanghai")).getYear();
+            caseNo = String.format("TS%d-%05d", year, id);
+        }
+    }
+
+    void linkProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void classify(String priority, int responseHours, int resolutionHours, boolean notifyManager,
+            boolean managerApproval, Instant responseDue, Instant resolutionDue) {
+        this.priority = priority;
+        this.responseHours = responseHours;
+        this.resolutionHours = resolutionHours;
+        this.notifyManager = notifyManager;
+        this.managerApproval = managerApproval;
+        this.responseDue = responseDue;
+        this.resolutionDue = resolutionDue;
+    }
+
+    void flagRepeat(String reason) {
+        this.repeatComplaint = true;
+        this.repeatReason = reason;
+    }
+
+    void acceptAsValid(String reason, String department, String causeType, Instant at) {
+        this.valid = true;
+        this.validityReason = reason;
+        this.department = department;
+        this.causeType = causeType;
+        this.respondedAt = at;
+        this.status = ComplaintStatus.INVESTIGATING;
+    }
+
+    void judgeInvalid(String reason, String reply, Instant at) {
+        this.valid = false;
+        this.validityReason = reason;
+        this.invalidReply = reply;
+        this.respondedAt = at;
+    }
+
+    void closeAsInvalid(Instant at) {
+        if (!Boolean.FALSE.equals(valid)) {
+            throw new IllegalStateException("complaint " + caseNo + " was not judged invalid");
+        }
+        this.status = ComplaintStatus.REJECTED;
+        this.closedAt = at;
+    }
+
+    void recordFindings(String findings, String responsiblePerson) {
+        this.findings = findings;
+        this.responsiblePerson = responsiblePerson;
+    }
+
+    void proposeSolutions(String option1, String option2, String option3) {
+        this.solutionOption1 = option1;
+        this.solutionOption2 = option2;
+        this.solutionOption3 = option3;
+        this.chosenOption = null;
+        this.status = ComplaintStatus.AWAITING_APPROVAL;
+    }
+
+    /** The option chosen by the supervising leader or the manager; null when all options were rejected. */
+    void choose(Integer option) {
+        if (option != null && optionText(option) == null) {
+            throw new IllegalArgumentException("方案" + option + "未填写,不能采用");
+        }
+        this.chosenOption = option;
+        this.status = option == null ? ComplaintStatus.AWAITING_APPROVAL : ComplaintStatus.IMPLEMENTING;
+    }
+
+    void returnToDepartment() {
+        this.chosenOption = null;
+        this.status = ComplaintStatus.INVESTIGATING;
+    }
+
+    void recordImplementation(String notes, String penalties) {
+        this.implementationNotes = notes;
+        this.penalties = penalties;
+        this.status = ComplaintStatus.AWAITING_CUSTOMER;
+    }
+
+    void customerAccepts(String method, String reference, Instant at, Instant returnVisitDue) {
+        this.customerAccepted = true;
+        this.acceptanceMethod = method;
+        this.acceptanceReference = reference;
+        this.resolvedAt = at;
+        this.returnVisitDue = returnVisitDue;
+        this.status = ComplaintStatus.RESOLVED;
+    }
+
+    void customerRejects() {
+        this.customerAccepted = false;
+        this.status = ComplaintStatus.INVESTIGATING;
+    }
+
+    void recordReturnVisit(Satisfaction satisfaction, String remarks) {
+        this.satisfaction = satisfaction;
+        this.visitRemarks = remarks;
+        this.status = satisfaction == Satisfaction.DISSATISFIED ? ComplaintStatus.REOPENED : ComplaintStatus.AWAITING_CLOSURE;
+    }
+
+    void reopen(Instant newResolutionDue) {
+        this.reopenCount++;
+        this.resolutionDue = newResolutionDue;
+        this.resolvedAt = null;
+        this.customerAccepted = null;
+        this.status = ComplaintStatus.REOPENED;
+    }
+
+    void reassign(String department) {
+        this.department = department;
+        this.status = ComplaintStatus.INVESTIGATING;
+    }
+
+    void recordRootCause(String rootCause, String preventiveMeasures) {
+        this.rootCause = rootCause;
+        this.preventiveMeasures = preventiveMeasures;
+    }
+
+    void close(ComplaintCategory closingCategory, String summary, Instant at) {
+        this.closingCategory = closingCategory;
+        this.closingSummary = summary;
+        this.closedAt = at;
+        this.status = ComplaintStatus.CLOSED;
+    }
+
+    void recordBreach(BreachType type, Instant deadline, Instant at) {
+        breaches.add(new Breach(type, deadline, at));
+    }
+
+    void addNote(String kind, String author, String text, Instant at) {
+        notes.add(new CaseNote(kind, author, text, at));
+    }
+
+    public String optionText(int option) {
+        return switch (option) {
+            case 1 -> solutionOption1;
+            case 2 -> solutionOption2;
+            case 3 -> solutionOption3;
+            default -> null;
+        };
+    }
+
+    public boolean isRecused(String userId) {
+        return complainedEmployee != null && complainedEmployee.equals(userId);
+    }
+
+    public boolean isOverdue(Instant now) {
+        if (!status.isOpen()) {
+            return false;
+        }
+        return (respondedAt == null && responseDue != null && now.isAfter(responseDue))
+                || (resolvedAt == null && resolutionDue != null && now.isAfter(resolutionDue));
+    }
+
+    public String deadlineText(Instant instant) {
+        return instant == null ? "—"
+                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(instant);
+    }
+
+    public Long getId() { return id; }
+    public String getCaseNo() { return caseNo; }
+    public Customer getCustomer() { return customer; }
+    public String getComplainantName() { return complainantName; }
+    public String getComplainantPhone() { return complainantPhone; }
+    public Channel getChannel() { return channel; }
+    public ComplaintCategory getCategory() { return category; }
+    public Severity getSeverity() { return severity; }
+    public String getDescription() { return description; }
+    public String getCustomerRequest() { return customerRequest; }
+    public String getComplainedEmployee() { return complainedEmployee; }
+    public String getOwnerId() { return ownerId; }
+    public ComplaintStatus getStatus() { return status; }
+    public String getPriority() { return priority; }
+    public Integer getResponseHours() { return responseHours; }
+    public Integer getResolutionHours() { return resolutionHours; }
+    public boolean isNotifyManager() { return notifyManager; }
+    public boolean isManagerApproval() { return managerApproval; }
+    public Instant getResponseDue() { return responseDue; }
+    public Instant getResolutionDue() { return resolutionDue; }
+    public Instant getReturnVisitDue() { return returnVisitDue; }
+    public Instant getRespondedAt() { return respondedAt; }
+    public Instant getResolvedAt() { return resolvedAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public boolean isRepeatComplaint() { return repeatComplaint; }
+    public String getRepeatReason() { return repeatReason; }
+    public Boolean getValid() { return valid; }
+    public String getValidityReason() { return validityReason; }
+    public String getInvalidReply() { return invalidReply; }
+    public String getDepartment() { return department; }
+    public String getCauseType() { return causeType; }
+    public String getFindings() { return findings; }
+    public String getResponsiblePerson() { return responsiblePerson; }
+    public Integer getChosenOption() { return chosenOption; }
+    public String getImplementationNotes() { return implementationNotes; }
+    public String getPenalties() { return penalties; }
+    public Boolean getCustomerAccepted() { return customerAccepted; }
+    public String getAcceptanceMethod() { return acceptanceMethod; }
+    public String getAcceptanceReference() { return acceptanceReference; }
+    public Satisfaction getSatisfaction() { return satisfaction; }
+    public String getVisitRemarks() { return visitRemarks; }
+    public int getReopenCount() { return reopenCount; }
+    public String getRootCause() { return rootCause; }
+    public String getPreventiveMeasures() { return preventiveMeasures; }
+    public ComplaintCategory getClosingCategory() { return closingCategory; }
+    public String getClosingSummary() { return closingSummary; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public List<Breach> getBreaches() { return List.copyOf(breaches); }
+    public List<CaseNote> getNotes() { return List.copyOf(notes); }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
+}

@@ -1,0 +1,89 @@
+package io.kefu.complaint;
+
+import io.kefu.customer.CustomerService;
+import io.kefu.identity.CurrentUser;
+import io.kefu.identity.KefuGroups;
+import io.kefu.shared.NotFoundException;
+import io.kefu.shared.time.BusinessCalendar;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Complaints from other channels (web, email, WeChat gateways) and the case list. */
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintController {
+
+    private final ComplaintService complaints;
+    private final BusinessCalendar calendar;
+
+    ComplaintController(ComplaintService complaints, BusinessCalendar calendar) {
+        this.complaints = complaints;
+        this.calendar = calendar;
+    }
+
+    @PostMapping
+    @Transactional
+    ResponseEntity<ComplaintView> create(@Valid @RequestBody ComplaintIntake intake) {
+        CurrentUser user = CurrentUser.get();
+        Complaint complaint = complaints.openCase(intake, user.id());
+        return ResponseEntity.created(URI.create("/api/complaints/" + complaint.getId())).body(view(complaint, user));
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    ComplaintView get(@PathVariable long id) {
+        CurrentUser user = CurrentUser.get();
+        Complaint complaint = complaints.find(id);
+        if (!mayRead(complaint, user)) {
+            // not "forbidden": whether a case exists is itself confidential
+            throw new NotFoundException("投诉 " + id + " 不存在");
+        }
+        return view(complaint, user);
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    Page<ComplaintView> search(ComplaintSearch search,
+            @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
+        CurrentUser user = CurrentUser.get();
+        ComplaintSearch scoped = seesAll(user) ? search.restrictedTo(null, null)
+                : search.restrictedTo(user.id(), departments(user));
+        return complaints.search(scoped, page).map(c -> view(c, user));
+    }
+
+    private ComplaintView view(Complaint complaint, CurrentUser user) {
+        boolean unmasked = user.id().equals(complaint.getOwnerId())
+                || CustomerService.mayReadPersonalData(complaint.getCustomer(), user);
+        return ComplaintView.of(complaint, unmasked, calendar.now());
+    }
+
+    private static boolean seesAll(CurrentUser user) {
+        return user.isSupervisorOrManager() || user.isAuditor();
+    }
+
+    private static boolean mayRead(Complaint complaint, CurrentUser user) {
+        return seesAll(user) || user.id().equals(complaint.getOwnerId())
+                || (complaint.getDepartment() != null && departments(user).contains(complaint.getDepartment()));
+    }
+
+    private static Set<String> departments(CurrentUser user) {
+        return user.groups().stream()
+                .filter(g -> g.startsWith(KefuGroups.DEPARTMENT_PREFIX))
+                .map(g -> g.substring(KefuGroups.DEPARTMENT_PREFIX.length()))
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,365 @@
+package io.kefu.complaint;
+
+import io.kefu.complaint.process.ComplaintProcess;
+import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerService;
+import io.kefu.identity.KefuGroups.Department;
+import io.kefu.shared.InvalidInputException;
+import io.kefu.shared.NotFoundException;
+import io.kefu.shared.time.BusinessCalendar;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Complaint handling (投诉处理), the closed loop "有投诉即时受理,迅速有结果,处理后有回访": every step of the case
+ * changes the complaint through here, whether it comes from the API, a Tasklist form or a timer.
+ */
+@Service
+@Transactional
+public class ComplaintService {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
+
+    private final ComplaintRepository complaints;
+    private final CustomerService customers;
+    private final BusinessCalendar calendar;
+    private final ComplaintSettings settings;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final Validator validator;
+
+    ComplaintService(ComplaintRepository complaints, CustomerService customers, BusinessCalendar calendar,
+            ComplaintSettings settings, RuntimeService runtimeService, IdentityService identityService,
+            Validator validator) {
+        this.complaints = complaints;
+        this.customers = customers;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.validator = validator;
+    }
+
+    // ---- intake ----------------------------------------------------------------------------------------------
+
+    /** Registers a complaint from another channel (API) and starts its case; the caller becomes the owner. */
+    public Complaint openCase(ComplaintIntake intake, String ownerId) {
+        Complaint complaint = register(intake, ownerId);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ComplaintProcess.KEY, complaint.getCaseNo(),
+                ComplaintProcess.startVariables(complaint));
+        complaint.linkProcess(instance.getId());
+        return complaint;
+    }
+
+    /** Saves the complaint as taken in (顾客投诉登记表); validation failures name the field. */
+    public Complaint register(ComplaintIntake intake, String ownerId) {
+        Set<ConstraintViolation<ComplaintIntake>> violations = validator.validate(intake);
+        if (!violations.isEmpty()) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            violations.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+            throw new InvalidInputException(errors);
+        }
+        Customer customer = customers.findByCode(intake.customerCode());
+        String complained = blankToNull(intake.complainedEmployee());
+        if (complained != null) {
+            if (identityService.createUserQuery().userId(complained).count() == 0) {
+                throw InvalidInputException.of("complainedEmployee", "员工 " + complained + " 不存在");
+            }
+            if (complained.equals(ownerId)) {
+                throw InvalidInputException.of("complainedEmployee", "被投诉人须回避,不能受理针对自己的投诉,请转交其他专员登记");
+            }
+        }
+        Complaint complaint = new Complaint(customer, intake.complainantName().trim(), intake.complainantPhone().trim(),
+                intake.channel(), intake.category(), intake.severity(), intake.description().trim(),
+                blankToNull(intake.customerRequest()), complained, ownerId);
+        complaints.saveAndFlush(complaint);
+        complaint.numberFromId();
+        log.info("Complaint {} registered for customer {} by {}", complaint.getCaseNo(), customer.getCode(), ownerId);
+        return complaint;
+    }
+
+    public void linkProcess(long complaintId, String processInstanceId) {
+        find(complaintId).linkProcess(processInstanceId);
+    }
+
+    // ---- classification and deadlines ------------------------------------------------------------------------
+
+    public record Classification(String priority, int responseHours, int resolutionHours, boolean notifyManager,
+            boolean managerApproval) {
+    }
+
+    public record ClassificationOutcome(Instant responseDue, Instant resolutionDue, boolean repeatComplaint) {
+    }
+
+    /** Applies the decision table's result: deadlines on working hours, and the repeat-complaint check. */
+    public ClassificationOutcome classify(long complaintId, Classification c) {
+        Complaint complaint = find(complaintId);
+        Instant received = complaint.getCreatedAt();
+        Instant responseDue = calendar.addWorkingTime(received, Duration.ofHours(c.responseHours()));
+        Instant resolutionDue = calendar.addWorkingTime(received, Duration.ofHours(c.resolutionHours()));
+        complaint.classify(c.priority(), c.responseHours(), c.resolutionHours(), c.notifyManager(), c.managerApproval(),
+                responseDue, resolutionDue);
+        String repeat = repeatReason(complaint);
+        if (repeat != null) {
+            complaint.flagRepeat(repeat);
+        }
+        return new ClassificationOutcome(responseDue, resolutionDue, repeat != null);
+    }
+
+    private String repeatReason(Complaint complaint) {
+        ComplaintSettings.Repeat rules = settings.repeat();
+        Instant now = complaint.getCreatedAt();
+        long sameCustomer = complaints.countSameCustomerAndCategorySince(complaint.getCustomer().getId(),
+                complaint.getCategory(), complaint.getId(), now.minus(rules.sameCustomerWindowDays(), ChronoUnit.DAYS));
+        if (sameCustomer > 0) {
+            return "同一客户 " + rules.sameCustomerWindowDays() + " 天内第 " + (sameCustomer + 1) + " 次投诉「"
+                    + complaint.getCategory().label() + "」";
+        }
+        long sameCategory = complaints.countCategorySince(complaint.getCategory(),
+                now.minus(rules.categoryPeriodDays(), ChronoUnit.DAYS));
+        if (sameCategory >= rules.categoryThreshold()) {
+            return rules.categoryPeriodDays() + " 天内「" + complaint.getCategory().label() + "」类投诉已达 " + sameCategory
+                    + " 起(多发的同类投诉)";
+        }
+        return null;
+    }
+
+    // ---- handling steps --------------------------------------------------------------------------------------
+
+    /** 投诉判断: valid complaints go to the responsible department, invalid ones get a tactful reply. */
+    public void assess(long complaintId, boolean valid, String reason, String department, String causeType,
+            String invalidReply) {
+        Complaint complaint = find(complaintId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, "validityReason", reason, "请填写判断依据");
+        if (valid) {
+            if (department == null || Arrays.stream(Department.values()).noneMatch(d -> d.code().equals(department))) {
+                errors.put("department", "请选择责任部门");
+            }
+        } else {
+            require(errors, "invalidReply", invalidReply, "投诉不成立时须填写给客户的婉转答复");
+        }
+        failOn(errors);
+        Instant now = calendar.now();
+        if (valid) {
+            complaint.acceptAsValid(reason.trim(), department, blankToNull(causeType), now);
+        } else {
+            complaint.judgeInvalid(reason.trim(), invalidReply.trim(), now);
+        }
+    }
+
+    public void closeAsInvalid(long complaintId) {
+        find(complaintId).closeAsInvalid(calendar.now());
+    }
+
+    public void recordFindings(long complaintId, String findings, String responsiblePerson) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, "findings", findings, "请填写调查结果");
+        failOn(errors);
+        find(complaintId).recordFindings(findings.trim(), blankToNull(responsiblePerson));
+    }
+
+    public void proposeSolutions(long complaintId, String option1, String option2, String option3) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, "solutionOption1", option1, "至少需要提出一个处理方案");
+        failOn(errors);
+        find(complaintId).proposeSolutions(option1.trim(), blankToNull(option2), blankToNull(option3));
+    }
+
+    /** The supervising leader (主管领导) adopts one option or rejects them all (then the manager decides). */
+    public void leaderDecides(long complaintId, String decision, String instruction, String leader) {
+        Complaint complaint = find(complaintId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, "leaderInstruction", instruction, "请填写批示");
+        Integer option = "REJECTED".equals(decision) ? null : option(errors, "solutionDecision", decision, complaint);
+        failOn(errors);
+        complaint.choose(option);
+        complaint.addNote("LEADER_INSTRUCTION", leader, instruction.trim(), calendar.now());
+    }
+
+    /** The manager adopts an option or returns the case to the department for new solutions. */
+    public void managerDecides(long complaintId, String decision, String instruction, String manager) {
+        Complaint complaint = find(complaintId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, "managerInstruction", instruction, "请填写经理批示");
+        Integer option = "RETURN".equals(decision) ? null : option(errors, "managerDecision", decision, complaint);
+        failOn(errors);
+        if (option == null) {
+            complaint.returnToDepartment();
+        } else {
+            complaint.choose(option);
+        }
+        complaint.addNote("MANAGER_INSTRUCTION", manager, instruction.trim(), calendar.now());
+    }
+
+    public void recordImplementation(long complaintId, String notes, String penalties) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, "implementationNotes", notes, "请填写实施情况");
+        failOn(errors);
+        find(complaintId).recordImplementation(notes.trim(), blankToNull(penalties));
+    }
+
+    /** The customer is told the result and accepts (how they confirmed is recorded) or not (back to solutions). */
+    public Instant recordCustomerResponse(long complaintId, boolean accepted, String method, String reference,
+            String feedback, String owner) {
+        Complaint complaint = find(complaintId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (accepted) {
+            require(errors, "acceptanceMethod", method, "请选择客户确认方式");
+        } else {
+            require(errors, "customerFeedback", feedback, "客户不接受时须记录客户意见");
+        }
+        failOn(errors);
+        Instant now = calendar.now();
+        if (!accepted) {
+            complaint.customerRejects();
+            complaint.addNote("CUSTOMER_FEEDBACK", owner, feedback.trim(), now);
+            return null;
+        }
+        Instant visitDue = now.plus(settings.returnVisitDays(), ChronoUnit.DAYS);
+        complaint.customerAccepts(method, blankToNull(reference), now, visitDue);
+        if (feedback != null && !feedback.isBlank()) {
+            complaint.addNote("CUSTOMER_FEEDBACK", owner, feedback.trim(), now);
+        }
+        return visitDue;
+    }
+
+    public void recordReturnVisit(long complaintId, Satisfaction satisfaction, String remarks, String improvement,
+            String owner) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (satisfaction == null) {
+            errors.put("satisfaction", "请选择客户满意度");
+        }
+        require(errors, "visitRemarks", remarks, "请填写回访记录");
+        failOn(errors);
+        Complaint complaint = find(complaintId);
+        complaint.recordReturnVisit(satisfaction, remarks.trim());
+        if (improvement != null && !improvement.isBlank()) {
+            complaint.addNote("IMPROVEMENT", owner, improvement.trim(), calendar.now());
+        }
+    }
+
+    /** 不满意: the case is reopened with a fresh resolution deadline instead of closing. */
+    public Instant reopen(long complaintId) {
+        Complaint complaint = find(complaintId);
+        int hours = complaint.getResolutionHours() == null ? 40 : complaint.getResolutionHours();
+        Instant due = calendar.addWorkingTime(calendar.now(), Duration.ofHours(hours));
+        complaint.reopen(due);
+        return due;
+    }
+
+    public void reviewReopened(long complaintId, String instruction, String department, String manager) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, "managerInstruction", instruction, "请填写经理批示");
+        if (department == null || Arrays.stream(Department.values()).noneMatch(d -> d.code().equals(department))) {
+            errors.put("department", "请选择责任部门");
+        }
+        failOn(errors);
+        Complaint complaint = find(complaintId);
+        complaint.reassign(department);
+        complaint.addNote("MANAGER_INSTRUCTION", manager, instruction.trim(), calendar.now());
+    }
+
+    public void recordRootCause(long complaintId, String rootCause, String measures) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, "rootCause", rootCause, "请填写根本原因分析");
+        require(errors, "preventiveMeasures", measures, "请填写改进措施");
+        failOn(errors);
+        find(complaintId).recordRootCause(rootCause.trim(), measures.trim());
+    }
+
+    /** 总结评价: closes the case with its final classification for the monthly statistics. */
+    public void close(long complaintId, ComplaintCategory category, String summary) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (category == null) {
+            errors.put("closingCategory", "请选择最终投诉类别");
+        }
+        require(errors, "closingSummary", summary, "请填写总结评价");
+        failOn(errors);
+        find(complaintId).close(category, summary.trim(), calendar.now());
+    }
+
+    /** A deadline passed: the case records the breach (the process escalates). */
+    public void recordBreach(long complaintId, BreachType type) {
+        Complaint complaint = find(complaintId);
+        Instant deadline = switch (type) {
+            case RESPONSE -> complaint.getResponseDue();
+            case RESOLUTION -> complaint.getResolutionDue();
+            case RETURN_VISIT -> complaint.getReturnVisitDue();
+        };
+        complaint.recordBreach(type, deadline == null ? calendar.now() : deadline, calendar.now());
+        log.warn("Complaint {} missed its {} deadline ({})", complaint.getCaseNo(), type, deadline);
+    }
+
+    public void addNote(long complaintId, String kind, String author, String text, String field) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        require(errors, field, text, "请填写说明");
+        failOn(errors);
+        find(complaintId).addNote(kind, author, text.trim(), calendar.now());
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Complaint find(long complaintId) {
+        return complaints.findById(complaintId)
+                .orElseThrow(() -> new NotFoundException("投诉 " + complaintId + " 不存在"));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Complaint> search(ComplaintSearch search, Pageable page) {
+        return complaints.findAll(search.toSpecification(calendar.now()), page);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private static Integer option(Map<String, String> errors, String field, String decision, Complaint complaint) {
+        int option = switch (decision == null ? "" : decision) {
+            case "OPTION_1" -> 1;
+            case "OPTION_2" -> 2;
+            case "OPTION_3" -> 3;
+            default -> 0;
+        };
+        if (option == 0) {
+            errors.put(field, "请选择审批结果");
+            return null;
+        }
+        if (complaint.optionText(option) == null) {
+            errors.put(field, "方案" + option + "未填写,不能采用");
+            return null;
+        }
+        return option;
+    }
+
+    private static void require(Map<String, String> errors, String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, message);
+        }
+    }
+
+    private static void failOn(Map<String, String> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,44 @@
+package io.kefu.customer;
+
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.jpa.domain.Specification;
+
+/** Search criteria for the customer registry; every criterion is optional. */
+public record CustomerSearch(String name, String phone, CustomerType type, CustomerTier tier, CustomerStatus status,
+        String specialist) {
+
+    Specification<Customer> toSpecification() {
+        return (root, query, cb) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (name != null && !name.isBlank()) {
+                predicates.add(cb.like(cb.lower(root.get("name")), "%" + escape(name.trim().toLowerCase()) + "%", '\\'));
+            }
+            if (phone != null && !phone.isBlank()) {
+                Join<Customer, Contact> contacts = root.join("contacts", JoinType.INNER);
+                predicates.add(cb.like(contacts.get("phone"), "%" + escape(phone.trim()) + "%", '\\'));
+                query.distinct(true);
+            }
+            if (type != null) {
+                predicates.add(cb.equal(root.get("type"), type));
+            }
+            if (tier != null) {
+                predicates.add(cb.equal(root.get("tier"), tier));
+            }
+            if (status != null) {
+                predicates.add(cb.equal(root.get("status"), status));
+            }
+            if (specialist != null && !specialist.isBlank()) {
+                predicates.add(cb.equal(root.get("specialist"), specialist.trim()));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

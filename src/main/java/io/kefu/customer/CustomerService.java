@@ -1,0 +1,76 @@
+package io.kefu.customer;
+
+import io.kefu.identity.CurrentUser;
+import io.kefu.shared.InvalidInputException;
+import io.kefu.shared.NotFoundException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customer registry (客户基础信息表): register, update, find; personal data shown only to those entitled. */
+@Service
+@Transactional
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final IdentityService identityService;
+
+    CustomerService(CustomerRepository customers, IdentityService identityService) {
+        this.customers = customers;
+        this.identityService = identityService;
+    }
+
+    public Customer register(CustomerRequest request) {
+        Customer customer = new Customer(request.name().trim(), request.type(), request.tier());
+        apply(customer, request);
+        customers.saveAndFlush(customer);
+        customer.numberFromId();
+        return customer;
+    }
+
+    public Customer update(long id, CustomerRequest request, Long expectedVersion) {
+        Customer customer = find(id);
+        if (expectedVersion != null && expectedVersion != customer.getVersion()) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("customer " + id + " changed meanwhile");
+        }
+        apply(customer, request);
+        return customer;
+    }
+
+    @Transactional(readOnly = true)
+    public Customer find(long id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException("客户 " + id + " 不存在"));
+    }
+
+    @Transactional(readOnly = true)
+    public Customer findByCode(String code) {
+        return customers.findByCode(code == null ? "" : code.trim().toUpperCase())
+                .orElseThrow(() -> InvalidInputException.of("customerCode", "客户编号 " + code + " 不存在"));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Customer> search(CustomerSearch search, Pageable page) {
+        return customers.findAll(search.toSpecification(), page);
+    }
+
+    /** The customer's specialist, supervisors and managers read personal data in full; everyone else masked. */
+    public static boolean mayReadPersonalData(Customer customer, CurrentUser user) {
+        return user.isSupervisorOrManager() || customer.isServedBy(user.id());
+    }
+
+    private void apply(Customer customer, CustomerRequest request) {
+        if (request.specialist() != null && !request.specialist().isBlank()
+                && identityService.createUserQuery().userId(request.specialist().trim()).count() == 0) {
+            throw InvalidInputException.of("specialist", "用户 " + request.specialist() + " 不存在");
+        }
+        List<Contact> contacts = request.contacts().stream()
+                .map(c -> new Contact(c.name().trim(), c.phone().trim(), c.title()))
+                .toList();
+        customer.updateProfile(request.name().trim(), request.type(), request.tier(), request.address(), request.region(),
+                request.storeCount() == null ? 0 : request.storeCount(), request.businessStart(), contacts);
+        customer.assignSpecialist(request.specialist() == null || request.specialist().isBlank() ? null : request.specialist().trim());
+    }
+}

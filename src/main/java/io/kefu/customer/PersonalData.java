@@ -1,0 +1,36 @@
+package io.kefu.customer;
+
+/** Masks personal data (客户的资料 is 机密) for users who may not read it in full. */
+public final class PersonalData {
+
+    /** 13812345678 → 138****5678; short numbers keep only their last two digits. */
+    public static String maskPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return phone;
+        }
+        String p = phone.trim();
+        if (p.length() >= 7) {
+            return p.substring(0, 3) + "****" + p.substring(p.length() - 4);
+        }
+        return "*".repeat(Math.max(0, p.length() - 2)) + p.substring(Math.max(0, p.length() - 2));
+    }
+
+    /** 张三丰 → 张**. */
+    public static String maskName(String name) {
+        if (name == null || name.length() <= 1) {
+            return name;
+        }
+        return name.charAt(0) + "*".repeat(name.length() - 1);
+    }
+
+    /** Keeps the first six characters (province and city) of an address. */
+    public static String maskAddress(String address) {
+        if (address == null || address.length() <= 6) {
+            return address;
+        }
+        return address.substring(0, 6) + "****";
+    }
+
+    private PersonalData() {
+    }
+}

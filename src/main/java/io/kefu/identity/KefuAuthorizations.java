@@ -1,0 +1,163 @@
+package io.kefu.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import io.kefu.identity.KefuGroups.Department;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Kefu's security model in Camunda terms, ensured at every start (idempotent, on every database): the groups the
+ * processes route to, what each group may do in Tasklist and Cockpit, and the Tasklist filters everyone shares.
+ * <ul>
+ *   <li>agents and departments see only tasks they are candidates for or assigned to (Camunda grants that per task);</li>
+ *   <li>supervisors and managers oversee every task and running case, in Tasklist and Cockpit;</li>
+ *   <li>auditors read everything — tasks, cases, history — and change nothing.</li>
+ * </ul>
+ */
+@Component
+@Order(0)
+class KefuAuthorizations implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(KefuAuthorizations.class);
+    static final List<String> PROCESSES_STAFF_START = List.of("complaint-handling");
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    KefuAuthorizations(IdentityService identityService, AuthorizationService authorizationService,
+            FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensureGroup(KefuGroups.AGENTS, "客服专员", "WORKFLOW");
+        ensureGroup(KefuGroups.SUPERVISORS, "客服主管", "WORKFLOW");
+        ensureGroup(KefuGroups.MANAGERS, "客服经理", "WORKFLOW");
+        ensureGroup(KefuGroups.AUDITORS, "审计", "WORKFLOW");
+        ensureGroup(KefuGroups.ADMINS, "系统管理员", "SYSTEM");
+        List<String> staff = new ArrayList<>(KefuGroups.workingGroups());
+        for (Department department : Department.values()) {
+            ensureGroup(department.groupId(), department.label(), KefuGroups.DEPARTMENT_TYPE);
+            staff.add(department.groupId());
+        }
+
+        for (String group : staff) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grant(group, Resources.USER, ANY, Permissions.READ);
+            grant(group, Resources.GROUP, ANY, Permissions.READ);
+        }
+        for (String group : KefuGroups.workingGroups()) {
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            for (String process : PROCESSES_STAFF_START) {
+                grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
+            }
+        }
+        for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS)) {
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                    Permissions.READ_INSTANCE, Permissions.READ_TASK);
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            grant(group, Resources.TASK, ANY, Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        }
+        String auditors = KefuGroups.AUDITORS;
+        grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(auditors, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(auditors, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE, Permissions.READ_TASK);
+        grant(auditors, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(auditors, Resources.TASK, ANY, Permissions.READ);
+        grant(auditors, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(auditors, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(auditors, Resources.USER, ANY, Permissions.READ);
+        grant(auditors, Resources.GROUP, ANY, Permissions.READ);
+
+        ensureFilters();
+    }
+
+    private void ensureGroup(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).singleResult() == null) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+            log.info("Created group {}", id);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing
+                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    /** Shared Tasklist filters: my tasks, tasks I may claim, everything I may see. */
+    private void ensureFilters() {
+        ensureFilter("我的待办", -10, "分配给我的任务", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("可认领的任务", -5, "我或我所在的组可以认领的任务",
+                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
+        ensureFilter("全部可见任务", 0, "按权限可见的全部任务", taskService.createTaskQuery());
+        if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).userIdIn(ANY).count() == 0) {
+            Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+            everyone.setUserId(ANY);
+            everyone.setResource(Resources.FILTER);
+            everyone.setResourceId(ANY);
+            everyone.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(everyone);
+        }
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        filterService.saveFilter(filterService.newTaskFilter(name)
+                .setQuery(query)
+                .setProperties(Map.of("priority", priority, "description", description, "refresh", true)));
+    }
+}

@@ -1,0 +1,17 @@
+package io.kefu.task;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * Writes the case card a task's form shows at its top (task-local variable {@value #VARIABLE}, Markdown): the case
+ * as the person doing the task needs to see it, read from the domain tables when the task is created.
+ */
+public interface CaseCardProvider {
+
+    String VARIABLE = "caseSummary";
+
+    /** The process definition key this provider writes cards for. */
+    String processKey();
+
+    String caseSummary(DelegateTask task);
+}

@@ -1,0 +1,115 @@
+package io.kefu.task;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules every user task of every process follows, whatever a manager models, added when a BPMN is deployed:
+ * <ul>
+ *   <li><b>Recusal</b> (被投诉人应当回避): the user named in the process variable {@value #RECUSED_USER} never receives
+ *   a task of the case — candidate groups become their members minus that user, and assigning it to them fails;</li>
+ *   <li><b>Case card</b>: the task gets its {@link CaseCardProvider#VARIABLE} for the form to show.</li>
+ * </ul>
+ */
+@Component
+public class KefuTaskListeners extends AbstractProcessEnginePlugin {
+
+    public static final String RECUSED_USER = "recusedUser";
+    /** When every member of a candidate group is recused, the task goes to the supervisors instead. */
+    static final String FALLBACK_GROUP = "supervisors";
+
+    private final ObjectProvider<CaseCardProvider> cardProviders;
+
+    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders) {
+        this.cardProviders = cardProviders;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, KefuTaskListeners.this::onCreate);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, KefuTaskListeners::onAssignment);
+            }
+        });
+    }
+
+    void onCreate(DelegateTask task) {
+        recuse(task);
+        String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+        cardProviders.orderedStream()
+                .filter(provider -> provider.processKey().equals(processKey))
+                .findFirst()
+                .ifPresent(provider -> task.setVariableLocal(CaseCardProvider.VARIABLE, provider.caseSummary(task)));
+    }
+
+    static void onAssignment(DelegateTask task) {
+        Object recused = task.getVariable(RECUSED_USER);
+        if (recused != null && recused.equals(task.getAssignee())) {
+            throw new ProcessEngineException("被投诉人须回避本案,不能处理此任务 (" + recused + ")");
+        }
+    }
+
+    private static void recuse(DelegateTask task) {
+        Object recused = task.getVariable(RECUSED_USER);
+        if (recused == null) {
+            return;
+        }
+        if (recused.equals(task.getAssignee())) {
+            task.setAssignee(null);
+            task.addCandidateGroup(FALLBACK_GROUP);
+        }
+        List<String> groups = task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList();
+        Set<String> users = new HashSet<>();
+        CommandContext commandContext = Context.getCommandContext();
+        commandContext.disableAuthorizationCheck();
+        try {
+            var identity = Context.getProcessEngineConfiguration().getIdentityService();
+            for (String group : groups) {
+                identity.createUserQuery().memberOfGroup(group).list().stream()
+                        .map(User::getId)
+                        .filter(id -> !id.equals(recused))
+                        .forEach(users::add);
+            }
+        } finally {
+            commandContext.enableAuthorizationCheck();
+        }
+        if (groups.isEmpty()) {
+            return;
+        }
+        groups.forEach(task::deleteCandidateGroup);
+        if (users.isEmpty()) {
+            task.addCandidateGroup(FALLBACK_GROUP);
+        } else {
+            task.addCandidateUsers(users);
+        }
+    }
+}
