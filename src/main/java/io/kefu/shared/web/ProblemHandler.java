@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
@@ -98,6 +99,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail forbidden(RuntimeException ex) {
         log.info("Access denied: {}", ex.getMessage());
         return problem(HttpStatus.FORBIDDEN, "无权操作", "您没有执行此操作的权限");
+    }
+
+    /** A rule broken inside a process step (e.g. a task's complete listener) reaches us wrapped by the engine. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ProblemDetail> engine(ProcessEngineException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalid(invalid);
+            }
+            if (cause instanceof AuthorizationException) {
+                return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbidden(ex));
+            }
+        }
+        log.error("Process engine error", ex);
+        return ResponseEntity.internalServerError().body(
+                problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "处理请求时发生错误,请稍后重试或联系管理员"));
     }
 
     @ExceptionHandler(Exception.class)

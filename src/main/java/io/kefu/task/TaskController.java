@@ -1,0 +1,112 @@
+package io.kefu.task;
+
+import io.kefu.identity.CurrentUser;
+import io.kefu.shared.ConflictException;
+import io.kefu.shared.NotFoundException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The work list for other front ends than Tasklist: my tasks, claim, complete. Runs as the logged-in user inside the
+ * engine, so Camunda's authorizations decide exactly as in Tasklist.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+    record TaskView(String id, String name, String taskKey, String processInstanceId, String businessKey,
+            String assignee, Date created, Date due, int priority) {
+    }
+
+    private final TaskService taskService;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+
+    TaskController(TaskService taskService, HistoryService historyService, IdentityService identityService) {
+        this.taskService = taskService;
+        this.historyService = historyService;
+        this.identityService = identityService;
+    }
+
+    /** Tasks assigned to me, then tasks I (or my groups) may claim. */
+    @GetMapping
+    List<TaskView> mine() {
+        CurrentUser user = CurrentUser.get();
+        return asUser(user, () -> {
+            List<Task> tasks = new ArrayList<>(taskService.createTaskQuery().taskAssignee(user.id())
+                    .initializeFormKeys().orderByDueDate().asc().list());
+            tasks.addAll(taskService.createTaskQuery().taskCandidateUser(user.id()).orderByDueDate().asc().list());
+            return tasks.stream().map(TaskController::view).toList();
+        });
+    }
+
+    @PostMapping("/{taskId}/claim")
+    TaskView claim(@PathVariable String taskId) {
+        CurrentUser user = CurrentUser.get();
+        return asUser(user, () -> {
+            Task task = open(taskId);
+            if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+                throw new ConflictException("任务已被 " + task.getAssignee() + " 认领");
+            }
+            taskService.claim(taskId, user.id());
+            return view(open(taskId));
+        });
+    }
+
+    /** Completes my task with the form's values; an unassigned task I may claim is claimed first. */
+    @PostMapping("/{taskId}/complete")
+    void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> variables) {
+        CurrentUser user = CurrentUser.get();
+        asUser(user, () -> {
+            Task task = open(taskId);
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, user.id());
+            } else if (!task.getAssignee().equals(user.id())) {
+                throw new AccessDeniedException("task " + taskId + " is assigned to " + task.getAssignee());
+            }
+            taskService.complete(taskId, variables == null ? Map.of() : variables);
+            return null;
+        });
+    }
+
+    private Task open(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null) {
+            return task;
+        }
+        HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done != null && done.getEndTime() != null) {
+            throw new ConflictException("任务已由 " + (done.getAssignee() == null ? "其他用户" : done.getAssignee()) + " 完成");
+        }
+        throw new NotFoundException("任务 " + taskId + " 不存在或您无权查看");
+    }
+
+    private <T> T asUser(CurrentUser user, Supplier<T> work) {
+        identityService.setAuthentication(user.id(), List.copyOf(user.groups()));
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static TaskView view(Task task) {
+        return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+                null, task.getAssignee(), task.getCreateTime(), task.getDueDate(), task.getPriority());
+    }
+}
