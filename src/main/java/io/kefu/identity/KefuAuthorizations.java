@@ -89,6 +89,10 @@ class KefuAuthorizations implements ApplicationRunner {
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
         }
+        // administrators may do everything, as Camunda's own admin-user setup grants it
+        for (Resources resource : Resources.values()) {
+            grant(KefuGroups.ADMINS, resource, ANY, Permissions.ALL);
+        }
         String auditors = KefuGroups.AUDITORS;
         grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(auditors, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
