@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
@@ -14,7 +15,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -65,13 +69,49 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         cardProviders.orderedStream()
                 .filter(provider -> provider.processKey().equals(processKey))
                 .findFirst()
-                .ifPresent(provider -> task.setVariableLocal(CaseCardProvider.VARIABLE, provider.caseSummary(task)));
+                .ifPresent(provider -> task.setVariableLocal(CaseCardProvider.VARIABLE,
+                        fitted(provider.caseSummary(task))));
+    }
+
+    /** Camunda keeps a String variable in a varchar(4000) column: a longer card would make creating the task fail. */
+    static final int MAX_CARD_LENGTH = 4000;
+    static final String CARD_CUT = "\n\n……(内容过长,完整记录见投诉详情)";
+
+    static String fitted(String card) {
+        if (card == null || card.length() <= MAX_CARD_LENGTH) {
+            return card;
+        }
+        int end = MAX_CARD_LENGTH - CARD_CUT.length();
+        if (Character.isHighSurrogate(card.charAt(end - 1))) {
+            end--;
+        }
+        return card.substring(0, end) + CARD_CUT;
     }
 
     static void onAssignment(DelegateTask task) {
         Object recused = task.getVariable(RECUSED_USER);
         if (recused != null && recused.equals(task.getAssignee())) {
             throw new ProcessEngineException("被投诉人须回避本案,不能处理此任务 (" + recused + ")");
+        }
+    }
+
+    /**
+     * Takes the candidate groups off a task that is being created. {@code deleteCandidateGroup} cannot: it looks the
+     * links up in the database, where the new task's links are not yet, so they would stay. And Camunda granted each
+     * candidate group the task itself (authorizations on); removing a link does not take that grant back.
+     */
+    private static void withdrawCandidateGroups(TaskEntity task, CommandContext commandContext) {
+        List<IdentityLinkEntity> links = task.getIdentityLinks();
+        for (IdentityLinkEntity link : List.copyOf(links)) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                link.delete();
+                links.remove(link);
+                commandContext.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+                        .filter(grant -> grant.getResourceType() == Resources.TASK.resourceType()
+                                && task.getId().equals(grant.getResourceId())
+                                && link.getGroupId().equals(grant.getGroupId()))
+                        .forEach(grant -> commandContext.getDbEntityManager().delete(grant));
+            }
         }
     }
 
@@ -105,7 +145,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         if (groups.isEmpty()) {
             return;
         }
-        groups.forEach(task::deleteCandidateGroup);
+        withdrawCandidateGroups((TaskEntity) task, commandContext);
         if (users.isEmpty()) {
             task.addCandidateGroup(FALLBACK_GROUP);
         } else {
