@@ -64,6 +64,8 @@ public class ComplaintService {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ComplaintProcess.KEY, complaint.getCaseNo(),
                 ComplaintProcess.startVariables(complaint));
         complaint.linkProcess(instance.getId());
+        // the caller shows the case as stored (its version above all), not as it was before the process changed it
+        complaints.flush();
         return complaint;
     }
 

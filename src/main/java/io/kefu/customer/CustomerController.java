@@ -1,6 +1,7 @@
 package io.kefu.customer;
 
 import io.kefu.identity.CurrentUser;
+import io.kefu.shared.InvalidInputException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.data.domain.Page;
@@ -42,8 +43,22 @@ class CustomerController {
     @PutMapping("/{id}")
     CustomerView update(@PathVariable long id, @Valid @RequestBody CustomerRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Long expected = ifMatch == null ? null : Long.valueOf(ifMatch.replace("\"", "").trim());
-        return view(customers.update(id, request, expected));
+        return view(customers.update(id, request, expectedVersion(ifMatch)));
+    }
+
+    /** The version an If-Match names ({@code "3"} or {@code 3}); none for {@code *}; anything else is bad input. */
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String version = ifMatch.trim();
+        if (version.length() >= 2 && version.startsWith("\"") && version.endsWith("\"")) {
+            version = version.substring(1, version.length() - 1);
+        }
+        if (!version.matches("[0-9]{1,18}")) {
+            throw InvalidInputException.of("If-Match", "If-Match 须为读取时的版本号,例如 \"3\"");
+        }
+        return Long.valueOf(version);
     }
 
     @GetMapping

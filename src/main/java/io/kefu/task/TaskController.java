@@ -58,13 +58,14 @@ class TaskController {
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId) {
         CurrentUser user = CurrentUser.get();
+        requireOpen(taskId, user);
         return asUser(user, () -> {
-            Task task = open(taskId);
+            Task task = visible(taskId, user);
             if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
                 throw new ConflictException("任务已被 " + task.getAssignee() + " 认领");
             }
             taskService.claim(taskId, user.id());
-            return view(open(taskId));
+            return view(visible(taskId, user));
         });
     }
 
@@ -72,8 +73,9 @@ class TaskController {
     @PostMapping("/{taskId}/complete")
     void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> variables) {
         CurrentUser user = CurrentUser.get();
+        requireOpen(taskId, user);
         asUser(user, () -> {
-            Task task = open(taskId);
+            Task task = visible(taskId, user);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, user.id());
             } else if (!task.getAssignee().equals(user.id())) {
@@ -84,16 +86,28 @@ class TaskController {
         });
     }
 
-    private Task open(String taskId) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task != null) {
-            return task;
+    /**
+     * 404 for a task that never existed, 409 for one already completed. Looked up before {@link #asUser}, without the
+     * user's authorizations: a user who may not read the history must still be told that the task is done.
+     */
+    private void requireOpen(String taskId, CurrentUser user) {
+        if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
+            return;
         }
         HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
         if (done != null && done.getEndTime() != null) {
-            throw new ConflictException("任务已由 " + (done.getAssignee() == null ? "其他用户" : done.getAssignee()) + " 完成");
+            throw new ConflictException("任务已由" + (user.id().equals(done.getAssignee()) ? "您" : "其他用户") + "完成");
         }
-        throw new NotFoundException("任务 " + taskId + " 不存在或您无权查看");
+        throw new NotFoundException("任务 " + taskId + " 不存在");
+    }
+
+    /** The open task as the user sees it; one that exists but is none of theirs is forbidden (403). */
+    private Task visible(String taskId, CurrentUser user) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            throw new AccessDeniedException("task " + taskId + " is not visible to " + user.id());
+        }
+        return task;
     }
 
     private <T> T asUser(CurrentUser user, Supplier<T> work) {
