@@ -291,8 +291,8 @@ class ComplaintApiTests extends HttpApiTest {
         JsonNode page1 = as("manager").get(scope + "&size=2&page=1").json();
         JsonNode page2 = as("manager").get(scope + "&size=2&page=2").json();
 
-        assertThat(page0.path("totalElements").asLong()).isEqualTo(5);
-        assertThat(page0.path("totalPages").asInt()).isEqualTo(3);
+        assertThat(page0.path("page").path("totalElements").asLong()).isEqualTo(5);
+        assertThat(page0.path("page").path("totalPages").asInt()).isEqualTo(3);
         assertThat(ids(page0)).containsExactly(filed.get(4), filed.get(3));
         assertThat(ids(page1)).containsExactly(filed.get(2), filed.get(1));
         assertThat(ids(page2)).containsExactly(filed.get(0));

@@ -26,12 +26,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * The deployed complaint-classification table, rule by rule. Which rule matched is read from the decision history
  * (history level full), so the FIRST hit policy is checked where two rules match, also when their outputs agree.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ComplaintClassificationDecisionTest {
 
     static final String DECISION = "complaint-classification";

@@ -181,12 +181,12 @@ class CustomerApiTests extends HttpApiTest {
         long dealerAId = registerCustomer(dealerA).path("id").asLong();
 
         JsonNode all = as("agent").get("/api/customers?name=" + token).json();
-        assertThat(all.path("totalElements").asLong()).isEqualTo(5);
+        assertThat(all.path("page").path("totalElements").asLong()).isEqualTo(5);
 
         JsonNode page0 = as("agent").get("/api/customers?name=" + token + "&type=DEALER&tier=B&size=2&page=0").json();
         JsonNode page1 = as("agent").get("/api/customers?name=" + token + "&type=DEALER&tier=B&size=2&page=1").json();
-        assertThat(page0.path("totalElements").asLong()).isEqualTo(3);
-        assertThat(page0.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(page0.path("page").path("totalElements").asLong()).isEqualTo(3);
+        assertThat(page0.path("page").path("totalPages").asInt()).isEqualTo(2);
         assertThat(ids(page0)).containsExactly(dealersB.get(0), dealersB.get(1));
         assertThat(ids(page1)).containsExactly(dealersB.get(2));
 

@@ -62,6 +62,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -69,7 +70,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (or the Tasklist start form), tasks completed with the fields of their forms, timers fired through the job API.
  * What each step did is checked on the complaint record, where the case lives.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ComplaintHandlingProcessTest {
 
     // The people these tests need; created here when absent (the demo users are not created in tests).
