@@ -2,15 +2,14 @@ package io.kefu.identity;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import io.kefu.shared.web.SecurityProblems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -22,7 +21,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain kefuSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain kefuSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/actuator/health/**").permitAll()
@@ -32,8 +32,9 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
+                        .defaultAccessDeniedHandlerFor(problems.forbidden(), api))
                 // Kefu's API is called with HTTP Basic by other systems; Camunda's webapps bring their own CSRF filter
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**"));
         return http.build();

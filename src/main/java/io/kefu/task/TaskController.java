@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,10 +36,13 @@ class TaskController {
     }
 
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final IdentityService identityService;
 
-    TaskController(TaskService taskService, HistoryService historyService, IdentityService identityService) {
+    TaskController(TaskService taskService, HistoryService historyService, IdentityService identityService,
+            RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
         this.identityService = identityService;
@@ -51,22 +56,22 @@ class TaskController {
             List<Task> tasks = new ArrayList<>(taskService.createTaskQuery().taskAssignee(user.id())
                     .initializeFormKeys().orderByDueDate().asc().list());
             tasks.addAll(taskService.createTaskQuery().taskCandidateUser(user.id()).orderByDueDate().asc().list());
-            return tasks.stream().map(TaskController::view).toList();
-        });
+            return tasks;
+        }).stream().map(this::view).toList();
     }
 
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId) {
         CurrentUser user = CurrentUser.get();
         requireOpen(taskId, user);
-        return asUser(user, () -> {
+        return view(asUser(user, () -> {
             Task task = visible(taskId, user);
             if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
                 throw new ConflictException("任务已被 " + task.getAssignee() + " 认领");
             }
             taskService.claim(taskId, user.id());
-            return view(visible(taskId, user));
-        });
+            return visible(taskId, user);
+        }));
     }
 
     /** Completes my task with the form's values; an unassigned task I may claim is claimed first. */
@@ -119,8 +124,12 @@ class TaskController {
         }
     }
 
-    private static TaskView view(Task task) {
+    /** The case number (business key) comes from the task's process instance; the task list itself was authorized. */
+    private TaskView view(Task task) {
+        ProcessInstance instance = task.getProcessInstanceId() == null ? null
+                : runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                null, task.getAssignee(), task.getCreateTime(), task.getDueDate(), task.getPriority());
+                instance == null ? null : instance.getBusinessKey(), task.getAssignee(), task.getCreateTime(),
+                task.getDueDate(), task.getPriority());
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /** Nothing of Kefu's API, nor the engine REST API, answers without a valid login. */
 class ApiAuthenticationTests extends HttpApiTest {
@@ -44,6 +45,9 @@ class ApiAuthenticationTests extends HttpApiTest {
 
         assertThat(response.status()).as("%s %s: %s", method, path, response).isEqualTo(401);
         assertNoStackTrace(response);
+        if (path.startsWith("/api/")) {
+            assertThat(response.contentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as("%s %s: %s", method, path, response).isTrue();
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -26,6 +26,7 @@ class TaskApiTests extends HttpApiTest {
         assertThat(listed.path("taskKey").asText()).isEqualTo(ComplaintProcess.TASK_ASSESS_VALIDITY);
         assertThat(listed.path("assignee").asText()).isEqualTo("agent");
         assertThat(listed.path("processInstanceId").asText()).isEqualTo(complaint.path("processInstanceId").asText());
+        assertThat(listed.path("businessKey").asText()).isEqualTo(complaint.path("caseNo").asText());
 
         for (String other : List.of("agent2", "tech", "auditor")) {
             assertThat(taskIds(as(other).get("/api/tasks").json())).as(other).doesNotContain(task.getId());
