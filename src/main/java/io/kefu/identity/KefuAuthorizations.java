@@ -80,32 +80,30 @@ class KefuAuthorizations implements ApplicationRunner {
                 grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
             }
         }
-        for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS)) {
-            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
-                    Permissions.READ_INSTANCE, Permissions.READ_TASK);
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-            grant(group, Resources.TASK, ANY, Permissions.READ);
-            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-            grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        // supervisors and managers oversee; auditors read; none of them gets more than READ on others' tasks
+        for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS, KefuGroups.AUDITORS)) {
+            readEverything(group);
         }
         // administrators may do everything, as Camunda's own admin-user setup grants it
         for (Resources resource : Resources.values()) {
             grant(KefuGroups.ADMINS, resource, ANY, Permissions.ALL);
         }
-        String auditors = KefuGroups.AUDITORS;
-        grant(auditors, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(auditors, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(auditors, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
-                Permissions.READ_INSTANCE, Permissions.READ_TASK);
-        grant(auditors, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-        grant(auditors, Resources.TASK, ANY, Permissions.READ);
-        grant(auditors, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-        grant(auditors, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        grant(auditors, Resources.USER, ANY, Permissions.READ);
-        grant(auditors, Resources.GROUP, ANY, Permissions.READ);
+        grant(KefuGroups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(KefuGroups.AUDITORS, Resources.USER, ANY, Permissions.READ);
+        grant(KefuGroups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
 
         ensureFilters();
+    }
+
+    /** Cockpit, and read access to every process, case, task, decision and deployment (with their history). */
+    private void readEverything(String group) {
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE, Permissions.READ_TASK);
+        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(group, Resources.TASK, ANY, Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
 
     private void ensureGroup(String id, String name, String type) {
