@@ -39,8 +39,11 @@ import org.springframework.stereotype.Component;
 public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
     public static final String RECUSED_USER = "recusedUser";
-    /** When every member of a candidate group is recused, the task goes to the supervisors instead. */
-    static final String FALLBACK_GROUP = "supervisors";
+    /**
+     * When every candidate is recused, the task goes to the supervisors, and when the complained-about employee is
+     * the only supervisor, to the managers — as users, so the recused person is never among them.
+     */
+    static final List<String> FALLBACK_GROUPS = List.of("supervisors", "managers");
 
     private final ObjectProvider<CaseCardProvider> cardProviders;
 
@@ -122,14 +125,28 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         }
         if (recused.equals(task.getAssignee())) {
             task.setAssignee(null);
-            task.addCandidateGroup(FALLBACK_GROUP);
+            task.addCandidateGroup(FALLBACK_GROUPS.get(0));
         }
         List<String> groups = task.getCandidates().stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId)
                 .toList();
-        Set<String> users = new HashSet<>();
+        if (groups.isEmpty()) {
+            return;
+        }
         CommandContext commandContext = Context.getCommandContext();
+        Set<String> users = membersExcept(groups, recused, commandContext);
+        for (String fallback : FALLBACK_GROUPS) {
+            if (users.isEmpty()) {
+                users = membersExcept(List.of(fallback), recused, commandContext);
+            }
+        }
+        withdrawCandidateGroups((TaskEntity) task, commandContext);
+        task.addCandidateUsers(users);
+    }
+
+    private static Set<String> membersExcept(List<String> groups, Object recused, CommandContext commandContext) {
+        Set<String> users = new HashSet<>();
         commandContext.disableAuthorizationCheck();
         try {
             var identity = Context.getProcessEngineConfiguration().getIdentityService();
@@ -142,14 +159,6 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         } finally {
             commandContext.enableAuthorizationCheck();
         }
-        if (groups.isEmpty()) {
-            return;
-        }
-        withdrawCandidateGroups((TaskEntity) task, commandContext);
-        if (users.isEmpty()) {
-            task.addCandidateGroup(FALLBACK_GROUP);
-        } else {
-            task.addCandidateUsers(users);
-        }
+        return users;
     }
 }
