@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * ({@code kefu_incidents_open}) and jobs that failed with no retries left ({@code kefu_jobs_failed}). Every node
  * reports the whole database's numbers (take one node's value, or max, not the sum). The numbers are queried at most
  * once per {@code kefu.metrics.refresh-interval} (30 s) however often Prometheus scrapes, and a scrape while the
- * database is away shows the last numbers rather than failing.
+ * database is away shows the last numbers rather than failing. A task of a case whose complained-about employee is
+ * recused has candidate users instead of groups ({@code KefuTaskListeners}) and counts for no group.
  */
 @Component
 class EngineMetrics implements MeterBinder {
@@ -54,7 +55,7 @@ class EngineMetrics implements MeterBinder {
         this.groups = List.copyOf(routed);
     }
 
-    /** The counts at one moment; {@code Double.NaN} until the first query succeeds. */
+    /** The counts at one moment (the gauges show NaN until the first query succeeds). */
     record Snapshot(long takenAt, Map<String, Long> openTasks, long openIncidents, long failedJobs) {
     }
 
@@ -94,6 +95,11 @@ class EngineMetrics implements MeterBinder {
             }
         }
         return s;
+    }
+
+    /** Queries now, whatever the age of the last snapshot (tests). */
+    synchronized Snapshot refreshNow() {
+        return refresh(snapshot);
     }
 
     private Snapshot refresh(Snapshot previous) {

@@ -47,6 +47,8 @@ class OperationsTests extends HttpApiTest {
     ManagementService managementService;
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    EngineMetrics engineMetrics;
 
     final ListAppender<ILoggingEvent> complaintLog = new ListAppender<>();
 
@@ -102,6 +104,22 @@ class OperationsTests extends HttpApiTest {
         openCase(ComplaintCategory.PRODUCT_QUALITY);
 
         assertThat(opened(ComplaintCategory.PRODUCT_QUALITY)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void openTasksAreCountedByCandidateGroup() {
+        // a critical complaint is put before the managers at once (a task for the group managers)
+        openCase(ComplaintCategory.TECHNICAL, Severity.CRITICAL);
+        long managersTasks = taskService.createTaskQuery().taskCandidateGroup("managers").includeAssignedTasks()
+                .active().count();
+        assertThat(managersTasks).isPositive();
+
+        engineMetrics.refreshNow();
+
+        assertThat(registry.get(EngineMetrics.OPEN_TASKS).tag("group", "managers").gauge().value())
+                .isEqualTo(managersTasks);
+        assertThat(registry.get(EngineMetrics.OPEN_INCIDENTS).gauge().value())
+                .isEqualTo(runtimeService.createIncidentQuery().count());
     }
 
     @Test
@@ -162,9 +180,13 @@ class OperationsTests extends HttpApiTest {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     Complaint openCase(ComplaintCategory category) {
+        return openCase(category, Severity.MINOR);
+    }
+
+    Complaint openCase(ComplaintCategory category, Severity severity) {
         String customerCode = registerCustomer().path("code").asText();
         return complaintService.openCase(new ComplaintIntake(customerCode, "张三丰", "13812345678", Channel.HOTLINE,
-                category, Severity.MINOR, "客户反映的问题", "尽快处理", null), "agent");
+                category, severity, "客户反映的问题", "尽快处理", null), "agent");
     }
 
     double opened(ComplaintCategory category) {
