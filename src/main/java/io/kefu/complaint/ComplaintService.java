@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -43,10 +44,11 @@ public class ComplaintService {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final Validator validator;
+    private final ApplicationEventPublisher events;
 
     ComplaintService(ComplaintRepository complaints, CustomerService customers, BusinessCalendar calendar,
             ComplaintSettings settings, RuntimeService runtimeService, IdentityService identityService,
-            Validator validator) {
+            Validator validator, ApplicationEventPublisher events) {
         this.complaints = complaints;
         this.customers = customers;
         this.calendar = calendar;
@@ -54,6 +56,7 @@ public class ComplaintService {
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.validator = validator;
+        this.events = events;
     }
 
     // ---- intake ----------------------------------------------------------------------------------------------
@@ -93,6 +96,8 @@ public class ComplaintService {
         complaints.saveAndFlush(complaint);
         complaint.numberFromId();
         log.info("Complaint {} registered for customer {} by {}", complaint.getCaseNo(), customer.getCode(), ownerId);
+        events.publishEvent(new ComplaintEvents.Opened(complaint.getId(), complaint.getCaseNo(), complaint.getCategory(),
+                complaint.getSeverity()));
         return complaint;
     }
 
@@ -121,6 +126,8 @@ public class ComplaintService {
         if (repeat != null) {
             complaint.flagRepeat(repeat);
         }
+        log.info("Complaint {} classified {}: respond by {}, resolve by {}{}", complaint.getCaseNo(), c.priority(),
+                responseDue, resolutionDue, repeat != null ? " (repeat complaint)" : "");
         return new ClassificationOutcome(responseDue, resolutionDue, repeat != null);
     }
 
@@ -167,7 +174,10 @@ public class ComplaintService {
     }
 
     public void closeAsInvalid(long complaintId) {
-        find(complaintId).closeAsInvalid(calendar.now());
+        Complaint complaint = find(complaintId);
+        complaint.closeAsInvalid(calendar.now());
+        log.info("Complaint {} closed as invalid", complaint.getCaseNo());
+        events.publishEvent(new ComplaintEvents.Closed(complaint.getId(), complaint.getCaseNo(), false));
     }
 
     public void recordFindings(long complaintId, String findings, String responsiblePerson) {
@@ -294,7 +304,10 @@ public class ComplaintService {
         }
         require(errors, "closingSummary", summary, "请填写总结评价");
         failOn(errors);
-        find(complaintId).close(category, summary.trim(), calendar.now());
+        Complaint complaint = find(complaintId);
+        complaint.close(category, summary.trim(), calendar.now());
+        log.info("Complaint {} closed as {}", complaint.getCaseNo(), category);
+        events.publishEvent(new ComplaintEvents.Closed(complaint.getId(), complaint.getCaseNo(), true));
     }
 
     /** A deadline passed: the case records the breach (the process escalates). */
@@ -307,6 +320,7 @@ public class ComplaintService {
         };
         complaint.recordBreach(type, deadline == null ? calendar.now() : deadline, calendar.now());
         log.warn("Complaint {} missed its {} deadline ({})", complaint.getCaseNo(), type, deadline);
+        events.publishEvent(new ComplaintEvents.SlaBreached(complaint.getId(), complaint.getCaseNo(), type));
     }
 
     public void addNote(long complaintId, String kind, String author, String text, String field) {

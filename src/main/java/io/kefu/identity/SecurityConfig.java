@@ -23,6 +23,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain kefuSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/actuator/health/**").permitAll()
@@ -32,8 +33,10 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
+                // API clients and metric scrapers get 401 (problem details), not a redirect to the login page
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
+                        .defaultAuthenticationEntryPointFor(problems.unauthorized(), actuator)
                         .defaultAccessDeniedHandlerFor(problems.forbidden(), api))
                 // Kefu's API is called with HTTP Basic by other systems; Camunda's webapps bring their own CSRF filter
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**"));

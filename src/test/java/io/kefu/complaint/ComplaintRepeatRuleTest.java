@@ -45,7 +45,8 @@ class ComplaintRepeatRuleTest {
                     LocalTime.of(9, 0), LocalTime.of(18, 0), List.of()),
             Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
     final ComplaintSettings settings = new ComplaintSettings(3, new ComplaintSettings.Repeat(90, 5, 7));
-    final ComplaintService service = new ComplaintService(repository, null, calendar, settings, null, null, null);
+    final ComplaintService service = new ComplaintService(repository, null, calendar, settings, null, null, null,
+            event -> { });
     final Classification p3 = new Classification("P3", 8, 40, false, false);
 
     Complaint complaint;
