@@ -66,7 +66,7 @@ stop_nodes() {
 trap stop_nodes EXIT
 
 status=0
-python3 docker/cluster_check.py --out "$OUT" || status=$?
+python3 docker/cluster_check.py --out "$OUT" "$@" || status=$?
 echo "Cluster test took $(( $(date +%s) - started ))s"
 if [ "$status" -ne 0 ]; then
   echo "Cluster test FAILED; node logs in $OUT/" >&2
