@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,8 +57,33 @@ class KefuAuthorizations implements ApplicationRunner {
         this.taskService = taskService;
     }
 
+    /**
+     * Nodes of a cluster starting together on an empty database race to insert the same groups and grants; the
+     * loser's insert fails on a unique key. The setup is idempotent, so the loser runs it again and finds the rows.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ensureAll();
+                return;
+            } catch (ProcessEngineException | DataAccessException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                log.info("Another node is setting up groups and authorizations at the same time; retrying ({})",
+                        e.getMessage());
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void ensureAll() {
         ensureGroup(KefuGroups.AGENTS, "客服专员", "WORKFLOW");
         ensureGroup(KefuGroups.SUPERVISORS, "客服主管", "WORKFLOW");
         ensureGroup(KefuGroups.MANAGERS, "客服经理", "WORKFLOW");
