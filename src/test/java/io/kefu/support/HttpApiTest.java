@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -224,9 +225,12 @@ public abstract class HttpApiTest {
     }
 
     /** A mobile number 138xxxx5678 with a random middle, so searches by phone find only this test's customer. */
+    /** Mobile numbers unique within a run (searches by phone must find only their own customer): 138xxxx5678. */
     protected static String mobile() {
-        return "138" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)) + "5678";
+        return "138" + String.format("%04d", NEXT_MOBILE.getAndIncrement() % 10_000) + "5678";
     }
+
+    private static final AtomicInteger NEXT_MOBILE = new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000));
 
     protected static Map<String, Object> contact(String name, String phone) {
         Map<String, Object> contact = new LinkedHashMap<>();
