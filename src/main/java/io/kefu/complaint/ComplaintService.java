@@ -12,7 +12,6 @@ import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -158,7 +157,7 @@ public class ComplaintService {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, "validityReason", reason, "请填写判断依据");
         if (valid) {
-            if (department == null || Arrays.stream(Department.values()).noneMatch(d -> d.code().equals(department))) {
+            if (Department.fromCode(department).isEmpty()) {
                 errors.put("department", "请选择责任部门");
             }
         } else {
@@ -279,7 +278,7 @@ public class ComplaintService {
     public void reviewReopened(long complaintId, String instruction, String department, String manager) {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, "managerInstruction", instruction, "请填写经理批示");
-        if (department == null || Arrays.stream(Department.values()).noneMatch(d -> d.code().equals(department))) {
+        if (Department.fromCode(department).isEmpty()) {
             errors.put("department", "请选择责任部门");
         }
         failOn(errors);

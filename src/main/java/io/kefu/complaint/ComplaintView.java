@@ -2,6 +2,7 @@ package io.kefu.complaint;
 
 import io.kefu.customer.PersonalData;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A complaint as the API shows it; the complainant's phone is masked for users not entitled to it. */
@@ -24,7 +25,7 @@ public record ComplaintView(Long id, String caseNo, Long customerId, String cust
     }
 
     static ComplaintView of(Complaint c, boolean unmasked, Instant now) {
-        List<String> options = new java.util.ArrayList<>();
+        List<String> options = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             if (c.optionText(i) != null) {
                 options.add(c.optionText(i));

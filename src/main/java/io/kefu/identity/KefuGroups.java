@@ -1,6 +1,8 @@
 package io.kefu.identity;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The groups Kefu's processes route work to. Departments are Camunda groups of type {@value #DEPARTMENT_TYPE}. */
 public final class KefuGroups {
@@ -41,6 +43,11 @@ public final class KefuGroups {
 
         public String groupId() {
             return DEPARTMENT_PREFIX + code;
+        }
+
+        /** The department with this code (as forms submit it), if there is one. */
+        public static Optional<Department> fromCode(String code) {
+            return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
         }
     }
 

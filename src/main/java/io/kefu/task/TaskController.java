@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,26 +55,29 @@ class TaskController {
     @GetMapping
     List<TaskView> mine() {
         CurrentUser user = CurrentUser.get();
-        return asUser(user, () -> {
-            List<Task> tasks = new ArrayList<>(taskService.createTaskQuery().taskAssignee(user.id())
-                    .initializeFormKeys().orderByDueDate().asc().list());
-            tasks.addAll(taskService.createTaskQuery().taskCandidateUser(user.id()).orderByDueDate().asc().list());
-            return tasks;
-        }).stream().map(this::view).toList();
+        List<Task> tasks = asUser(user, () -> {
+            List<Task> found = new ArrayList<>(taskService.createTaskQuery().taskAssignee(user.id())
+                    .orderByDueDate().asc().list());
+            found.addAll(taskService.createTaskQuery().taskCandidateUser(user.id()).orderByDueDate().asc().list());
+            return found;
+        });
+        Map<String, String> caseNumbers = caseNumbers(tasks);
+        return tasks.stream().map(task -> view(task, caseNumbers.get(task.getProcessInstanceId()))).toList();
     }
 
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId) {
         CurrentUser user = CurrentUser.get();
         requireOpen(taskId, user);
-        return view(asUser(user, () -> {
+        Task claimed = asUser(user, () -> {
             Task task = visible(taskId, user);
             if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
                 throw new ConflictException("任务已被 " + task.getAssignee() + " 认领");
             }
             taskService.claim(taskId, user.id());
             return visible(taskId, user);
-        }));
+        });
+        return view(claimed, caseNumbers(List.of(claimed)).get(claimed.getProcessInstanceId()));
     }
 
     /** Completes my task with the form's values; an unassigned task I may claim is claimed first. */
@@ -124,12 +130,23 @@ class TaskController {
         }
     }
 
-    /** The case number (business key) comes from the task's process instance; the task list itself was authorized. */
-    private TaskView view(Task task) {
-        ProcessInstance instance = task.getProcessInstanceId() == null ? null
-                : runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+    /**
+     * The case numbers (business keys) of the tasks' process instances, in one query. Read without the user's
+     * authorizations: the tasks themselves were already read with them.
+     */
+    private Map<String, String> caseNumbers(List<Task> tasks) {
+        String[] ids = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        return runtimeService.createProcessInstanceQuery().processInstanceIds(Set.of(ids)).list().stream()
+                .filter(instance -> instance.getBusinessKey() != null)
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+    }
+
+    private static TaskView view(Task task, String caseNumber) {
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                instance == null ? null : instance.getBusinessKey(), task.getAssignee(), task.getCreateTime(),
-                task.getDueDate(), task.getPriority());
+                caseNumber, task.getAssignee(), task.getCreateTime(), task.getDueDate(), task.getPriority());
     }
 }

@@ -7,7 +7,6 @@ import io.kefu.customer.Customer;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.CaseCardProvider;
-import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,8 +89,7 @@ class ComplaintCaseCard implements CaseCardProvider {
     }
 
     private static String departmentLabel(String code) {
-        return Arrays.stream(Department.values()).filter(d -> d.code().equals(code)).map(Department::label)
-                .findFirst().orElse(code);
+        return Department.fromCode(code).map(Department::label).orElse(code);
     }
 
     private static String noteLabel(String kind) {

@@ -1,12 +1,14 @@
 package io.kefu.complaint.process;
 
 import static io.kefu.complaint.process.ComplaintProcess.*;
+import static io.kefu.complaint.process.FormFields.bool;
+import static io.kefu.complaint.process.FormFields.enumValue;
+import static io.kefu.complaint.process.FormFields.text;
 
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.identity.KefuGroups;
-import io.kefu.shared.InvalidInputException;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -75,7 +77,7 @@ class ComplaintTaskCompletion implements TaskListener {
                 consume(task, "acceptanceMethod", "acceptanceReference", "customerFeedback");
             }
             case TASK_RETURN_VISIT -> {
-                complaints.recordReturnVisit(id, satisfaction(task), text(task, "visitRemarks"), text(task, "improvement"),
+                complaints.recordReturnVisit(id, enumValue(task, SATISFACTION, Satisfaction.class), text(task, "visitRemarks"), text(task, "improvement"),
                         actor);
                 consume(task, "visitRemarks", "improvement");
             }
@@ -86,7 +88,7 @@ class ComplaintTaskCompletion implements TaskListener {
                 consume(task, "managerInstruction", "department");
             }
             case TASK_CLOSE -> {
-                complaints.close(id, category(task), text(task, "closingSummary"));
+                complaints.close(id, enumValue(task, "closingCategory", ComplaintCategory.class), text(task, "closingSummary"));
                 consume(task, "closingCategory", "closingSummary");
             }
             case TASK_ANALYSE_ROOT_CAUSE -> {
@@ -118,42 +120,6 @@ class ComplaintTaskCompletion implements TaskListener {
         var commandContext = Context.getCommandContext();
         String user = commandContext == null ? null : commandContext.getAuthenticatedUserId();
         return user != null ? user : task.getAssignee() != null ? task.getAssignee() : "system";
-    }
-
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    private static boolean bool(DelegateTask task, String name, String message) {
-        Object value = task.getVariable(name);
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if ("true".equals(value) || "false".equals(value)) {
-            boolean parsed = Boolean.parseBoolean((String) value);
-            task.setVariable(name, parsed);
-            return parsed;
-        }
-        throw InvalidInputException.of(name, message);
-    }
-
-    private static Satisfaction satisfaction(DelegateTask task) {
-        String value = text(task, SATISFACTION);
-        try {
-            return value == null ? null : Satisfaction.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(SATISFACTION, "无法识别的满意度: " + value);
-        }
-    }
-
-    private static ComplaintCategory category(DelegateTask task) {
-        String value = text(task, "closingCategory");
-        try {
-            return value == null ? null : ComplaintCategory.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("closingCategory", "无法识别的投诉类别: " + value);
-        }
     }
 
     private static void consume(DelegateTask task, String... fields) {

@@ -1,5 +1,9 @@
 package io.kefu.complaint.process;
 
+import static io.kefu.complaint.process.FormFields.enumValue;
+import static io.kefu.complaint.process.FormFields.text;
+
+
 import io.kefu.complaint.Channel;
 import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintCategory;
@@ -41,8 +45,8 @@ class RegisterComplaintDelegate implements JavaDelegate {
             throw InvalidInputException.of("initiator", "无法确定登记人:请登录后在任务列表中发起投诉");
         }
         ComplaintIntake intake = new ComplaintIntake(text(execution, "customerCode"), text(execution, "complainantName"),
-                text(execution, "complainantPhone"), enumOf(Channel.class, execution, "channel"),
-                enumOf(ComplaintCategory.class, execution, "category"), enumOf(Severity.class, execution, "severity"),
+                text(execution, "complainantPhone"), enumValue(execution, "channel", Channel.class),
+                enumValue(execution, "category", ComplaintCategory.class), enumValue(execution, "severity", Severity.class),
                 text(execution, "description"), text(execution, "customerRequest"), text(execution, "complainedEmployee"));
         Complaint complaint = complaints.register(intake, owner);
         complaints.linkProcess(complaint.getId(), execution.getProcessInstanceId());
@@ -51,20 +55,4 @@ class RegisterComplaintDelegate implements JavaDelegate {
         execution.setVariables(ComplaintProcess.startVariables(complaint));
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, DelegateExecution execution, String name) {
-        String value = text(execution, name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(name, "无法识别的值: " + value);
-        }
-    }
 }

@@ -112,9 +112,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbidden(ex));
             }
         }
-        log.error("Process engine error", ex);
-        return ResponseEntity.internalServerError().body(
-                problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "处理请求时发生错误,请稍后重试或联系管理员"));
+        return ResponseEntity.internalServerError().body(unexpected(ex));
     }
 
     @ExceptionHandler(Exception.class)
