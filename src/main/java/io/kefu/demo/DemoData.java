@@ -59,9 +59,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!users.exist()) {
-            users.create();
-        }
+        users.createMissing();
         if (customerRepository.count() > 0) {
             return;
         }

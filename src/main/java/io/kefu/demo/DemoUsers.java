@@ -26,7 +26,10 @@ class DemoUsers {
                 new DemoUser("supervisor", "建国", "张", List.of(KefuGroups.SUPERVISORS)),
                 new DemoUser("manager", "敏", "陈", List.of(KefuGroups.MANAGERS)),
                 new DemoUser("auditor", "静", "刘", List.of(KefuGroups.AUDITORS)),
-                new DemoUser("admin", "管理员", "系统", List.of(KefuGroups.ADMINS))));
+                new DemoUser("admin", "管理员", "系统", List.of(KefuGroups.ADMINS)),
+                new DemoUser("archivist", "慧", "何", List.of(KefuGroups.ARCHIVISTS)),
+                new DemoUser("director", "志远", "林", List.of(KefuGroups.DIRECTORS)),
+                new DemoUser("leader", "国强", "高", List.of(KefuGroups.DIVISION_LEADERS))));
         String[][] departmentStaff = {
                 {"sales", "强", "赵"}, {"business", "磊", "孙"}, {"warehouse", "勇", "周"},
                 {"finance", "芳", "吴"}, {"tech", "伟", "郑"}, {"service", "娜", "冯"}};
@@ -44,12 +47,14 @@ class DemoUsers {
         this.identityService = identityService;
     }
 
-    boolean exist() {
-        return identityService.createUserQuery().userId("agent").count() > 0;
-    }
-
-    void create() {
+    /** Creates the demo users that do not exist yet (a demo database from an earlier version gains the new ones). */
+    void createMissing() {
+        List<String> created = new ArrayList<>();
         for (DemoUser demo : all()) {
+            if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+                continue;
+            }
+            created.add(demo.id());
             User user = identityService.newUser(demo.id());
             user.setFirstName(demo.firstName());
             user.setLastName(demo.lastName());
@@ -58,6 +63,8 @@ class DemoUsers {
             identityService.saveUser(user);
             demo.groups().forEach(group -> identityService.createMembership(demo.id(), group));
         }
-        log.info("Created demo users {} (password = user id)", all().stream().map(DemoUser::id).toList());
+        if (!created.isEmpty()) {
+            log.info("Created demo users {} (password = user id)", created);
+        }
     }
 }

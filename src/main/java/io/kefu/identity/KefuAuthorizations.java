@@ -42,7 +42,9 @@ import org.springframework.stereotype.Component;
 class KefuAuthorizations implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(KefuAuthorizations.class);
-    static final List<String> PROCESSES_STAFF_START = List.of("complaint-handling");
+    static final List<String> PROCESSES_STAFF_START = List.of("complaint-handling",
+            "contract-onboarding", "contract-termination", "archive-loan", "archive-destruction",
+            "return-visit", "satisfaction-survey", "store-opening-survey", "delivery-follow-up");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -89,6 +91,9 @@ class KefuAuthorizations implements ApplicationRunner {
         ensureGroup(KefuGroups.MANAGERS, "客服经理", "WORKFLOW");
         ensureGroup(KefuGroups.AUDITORS, "审计", "WORKFLOW");
         ensureGroup(KefuGroups.ADMINS, "系统管理员", "SYSTEM");
+        ensureGroup(KefuGroups.ARCHIVISTS, "档案管理员", "WORKFLOW");
+        ensureGroup(KefuGroups.DIRECTORS, "客服总监", "WORKFLOW");
+        ensureGroup(KefuGroups.DIVISION_LEADERS, "事业部领导", "WORKFLOW");
         List<String> staff = new ArrayList<>(KefuGroups.workingGroups());
         for (Department department : Department.values()) {
             ensureGroup(department.groupId(), department.label(), KefuGroups.DEPARTMENT_TYPE);

@@ -12,6 +12,12 @@ public final class KefuGroups {
     public static final String MANAGERS = "managers";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "camunda-admin";
+    /** Keeps the contract and customer archive (档案管理员): filing, loans, inspections. */
+    public static final String ARCHIVISTS = "archivists";
+    /** The customer-service director (客服总监): approves destruction of archive files. */
+    public static final String DIRECTORS = "directors";
+    /** Division leaders (事业部领导): approve field-visit plans for A customers and visit them quarterly. */
+    public static final String DIVISION_LEADERS = "division-leaders";
 
     public static final String DEPARTMENT_TYPE = "DEPARTMENT";
     public static final String DEPARTMENT_PREFIX = "dept-";
@@ -58,7 +64,7 @@ public final class KefuGroups {
     public static final String ROLE_AUDITOR = "ROLE_AUDITOR";
 
     public static List<String> workingGroups() {
-        return List.of(AGENTS, SUPERVISORS, MANAGERS);
+        return List.of(AGENTS, SUPERVISORS, MANAGERS, ARCHIVISTS, DIRECTORS, DIVISION_LEADERS);
     }
 
     private KefuGroups() {
