@@ -77,7 +77,7 @@ class ComplaintController {
         return ComplaintView.of(complaint, unmasked, calendar.now());
     }
 
-    private static boolean seesAll(CurrentUser user) {
+    static boolean seesAll(CurrentUser user) {
         return user.isSupervisorOrManager() || user.isAuditor();
     }
 
@@ -86,7 +86,7 @@ class ComplaintController {
                 || (complaint.getDepartment() != null && departments(user).contains(complaint.getDepartment()));
     }
 
-    private static Set<String> departments(CurrentUser user) {
+    static Set<String> departments(CurrentUser user) {
         return user.groups().stream()
                 .filter(g -> g.startsWith(KefuGroups.DEPARTMENT_PREFIX))
                 .map(g -> g.substring(KefuGroups.DEPARTMENT_PREFIX.length()))
