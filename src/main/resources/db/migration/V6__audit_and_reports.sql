@@ -15,9 +15,11 @@ create index idx_access_case on data_access_log (case_key, accessed_at);
 create index idx_access_customer on data_access_log (customer_id, accessed_at);
 create index idx_access_user on data_access_log (username, accessed_at);
 
--- Monthly reports aggregate complaints of a period (created_at range) grouped by category, severity or department;
--- the range scan reads only this index's columns for the counts and the joins below.
-create index idx_complaint_report on complaint (created_at, category, severity, department, status);
+-- Monthly reports aggregate the complaints of a period (created_at range) grouped by category, severity and
+-- department: this index holds every column they read, so a report scans only the period's range of the index and
+-- never the table (with a million complaints a year's report reads 200,000 index entries, not 1,000,000 rows).
+create index idx_complaint_report on complaint (created_at, category, severity, department, status, repeat_complaint,
+    responded_at, response_due, resolved_at, resolution_due, satisfaction, customer_accepted);
 -- customers registered in a period, and the customer 360 page's case list
 create index idx_customer_created on customer (created_at);
 create index idx_customer_status on customer (status);

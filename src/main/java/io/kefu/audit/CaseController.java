@@ -6,6 +6,8 @@ import io.kefu.audit.CaseTimeline.Timeline;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.export.Csv;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -62,9 +64,12 @@ class CaseController {
     /** The timeline as a spreadsheet reads it. */
     static final class TimelineCsv {
 
+        private static final DateTimeFormatter TIME =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
         static String of(Timeline timeline) {
             return Csv.of(List.of("时间", "来源", "类型", "人员", "事件", "详情", "流程节点"),
-                    timeline.entries().stream().<List<?>>map(e -> List.of(RecordChanges.text(e.at()),
+                    timeline.entries().stream().<List<?>>map(e -> List.of(TIME.format(e.at()),
                             e.source().label(), e.kind(), nullToEmpty(e.actor()), e.summary(), nullToEmpty(e.detail()),
                             nullToEmpty(e.activityId()))).toList());
         }
