@@ -1,5 +1,6 @@
 package io.kefu.visit;
 
+import io.kefu.complaint.CaseNote;
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.customer.Customer;
@@ -207,7 +208,7 @@ public class Visit {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "visit_note", joinColumns = @JoinColumn(name = "visit_id"))
     @OrderColumn(name = "position")
-    private List<VisitNote> notes = new ArrayList<>();
+    private List<CaseNote> notes = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -361,7 +362,7 @@ public class Visit {
     }
 
     void addNote(String kind, String author, String text, Instant at) {
-        notes.add(new VisitNote(kind, author, text, at));
+        notes.add(new CaseNote(kind, author, text, at));
     }
 
     /** Done within the 3-day limit (the on-time rate counts these). */
@@ -429,7 +430,7 @@ public class Visit {
     public Instant getCancelledAt() { return cancelledAt; }
     public String getCancelReason() { return cancelReason; }
     public String getProcessInstanceId() { return processInstanceId; }
-    public List<VisitNote> getNotes() { return List.copyOf(notes); }
+    public List<CaseNote> getNotes() { return List.copyOf(notes); }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }
 }

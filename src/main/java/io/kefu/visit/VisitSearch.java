@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import io.kefu.identity.KefuGroups;
 import java.util.Set;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -61,13 +62,14 @@ public record VisitSearch(String state, String customer, String visitor, VisitKi
                 List<Predicate> visible = new ArrayList<>();
                 visible.add(cb.equal(root.get("visitorId"), viewer));
                 visible.add(cb.equal(customerPath.get("specialist"), viewer));
-                visible.add(cb.and(cb.isNull(root.get("visitorId")), root.get("visitorGroup").in(
-                        viewerGroups.isEmpty() ? Set.of("-") : viewerGroups)));
-                visible.add(cb.and(cb.equal(root.get("matterStatus"), Visit.MatterStatus.OPEN),
-                        root.get("matterDepartment").in(viewerGroups.stream()
-                                .filter(g -> g.startsWith("dept-")).map(g -> g.substring(5)).toList().isEmpty()
-                                ? List.of("-") : viewerGroups.stream().filter(g -> g.startsWith("dept-"))
-                                        .map(g -> g.substring(5)).toList())));
+                if (!viewerGroups.isEmpty()) {
+                    visible.add(cb.and(cb.isNull(root.get("visitorId")), root.get("visitorGroup").in(viewerGroups)));
+                }
+                List<String> departments = viewerGroups.stream().filter(g -> g.startsWith(KefuGroups.DEPARTMENT_PREFIX))
+                        .map(g -> g.substring(KefuGroups.DEPARTMENT_PREFIX.length())).toList();
+                if (!departments.isEmpty()) {
+                    visible.add(root.get("matterDepartment").in(departments));
+                }
                 where.add(cb.or(visible.toArray(Predicate[]::new)));
             }
             return cb.and(where.toArray(Predicate[]::new));
@@ -78,6 +80,7 @@ public record VisitSearch(String state, String customer, String visitor, VisitKi
     static boolean visibleTo(Visit visit, String user, Set<String> groups) {
         return user.equals(visit.getVisitorId()) || visit.getCustomer().isServedBy(user)
                 || (visit.getVisitorId() == null && groups.contains(visit.getVisitorGroup()))
-                || (visit.getMatterDepartment() != null && groups.contains("dept-" + visit.getMatterDepartment()));
+                || (visit.getMatterDepartment() != null
+                        && groups.contains(KefuGroups.DEPARTMENT_PREFIX + visit.getMatterDepartment()));
     }
 }

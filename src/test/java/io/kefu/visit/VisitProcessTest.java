@@ -1,5 +1,6 @@
 package io.kefu.visit;
 
+import io.kefu.complaint.CaseNote;
 import static io.kefu.visit.process.VisitProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,7 +157,7 @@ class VisitProcessTest {
         assertThat(visits.find(visit.getId()).isOverdue()).isTrue();
         assertThat(task(visit, TASK_CONDUCT_VISIT)).as("the visit is still to be done").isNotNull();
         taskService.complete(supervise.getId(), Map.of("escalationNote", "请今天内完成回访"));
-        assertThat(visits.find(visit.getId()).getNotes()).extracting(VisitNote::getKind).contains("ESCALATED");
+        assertThat(visits.find(visit.getId()).getNotes()).extracting(CaseNote::getKind).contains("ESCALATED");
     }
 
     @Test
@@ -177,7 +178,7 @@ class VisitProcessTest {
         Visit rescheduled = visits.find(visit.getId());
         assertThat(rescheduled.getStatus()).isEqualTo(VisitStatus.RESCHEDULED);
         assertThat(rescheduled.getAppointmentAt()).isEqualTo(tomorrow.atTime(15, 0).atZone(ZONE).toInstant());
-        assertThat(rescheduled.getNotes()).extracting(VisitNote::getText).anyMatch(t -> t.contains("客户正在开会"));
+        assertThat(rescheduled.getNotes()).extracting(CaseNote::getText).anyMatch(t -> t.contains("客户正在开会"));
         assertThat(task(visit, TASK_CONDUCT_VISIT)).isNull();
         Job wait = timer(visit, TIMER_APPOINTMENT);
         assertThat(wait.getDuedate().toInstant()).isEqualTo(rescheduled.getAppointmentAt());
@@ -282,7 +283,7 @@ class VisitProcessTest {
         Visit approved = visits.find(visit.getId());
         assertThat(approved.getStatus()).isEqualTo(VisitStatus.OPEN);
         assertThat(approved.getPlanStatus()).isEqualTo("APPROVED");
-        assertThat(approved.getNotes()).extracting(VisitNote::getKind)
+        assertThat(approved.getNotes()).extracting(CaseNote::getKind)
                 .containsExactly("PLAN_SUBMITTED", "PLAN_MANAGER", "PLAN_SUBMITTED", "PLAN_MANAGER", "PLAN_LEADER");
     }
 

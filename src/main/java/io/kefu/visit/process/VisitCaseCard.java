@@ -6,7 +6,7 @@ import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.CaseCardProvider;
 import io.kefu.visit.Visit;
-import io.kefu.visit.VisitNote;
+import io.kefu.complaint.CaseNote;
 import io.kefu.visit.VisitService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -78,10 +78,22 @@ abstract class VisitCaseCard implements CaseCardProvider {
         if (v.isOverdue()) {
             row(md, "超时", "已超过三日回访期限");
         }
-        for (VisitNote note : v.getNotes()) {
-            row(md, note.label() + "(" + note.getAuthor() + ")", note.getText());
+        for (CaseNote note : v.getNotes()) {
+            row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
         }
         return md.toString();
+    }
+
+    private static String noteLabel(String kind) {
+        return switch (kind) {
+            case "RESCHEDULED" -> "改约";
+            case "PLAN_SUBMITTED" -> "拜访计划";
+            case "PLAN_MANAGER" -> "客服经理审核";
+            case "PLAN_LEADER" -> "分管领导审核";
+            case "ESCALATED" -> "主管督办";
+            case "CANCELLED" -> "取消";
+            default -> "备注";
+        };
     }
 
     private static void row(StringBuilder md, String label, String value) {

@@ -1,5 +1,7 @@
 package io.kefu.visit.process;
 
+import static io.kefu.complaint.process.FormFields.text;
+
 import io.kefu.shared.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,25 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reads the fields a visit form submitted; a value Kefu cannot read fails naming the field. */
+/** The fields of visit forms that {@link io.kefu.complaint.process.FormFields} does not read: checkboxes, dates, times. */
 final class VisitFormFields {
-
-    static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    static <E extends Enum<E>> E enumValue(VariableScope scope, String name, Class<E> type) {
-        String value = text(scope, name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(name, "无法识别的值: " + value);
-        }
-    }
 
     /** A checkbox or yes/no radio: absent counts as no; stored back as a Boolean because gateways test it. */
     static boolean flag(VariableScope scope, String name) {

@@ -1,5 +1,9 @@
 package io.kefu.visit.process;
 
+import static io.kefu.complaint.process.FormFields.actor;
+import static io.kefu.complaint.process.FormFields.consume;
+import static io.kefu.complaint.process.FormFields.enumValue;
+import static io.kefu.complaint.process.FormFields.text;
 import static io.kefu.visit.process.VisitFormFields.*;
 import static io.kefu.visit.process.VisitProcess.*;
 
@@ -15,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,16 +127,5 @@ class VisitTaskCompletion implements TaskListener {
             }
         });
         return answers;
-    }
-
-    /** Who completed the task: the logged-in Tasklist user, else the assignee. */
-    private static String actor(DelegateTask task) {
-        var commandContext = Context.getCommandContext();
-        String user = commandContext == null ? null : commandContext.getAuthenticatedUserId();
-        return user != null ? user : task.getAssignee() != null ? task.getAssignee() : "system";
-    }
-
-    private static void consume(DelegateTask task, String... fields) {
-        List.of(fields).forEach(task::removeVariable);
     }
 }
