@@ -131,6 +131,11 @@ public class SurveyService {
     }
 
     public Visit startDeliveryFollowUp(DeliveryRequest request) {
+        return startDeliveryFollowUp(request, null);
+    }
+
+    /** A delivery follow-up; {@code processInstanceId} when an agent started it in Tasklist, else a new process. */
+    public Visit startDeliveryFollowUp(DeliveryRequest request, String processInstanceId) {
         Map<String, String> errors = new LinkedHashMap<>();
         VisitService.require(errors, "customerCode", request.customerCode(), "请填写经销商客户编号");
         VisitService.require(errors, "orderNo", request.orderNo(), "请填写下游订单号");
@@ -158,6 +163,6 @@ public class SurveyService {
         return visits.plan(new VisitPlan(customer, VisitKind.DELIVERY, VisitorRole.SPECIALIST, key, VisitMode.PHONE,
                 visits.today(), accountManager, KefuGroups.AGENTS, accountManager, false),
                 v -> v.forDelivery(request.orderNo().trim(), request.deliveredOn(),
-                        VisitService.blankToNull(request.consignee())));
+                        VisitService.blankToNull(request.consignee())), processInstanceId);
     }
 }

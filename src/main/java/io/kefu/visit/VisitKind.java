@@ -4,6 +4,8 @@ package io.kefu.visit;
 public enum VisitKind {
     /** 定期回访 from the schedule rule (visit-schedule.dmn). */
     SCHEDULED("定期回访", "return-visit"),
+    /** 不定期回访 an agent starts in Tasklist (店庆日、促销活动期 and the like). */
+    AD_HOC("不定期回访", "return-visit"),
     /** 节假日回访, configured as a list of holidays with a campaign name. */
     HOLIDAY("节假日回访", "return-visit"),
     /** 满意度调查, one per customer of a campaign. */

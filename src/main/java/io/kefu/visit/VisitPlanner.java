@@ -168,6 +168,28 @@ public class VisitPlanner {
         return visits.cancelOpenVisits(customer.getId(), reason);
     }
 
+    /** 不定期回访: a visit an agent starts in Tasklist; they make it themselves. */
+    public Visit planAdHoc(String customerCode, LocalDate due, String topic, String initiator,
+            String processInstanceId) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        VisitService.require(errors, "customerCode", customerCode, "请填写客户编号");
+        VisitService.require(errors, "visitTopic", topic, "请填写回访主题(如店庆日、促销活动期)");
+        if (due != null && due.isBefore(visits.today())) {
+            errors.put("visitDate", "回访日期不能早于今天");
+        }
+        VisitService.failOn(errors);
+        Customer customer = customers.findByCode(customerCode.trim()).orElseThrow(() ->
+                io.kefu.shared.InvalidInputException.of("customerCode", "客户 " + customerCode + " 不存在"));
+        if (customer.getStatus() != CustomerStatus.ACTIVE) {
+            throw io.kefu.shared.InvalidInputException.of("customerCode", "客户 " + customer.getCode() + " "
+                    + customer.getStatus().label() + ",不安排回访");
+        }
+        LocalDate date = due == null ? visits.today() : due;
+        return visits.plan(new VisitPlan(customer, VisitKind.AD_HOC, VisitorRole.SPECIALIST,
+                "ADHOC:" + processInstanceId, VisitMode.PHONE, date, initiator, KefuGroups.AGENTS,
+                accountManagerOf(customer), false), v -> v.forOccasion(topic.trim()), processInstanceId);
+    }
+
     /** 开业调查: the store-opening survey waits for the opening date (plus the configured days). */
     public Visit planStoreOpeningSurvey(Customer customer, LocalDate openingDate, Long contractId) {
         String key = "STORE_OPENING:" + (contractId != null ? contractId : openingDate);

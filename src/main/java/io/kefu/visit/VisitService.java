@@ -25,8 +25,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
@@ -76,7 +76,15 @@ public class VisitService {
     }
 
     /** Saves the visit and starts its process; the task appears when the visit is due. */
-    Visit plan(VisitPlan plan, java.util.function.Consumer<Visit> details) {
+    Visit plan(VisitPlan plan, Consumer<Visit> details) {
+        return plan(plan, details, null);
+    }
+
+    /**
+     * Saves the visit; its process is {@code processInstanceId} when a user started it in Tasklist (start form),
+     * else a new instance of the kind's process.
+     */
+    Visit plan(VisitPlan plan, Consumer<Visit> details, String processInstanceId) {
         Visit visit = new Visit(plan.customer(), plan.kind(), plan.role(), plan.planKey(), plan.mode(), plan.dueDate(),
                 deadlineFor(plan.dueDate()));
         visit.assignTo(plan.visitorId(), plan.visitorGroup(), plan.accountManager());
@@ -86,13 +94,18 @@ public class VisitService {
         details.accept(visit);
         visits.saveAndFlush(visit);
         visit.numberFromId();
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(plan.kind().processKey(), visit.getVisitNo(),
-                VisitProcess.startVariables(visit, Date.from(dueAt(plan.dueDate()))));
-        visit.linkProcess(instance.getId());
+        visit.linkProcess(processInstanceId != null ? processInstanceId
+                : runtimeService.startProcessInstanceByKey(plan.kind().processKey(), visit.getVisitNo(),
+                        startVariables(visit)).getId());
         log.info("Visit {} ({} {}) planned for customer {}, due {}, visitor {}", visit.getVisitNo(), plan.kind(),
                 plan.role(), plan.customer().getCode(), plan.dueDate(),
                 plan.visitorId() != null ? plan.visitorId() : plan.visitorGroup());
         return visit;
+    }
+
+    /** The variables the visit's process runs on. */
+    public Map<String, Object> startVariables(Visit visit) {
+        return VisitProcess.startVariables(visit, Date.from(dueAt(visit.getDueDate())));
     }
 
     /** The moment a visit due on {@code date} becomes due (the configured hour, never in the rest hours). */

@@ -62,6 +62,7 @@ class VisitProcessTest {
     @BeforeEach
     void users() {
         VisitTestData.ensureUser(identityService, "agent", KefuGroups.AGENTS);
+        VisitTestData.ensureUser(identityService, "agent2", KefuGroups.AGENTS);
         VisitTestData.ensureUser(identityService, "supervisor", KefuGroups.SUPERVISORS);
         VisitTestData.ensureUser(identityService, "manager", KefuGroups.MANAGERS);
         VisitTestData.ensureUser(identityService, "leader", KefuGroups.DIVISION_LEADERS);
@@ -358,6 +359,59 @@ class VisitProcessTest {
         taskService.complete(warehouse.getId(), Map.of("matterResolution", "已补发两箱"));
         assertThat(visits.find(visit.getId()).getMatterStatus()).isEqualTo(Visit.MatterStatus.CLOSED);
         assertThat(ended(visit)).isTrue();
+    }
+
+    private Visit visitOf(org.camunda.bpm.engine.runtime.ProcessInstance instance) {
+        return transaction.execute(s -> visits.search(new VisitSearch(null, null, null, null, null, null, null, null),
+                        org.springframework.data.domain.Pageable.unpaged()).stream()
+                .filter(v -> instance.getId().equals(v.getProcessInstanceId())).findFirst().orElseThrow());
+    }
+
+    private org.camunda.bpm.engine.runtime.ProcessInstance startInTasklist(String processKey, String user,
+            Map<String, Object> form) {
+        identityService.setAuthentication(user, List.of(KefuGroups.AGENTS));
+        try {
+            return runtimeService.startProcessInstanceByKey(processKey, form);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
+    void anAgentStartsAnAdHocVisitInTasklistAndMakesItThemselves() {
+        Customer customer = VisitTestData.customer(customers, CustomerType.FRANCHISEE, CustomerTier.B, null,
+                visits.today());
+
+        var instance = startInTasklist(RETURN_VISIT, "agent", Map.of("customerCode", customer.getCode(),
+                "visitTopic", "店庆日回访"));
+
+        Visit visit = visitOf(instance);
+        assertThat(visit.getKind()).isEqualTo(VisitKind.AD_HOC);
+        assertThat(visit.getOccasion()).isEqualTo("店庆日回访");
+        assertThat(visit.getDueDate()).isEqualTo(visits.today());
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(visit.getVisitNo());
+        assertThat(task(visit, TASK_CONDUCT_VISIT).getAssignee()).isEqualTo("agent");
+        assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("customerCode", "visitTopic");
+    }
+
+    @Test
+    void anAdHocVisitOfAnUnknownCustomerIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> startInTasklist(RETURN_VISIT, "agent", Map.of("customerCode", "C99999999",
+                "visitTopic", "促销活动期回访"))).hasMessageContaining("customerCode");
+    }
+
+    @Test
+    void aDeliveryFollowUpStartedInTasklistGoesToTheDealersSpecialist() {
+        Customer dealer = customer(CustomerType.DEALER, CustomerTier.B, 0);
+
+        var instance = startInTasklist(DELIVERY_FOLLOW_UP, "agent2", Map.of("customerCode", dealer.getCode(),
+                "orderNo", "SO-T-" + dealer.getId(), "deliveredOn", visits.today().toString(), "consignee", "钱七"));
+
+        Visit visit = visitOf(instance);
+        assertThat(visit.getKind()).isEqualTo(VisitKind.DELIVERY);
+        assertThat(visit.getOrderNo()).isEqualTo("SO-T-" + dealer.getId());
+        assertThat(task(visit, TASK_DELIVERY_FOLLOW_UP).getAssignee()).isEqualTo("agent");
     }
 
     @Test
