@@ -58,7 +58,11 @@ class NotificationProcessTest {
 
     @BeforeEach
     void deployTheTestProcess() {
-        // only a changed file makes a new deployment (the suite may run again on a persistent database)
+        deploy(repositoryService);
+    }
+
+    /** Deploys {@code notice-test}; only a changed file makes a new deployment (the database may be persistent). */
+    static void deploy(RepositoryService repositoryService) {
         repositoryService.createDeployment().name(PROCESS)
                 .addClasspathResource("notification/notice-test.bpmn")
                 .enableDuplicateFiltering(false)
