@@ -109,6 +109,8 @@ class NotificationProcessTest {
         var requests = NoticeTestSupport.rawGatewayRequestsTo(mobile);
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).authorization()).isEqualTo("Bearer test-gateway-token");
+        // not chunked: gateways often refuse that
+        assertThat(requests.get(0).contentLength()).isNotNull();
         var sms = NoticeTestSupport.gatewayRequestsTo(mobile).get(0);
         Notice notice = onlyNoticeOf(instance);
         assertThat(sms.path("channel").asText()).isEqualTo("SMS");
@@ -132,6 +134,17 @@ class NotificationProcessTest {
         assertThat(NoticeTestSupport.gatewayRequestsTo(mobile)).singleElement()
                 .satisfies(r -> assertThat(r.path("channel").asText()).isEqualTo("WECHAT"));
         assertThat(onlyNoticeOf(instance).getChannel()).isEqualTo(NoticeChannel.WECHAT);
+    }
+
+    @Test
+    void theCustomerMayBeGivenByItsCode() {
+        Customer customer = customer(uniqueEmail());
+        ProcessInstance instance = start(customer.getCode(), "customer", null);
+
+        runSendJob(instance);
+
+        assertThat(NoticeTestSupport.mailsTo(customer.getEmail())).hasSize(1);
+        assertThat(onlyNoticeOf(instance).getCustomerId()).isEqualTo(customer.getId());
     }
 
     @Test
@@ -345,8 +358,12 @@ class NotificationProcessTest {
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     ProcessInstance start(Customer customer, String to, String channel) {
+        return start(customer == null ? null : customer.getId(), to, channel);
+    }
+
+    ProcessInstance start(Object customerId, String to, String channel) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put("customerId", customer == null ? null : customer.getId());
+        variables.put("customerId", customerId);
         variables.put("template", "notice-test");
         variables.put("to", to);
         if (channel != null) {
