@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The notice templates: keyed texts (subject and body, Simplified Chinese) with {@code {placeholder}}s, read from every
  * {@code notice-templates.yaml} under {@code processes/} (each feature keeps its own next to its BPMN; a manager rewords
  * them there, no Java involved). Read when a notice is made, so an edited file on a file-system location
- * ({@code kefu.notification.templates}) takes effect at once; a key defined twice is an error.
+ * ({@code kefu.notification.templates}) takes effect at once. A key several files define alike is one template; defined
+ * differently, that template fails (never a guess which text wins).
  */
 @Component
 class NoticeTemplates {
@@ -36,9 +39,13 @@ class NoticeTemplates {
         this.location = settings.templates();
     }
 
-    /** The template with this key; an unknown key is a technical failure. */
+    /** The template with this key; an unknown key, or one two files define differently, is a technical failure. */
     Template get(String key) {
-        Template template = all().get(key);
+        Catalogue catalogue = catalogue();
+        if (catalogue.conflicts().containsKey(key)) {
+            throw new NoticeFailure("通知模板 " + key + " 在两个文件中定义不同: " + catalogue.conflicts().get(key));
+        }
+        Template template = catalogue.templates().get(key);
         if (template == null) {
             throw new NoticeFailure("通知模板 " + key + " 不存在(见 processes/**/notice-templates.yaml)");
         }
@@ -56,26 +63,42 @@ class NoticeTemplates {
         return new RenderedText(subject, body);
     }
 
-    /** Every template, by key. */
+    /** Every template, by key (a key two files define differently is left out: see {@link #conflicts()}). */
     Map<String, Template> all() {
+        Map<String, Template> templates = new LinkedHashMap<>(catalogue().templates());
+        templates.keySet().removeAll(catalogue().conflicts().keySet());
+        return templates;
+    }
+
+    /** Keys two files define with different texts → where. Only those templates fail; the others still work. */
+    Map<String, String> conflicts() {
+        return catalogue().conflicts();
+    }
+
+    private record Catalogue(Map<String, Template> templates, Map<String, String> conflicts) {
+    }
+
+    private Catalogue catalogue() {
         Map<String, Template> templates = new LinkedHashMap<>();
         Map<String, String> definedIn = new HashMap<>();
+        Map<String, String> conflicts = new LinkedHashMap<>();
         for (Resource resource : resources()) {
             for (var entry : read(resource).entrySet()) {
                 String key = String.valueOf(entry.getKey());
-                String previous = definedIn.put(key, resource.getDescription());
-                if (previous != null) {
-                    throw new NoticeFailure("通知模板 " + key + " 定义了两次: " + previous + " 和 " + resource.getDescription());
-                }
                 if (!(entry.getValue() instanceof Map<?, ?> fields) || fields.get("subject") == null
                         || fields.get("body") == null) {
                     throw new NoticeFailure("通知模板 " + key + " 需要 subject 和 body (" + resource.getDescription() + ")");
                 }
-                templates.put(key, new Template(key, String.valueOf(fields.get("subject")).strip(),
-                        String.valueOf(fields.get("body")).strip()));
+                Template template = new Template(key, String.valueOf(fields.get("subject")).strip(),
+                        String.valueOf(fields.get("body")).strip());
+                Template previous = templates.putIfAbsent(key, template);
+                if (previous != null && !previous.equals(template)) {
+                    conflicts.put(key, definedIn.get(key) + " / " + resource.getDescription());
+                }
+                definedIn.putIfAbsent(key, resource.getDescription());
             }
         }
-        return templates;
+        return new Catalogue(templates, conflicts);
     }
 
     private Resource[] resources() {
@@ -88,7 +111,10 @@ class NoticeTemplates {
 
     private static Map<?, ?> read(Resource resource) {
         try (InputStream in = resource.getInputStream()) {
-            Object yaml = new Yaml().load(in);
+            LoaderOptions options = new LoaderOptions();
+            // a key twice in one file (e.g. after a merge) is an error, not "the last one wins"
+            options.setAllowDuplicateKeys(false);
+            Object yaml = new Yaml(options).load(in);
             if (yaml == null) {
                 return Map.of();
             }
@@ -96,8 +122,8 @@ class NoticeTemplates {
                 throw new NoticeFailure("通知模板文件格式不对 (应为 键: {subject, body}): " + resource.getDescription());
             }
             return map;
-        } catch (IOException e) {
-            throw new NoticeFailure("通知模板无法读取: " + resource.getDescription(), e);
+        } catch (IOException | YAMLException e) {
+            throw new NoticeFailure("通知模板无法读取: " + resource.getDescription() + ": " + e.getMessage(), e);
         }
     }
 

@@ -96,7 +96,8 @@ public class NotificationService {
                 log.warn("Send task {} is not asynchronous: its notices get no retries (make it asyncBefore)",
                         execution.getCurrentActivityId());
             }
-            notices = noticeLog.recordForJob(make(execution, template, to, forced, jobId));
+            List<Notice> made = asSystem(() -> make(execution, template, to, forced, jobId));
+            notices = noticeLog.recordForJob(made);
         }
         deliverAll(notices);
     }

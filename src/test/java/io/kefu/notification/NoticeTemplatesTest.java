@@ -28,7 +28,8 @@ class NoticeTemplatesTest {
     @Autowired RepositoryService repositoryService;
 
     @Test
-    void everyTemplateHasASubjectAndABody() {
+    void everyTemplateHasASubjectAndABodyAndNoKeyIsDefinedDifferentlyTwice() {
+        assertThat(templates.conflicts()).isEmpty();
         Map<String, NoticeTemplates.Template> all = templates.all();
         assertThat(all).containsKey("contract-welcome");
         assertThat(all.values()).allSatisfy(t -> {
@@ -51,6 +52,27 @@ class NoticeTemplatesTest {
                 .hasMessageContaining("testDetail");
         assertThatThrownBy(() -> templates.render("no-such-template", Map.of()))
                 .isInstanceOf(NoticeFailure.class).hasMessageContaining("no-such-template");
+    }
+
+    @Test
+    void aKeyTwoFilesDefineDifferentlyFailsOnlyThatTemplate() {
+        NoticeTemplates twoFiles = at("classpath*:notification/conflict/*.yaml");
+
+        assertThatThrownBy(() -> twoFiles.get("greeting")).isInstanceOf(NoticeFailure.class)
+                .hasMessageContaining("greeting").hasMessageContaining("a.yaml").hasMessageContaining("b.yaml");
+        assertThat(twoFiles.get("shared").body()).isEqualTo("相同");
+        assertThat(twoFiles.render("farewell", Map.of("recipientName", "李娜")).body()).isEqualTo("再见,李娜");
+        assertThat(twoFiles.all()).containsOnlyKeys("shared", "farewell");
+    }
+
+    @Test
+    void aKeyTwiceInOneFileIsAnError() {
+        assertThatThrownBy(() -> at("classpath*:notification/twice/*.yaml").get("greeting"))
+                .isInstanceOf(NoticeFailure.class).hasMessageContaining("greeting");
+    }
+
+    private static NoticeTemplates at(String location) {
+        return new NoticeTemplates(new NotificationSettings("R3/PT5M", location, null, null, null, null));
     }
 
     @Test
