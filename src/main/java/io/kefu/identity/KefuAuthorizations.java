@@ -123,6 +123,8 @@ class KefuAuthorizations implements ApplicationRunner {
         grant(KefuGroups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(KefuGroups.AUDITORS, Resources.USER, ANY, Permissions.READ);
         grant(KefuGroups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
+        // managers redesign processes: they deploy (console, Camunda Modeler via /engine-rest); agents may not
+        grant(KefuGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
 
         ensureFilters();
     }
