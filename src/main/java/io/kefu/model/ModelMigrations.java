@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
@@ -46,14 +47,16 @@ class ModelMigrations implements CaseModelHistory {
 
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
+    private final IdentityService identityService;
     private final ModelCatalog catalog;
     private final ModelAuditLog audit;
     private final TransactionTemplate transaction;
 
-    ModelMigrations(RuntimeService runtimeService, RepositoryService repositoryService, ModelCatalog catalog,
-            ModelAuditLog audit, PlatformTransactionManager transactionManager) {
+    ModelMigrations(RuntimeService runtimeService, RepositoryService repositoryService, IdentityService identityService,
+            ModelCatalog catalog, ModelAuditLog audit, PlatformTransactionManager transactionManager) {
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
+        this.identityService = identityService;
         this.catalog = catalog;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -200,6 +203,9 @@ class ModelMigrations implements CaseModelHistory {
         }
         boolean async = Boolean.TRUE.equals(request.async()) || ids.size() > SYNC_LIMIT;
         String batchId = null;
+        // in the manager's name: the engine checks the MIGRATE_INSTANCE grant and its operation log (which the case
+        // timeline shows) names them
+        identityService.setAuthentication(user.id(), List.copyOf(user.groups()));
         try {
             var migration = runtimeService.newMigration(plan).processInstanceIds(ids);
             if (async) {
@@ -215,6 +221,8 @@ class ModelMigrations implements CaseModelHistory {
                     .forEach(f -> reasons.add(r.getSourceScopeId() + ": " + f)));
             throw InvalidInputException.of("processInstanceIds",
                     "案件 " + report.getProcessInstanceId() + " 不能迁移: " + String.join("; ", reasons));
+        } finally {
+            identityService.clearAuthentication();
         }
         audit.migrated(user.id(), new ModelAuditLog.MigrationRecord(key, source.getId(), source.getVersion(),
                 target.getId(), target.getVersion(), batchId), ids.stream()

@@ -117,6 +117,14 @@ class ProcessRedesignTests extends ModelApiTest {
         Response log = as("auditor").get("/api/models/migrations?processInstanceId=" + running);
         assertThat(log.json()).hasSize(1);
         assertThat(log.json().get(0).path("processInstanceIds").toString()).contains(running);
+
+        // the auditor's case timeline shows who moved the case, from which version to which
+        String caseNo = instance(running) == null ? null : instance(running).getBusinessKey();
+        Response timeline = as("auditor").get("/api/cases/" + caseNo + "/timeline");
+        assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+        JsonNode migration = find(timeline.json().path("entries"), MigrationTimeline.KIND, "kind");
+        assertThat(migration.path("actor").asText()).isEqualTo("manager");
+        assertThat(migration.path("summary").asText()).isEqualTo(changes.get(0).text());
     }
 
     @Test
