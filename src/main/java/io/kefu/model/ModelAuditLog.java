@@ -106,7 +106,7 @@ class ModelAuditLog {
     }
 
     List<DeploymentEntry> deployments(int limit) {
-        return jdbc.getObject().query("select * from model_deployment order by occurred_at desc, id desc",
+        return jdbc.getObject().query("select * from model_deployment order by id desc",
                 ModelAuditLog::deploymentEntry).stream().limit(limit).toList();
     }
 
@@ -134,7 +134,7 @@ class ModelAuditLog {
                     + " and c.process_instance_id = ?)");
             args.add(processInstanceId);
         }
-        sql.append(" order by m.occurred_at desc, m.id desc");
+        sql.append(" order by m.id desc");
         return jdbc.getObject().query(sql.toString(), (rs, i) -> {
             long id = rs.getLong("id");
             return new MigrationEntry(id, rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),

@@ -23,7 +23,13 @@ import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -97,7 +103,7 @@ class ModelMigrations implements CaseModelHistory {
                 .sorted(Comparator.comparing(Mapping::sourceActivityId)).toList();
         List<Unmapped> unmapped = new ArrayList<>();
         for (FlowNode node : sourceModel.getModelElementsByType(FlowNode.class)) {
-            if (!mapped.containsKey(node.getId())) {
+            if (!mapped.containsKey(node.getId()) && canHoldACase(node)) {
                 boolean stillThere = targetModel.getModelElementById(node.getId()) != null;
                 unmapped.add(new Unmapped(node.getId(), node.getElementType().getTypeName(), node.getName(),
                         stillThere ? "新版本中同 id 的元素类型或所在子流程不同,不能自动对应"
@@ -239,6 +245,16 @@ class ModelMigrations implements CaseModelHistory {
                 .map(m -> new CaseModelChange(m.occurredAt(), m.actor(), m.processKey(), m.fromVersion(), m.toVersion(),
                         "由 " + m.actor() + " 从第 " + m.fromVersion() + " 版迁移到第 " + m.toVersion() + " 版流程"))
                 .toList();
+    }
+
+    /**
+     * Steps a case can wait at (tasks, sub-processes, catching events, joins); start and end events and exclusive
+     * gateways are passed through at once, so they need no mapping and are not listed.
+     */
+    static boolean canHoldACase(FlowNode node) {
+        return node instanceof Activity || node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent
+                || node instanceof EventBasedGateway || node instanceof ParallelGateway
+                || node instanceof InclusiveGateway;
     }
 
     static List<String> activeActivities(ActivityInstance root) {
