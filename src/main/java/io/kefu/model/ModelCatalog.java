@@ -37,7 +37,7 @@ class ModelCatalog {
 
     /** One version of a model. {@code deployedBy} is "system" for the start-up deployment, "unknown" if unrecorded. */
     record Version(int version, String id, String name, String versionTag, String deploymentId, String resource,
-            Instant deployedAt, String deployedBy, String source, Long runningCases) {
+            Instant deployedAt, String deployedBy, String source, Long runningCases, String xmlUrl) {
     }
 
     record Model(String type, String key, String name, List<Version> versions) {
@@ -60,7 +60,8 @@ class ModelCatalog {
             long running = runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
             processes.computeIfAbsent(definition.getKey(), k -> new ArrayList<>()).add(version(definition.getVersion(),
                     definition.getId(), definition.getName(), definition.getVersionTag(), definition.getDeploymentId(),
-                    definition.getResourceName(), deployments, recorded, running));
+                    definition.getResourceName(), deployments, recorded, running,
+                    "/api/models/processes/" + definition.getKey() + "/versions/" + definition.getVersion() + "/xml"));
             processNames.putIfAbsent(definition.getKey(), definition.getName());
         }
         Map<String, List<Version>> decisions = new LinkedHashMap<>();
@@ -69,7 +70,8 @@ class ModelCatalog {
                 .orderByDecisionDefinitionKey().asc().orderByDecisionDefinitionVersion().desc().list()) {
             decisions.computeIfAbsent(definition.getKey(), k -> new ArrayList<>()).add(version(definition.getVersion(),
                     definition.getId(), definition.getName(), definition.getVersionTag(), definition.getDeploymentId(),
-                    definition.getResourceName(), deployments, recorded, null));
+                    definition.getResourceName(), deployments, recorded, null,
+                    "/api/models/decisions/" + definition.getKey() + "/versions/" + definition.getVersion() + "/xml"));
             decisionNames.putIfAbsent(definition.getKey(), definition.getName());
         }
         Map<String, List<Version>> forms = new LinkedHashMap<>();
@@ -78,7 +80,7 @@ class ModelCatalog {
                 + " order by KEY_, VERSION_ desc", rs -> {
                     forms.computeIfAbsent(rs.getString("KEY_"), k -> new ArrayList<>()).add(version(
                             rs.getInt("VERSION_"), rs.getString("ID_"), null, null, rs.getString("DEPLOYMENT_ID_"),
-                            rs.getString("RESOURCE_NAME_"), deployments, recorded, null));
+                            rs.getString("RESOURCE_NAME_"), deployments, recorded, null, null));
                 });
         return new Catalog(models("process", processes, processNames), models("decision", decisions, decisionNames),
                 models("form", forms, Map.of()));
@@ -93,7 +95,7 @@ class ModelCatalog {
 
     private static Version version(int version, String id, String name, String versionTag, String deploymentId,
             String resource, Map<String, Deployment> deployments, Map<String, ModelAuditLog.DeploymentEntry> recorded,
-            Long running) {
+            Long running, String xmlUrl) {
         Deployment deployment = deployments.get(deploymentId);
         ModelAuditLog.DeploymentEntry entry = recorded.get(deploymentId);
         String shortResource = resource == null ? null : new ModelResource(resource, new byte[0]).displayName();
@@ -103,7 +105,7 @@ class ModelCatalog {
                 entry != null ? entry.actor() : "unknown",
                 entry != null && entry.source() != null ? entry.source()
                         : deployment == null ? null : deployment.getSource(),
-                running);
+                running, xmlUrl);
     }
 
     ProcessDefinition processVersion(String key, int version) {

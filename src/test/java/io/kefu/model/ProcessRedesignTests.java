@@ -64,7 +64,7 @@ class ProcessRedesignTests extends ModelApiTest {
         assertThat(find(response.json().path("decisions"), "complaint-classification")).isNotNull();
         assertThat(find(response.json().path("forms"), "complaint-close")).isNotNull();
 
-        Response xml = as("manager").get("/api/models/processes/" + KEY + "/versions/" + v2 + "/xml");
+        Response xml = as("manager").get(latest.path("xmlUrl").asText());
         assertThat(xml.status()).isEqualTo(200);
         assertThat(xml.body()).contains(ADDED_STEP, "bpmndi:BPMNDiagram");
         assertProblem(as("agent").get("/api/models"), 403);
