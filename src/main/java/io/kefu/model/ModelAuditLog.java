@@ -110,12 +110,6 @@ class ModelAuditLog {
                 ModelAuditLog::deploymentEntry).stream().limit(limit).toList();
     }
 
-    /** The deployment record of an engine deployment (who deployed it), if Kefu recorded one. */
-    DeploymentEntry deploymentOf(String deploymentId) {
-        return jdbc.getObject().query("select * from model_deployment where deployment_id = ?",
-                ModelAuditLog::deploymentEntry, deploymentId).stream().findFirst().orElse(null);
-    }
-
     private static DeploymentEntry deploymentEntry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new DeploymentEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getString("outcome"), rs.getString("source"), rs.getString("name"), rs.getString("deployment_id"),
