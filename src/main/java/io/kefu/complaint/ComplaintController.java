@@ -1,5 +1,6 @@
 package io.kefu.complaint;
 
+import io.kefu.audit.DataAccessLog;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
@@ -29,10 +30,12 @@ class ComplaintController {
 
     private final ComplaintService complaints;
     private final BusinessCalendar calendar;
+    private final DataAccessLog accessLog;
 
-    ComplaintController(ComplaintService complaints, BusinessCalendar calendar) {
+    ComplaintController(ComplaintService complaints, BusinessCalendar calendar, DataAccessLog accessLog) {
         this.complaints = complaints;
         this.calendar = calendar;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
@@ -68,10 +71,13 @@ class ComplaintController {
     private ComplaintView view(Complaint complaint, CurrentUser user) {
         boolean unmasked = user.id().equals(complaint.getOwnerId())
                 || CustomerService.mayReadPersonalData(complaint.getCustomer(), user);
+        if (unmasked) {
+            accessLog.personalDataRead(user.id(), complaint.getCustomer().getId(), complaint.getCaseNo(), "投诉记录");
+        }
         return ComplaintView.of(complaint, unmasked, calendar.now());
     }
 
-    private static boolean seesAll(CurrentUser user) {
+    static boolean seesAll(CurrentUser user) {
         return user.isSupervisorOrManager() || user.isAuditor();
     }
 
@@ -80,7 +86,7 @@ class ComplaintController {
                 || (complaint.getDepartment() != null && departments(user).contains(complaint.getDepartment()));
     }
 
-    private static Set<String> departments(CurrentUser user) {
+    static Set<String> departments(CurrentUser user) {
         return user.groups().stream()
                 .filter(g -> g.startsWith(KefuGroups.DEPARTMENT_PREFIX))
                 .map(g -> g.substring(KefuGroups.DEPARTMENT_PREFIX.length()))

@@ -1,5 +1,6 @@
 package io.kefu.customer;
 
+import io.kefu.audit.DataAccessLog;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import jakarta.validation.Valid;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
     private final CustomerService customers;
+    private final DataAccessLog accessLog;
 
-    CustomerController(CustomerService customers) {
+    CustomerController(CustomerService customers, DataAccessLog accessLog) {
         this.customers = customers;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
@@ -65,10 +68,19 @@ class CustomerController {
     Page<CustomerView> search(CustomerSearch search,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
         CurrentUser user = CurrentUser.get();
-        return customers.search(search, page).map(c -> CustomerView.of(c, CustomerService.mayReadPersonalData(c, user)));
+        Page<CustomerView> views = customers.search(search, page)
+                .map(c -> CustomerView.of(c, CustomerService.mayReadPersonalData(c, user)));
+        accessLog.personalDataRead(user.id(),
+                views.stream().filter(v -> !v.personalDataMasked()).map(CustomerView::id).toList(), "客户查询");
+        return views;
     }
 
-    private static CustomerView view(Customer customer) {
-        return CustomerView.of(customer, CustomerService.mayReadPersonalData(customer, CurrentUser.get()));
+    private CustomerView view(Customer customer) {
+        CurrentUser user = CurrentUser.get();
+        boolean unmasked = CustomerService.mayReadPersonalData(customer, user);
+        if (unmasked) {
+            accessLog.personalDataRead(user.id(), customer.getId(), null, "客户资料");
+        }
+        return CustomerView.of(customer, unmasked);
     }
 }

@@ -13,7 +13,7 @@ public record CustomerView(Long id, String code, String name, CustomerType type,
     public record ContactView(String name, String phone, String title) {
     }
 
-    static CustomerView of(Customer c, boolean unmasked) {
+    public static CustomerView of(Customer c, boolean unmasked) {
         List<ContactView> contacts = c.getContacts().stream()
                 .map(k -> new ContactView(unmasked ? k.getName() : PersonalData.maskName(k.getName()),
                         unmasked ? k.getPhone() : PersonalData.maskPhone(k.getPhone()), k.getTitle()))

@@ -1,5 +1,6 @@
 package io.kefu.complaint.process;
 
+import io.kefu.audit.DataAccessLog;
 import io.kefu.complaint.CaseNote;
 import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintService;
@@ -19,9 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 class ComplaintCaseCard implements CaseCardProvider {
 
     private final ComplaintService complaints;
+    private final DataAccessLog accessLog;
 
-    ComplaintCaseCard(ComplaintService complaints) {
+    ComplaintCaseCard(ComplaintService complaints, DataAccessLog accessLog) {
         this.complaints = complaints;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -39,6 +42,9 @@ class ComplaintCaseCard implements CaseCardProvider {
         Complaint c = complaints.find(((Number) id).longValue());
         boolean ownersTask = c.getOwnerId().equals(task.getAssignee());
         Customer customer = c.getCustomer();
+        if (ownersTask) {
+            accessLog.personalDataRead(c.getOwnerId(), customer.getId(), c.getCaseNo(), "任务卡片: " + task.getName());
+        }
         StringBuilder md = new StringBuilder();
         md.append("**投诉编号** ").append(c.getCaseNo())
                 .append(" · **优先级** ").append(orDash(c.getPriority()))

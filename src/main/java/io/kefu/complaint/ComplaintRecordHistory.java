@@ -1,0 +1,123 @@
+package io.kefu.complaint;
+
+import io.kefu.audit.CaseRecordHistory;
+import io.kefu.audit.RecordChanges;
+import io.kefu.audit.TimelineEntry;
+import io.kefu.complaint.process.ComplaintProcess;
+import io.kefu.identity.KefuGroups;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The complaint record's part of a complaint case's timeline: every field change (Envers), every deadline breach and
+ * every escalation or instruction note; and the complaint's rules for the case search (customer, breaches, and the
+ * owner and responsible department who may read the case).
+ */
+@Component
+class ComplaintRecordHistory implements CaseRecordHistory {
+
+    static final RecordChanges.Labels LABELS = new RecordChanges.Labels("投诉记录", Map.ofEntries(
+            Map.entry("caseNo", "投诉编号"), Map.entry("complainantName", "投诉人"),
+            Map.entry("complainantPhone", "投诉人电话"), Map.entry("channel", "渠道"), Map.entry("category", "投诉类别"),
+            Map.entry("severity", "严重程度"), Map.entry("description", "投诉内容"), Map.entry("customerRequest", "客户诉求"),
+            Map.entry("complainedEmployee", "被投诉人"), Map.entry("ownerId", "首问负责人"), Map.entry("status", "状态"),
+            Map.entry("priority", "优先级"), Map.entry("responseHours", "响应时限(小时)"),
+            Map.entry("resolutionHours", "解决时限(小时)"), Map.entry("notifyManager", "通知经理"),
+            Map.entry("managerApproval", "需经理审批"), Map.entry("responseDue", "响应期限"),
+            Map.entry("resolutionDue", "解决期限"), Map.entry("returnVisitDue", "回访期限"),
+            Map.entry("respondedAt", "响应时间"), Map.entry("resolvedAt", "解决时间"), Map.entry("closedAt", "结案时间"),
+            Map.entry("repeatComplaint", "重复投诉"), Map.entry("repeatReason", "重复原因"), Map.entry("valid", "投诉成立"),
+            Map.entry("validityReason", "判定理由"), Map.entry("invalidReply", "不成立答复"), Map.entry("department", "责任部门"),
+            Map.entry("causeType", "原因类型"), Map.entry("findings", "调查结果"), Map.entry("responsiblePerson", "责任人"),
+            Map.entry("solutionOption1", "方案一"), Map.entry("solutionOption2", "方案二"),
+            Map.entry("solutionOption3", "方案三"), Map.entry("chosenOption", "采用方案"),
+            Map.entry("implementationNotes", "实施情况"), Map.entry("penalties", "处罚"),
+            Map.entry("customerAccepted", "客户接受"), Map.entry("acceptanceMethod", "确认方式"),
+            Map.entry("acceptanceReference", "确认凭据"), Map.entry("satisfaction", "满意度"),
+            Map.entry("visitRemarks", "回访记录"), Map.entry("reopenCount", "重新处理次数"), Map.entry("rootCause", "根本原因"),
+            Map.entry("preventiveMeasures", "预防措施"), Map.entry("closingCategory", "结案类别"),
+            Map.entry("closingSummary", "结案总结"), Map.entry("processInstanceId", "流程实例")),
+            Set.of("complainantName", "complainantPhone"));
+
+    private static final Map<String, String> NOTE_KINDS = Map.of(
+            "SEVERE_ACKNOWLEDGED", "严重投诉经理已知悉",
+            "RESPONSE_BREACH_SUPERVISED", "响应超时督办",
+            "RESOLUTION_BREACH_SUPERVISED", "解决超时督办",
+            "VISIT_BREACH_SUPERVISED", "回访超时督办",
+            "LEADER_INSTRUCTION", "主管领导批示",
+            "MANAGER_INSTRUCTION", "经理批示",
+            "CUSTOMER_FEEDBACK", "客户反馈",
+            "IMPROVEMENT", "改进建议");
+
+    private final ComplaintRepository complaints;
+    private final EntityManager em;
+
+    ComplaintRecordHistory(ComplaintRepository complaints, EntityManager em) {
+        this.complaints = complaints;
+        this.em = em;
+    }
+
+    @Override
+    public boolean supports(String processKey) {
+        return ComplaintProcess.KEY.equals(processKey);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> changes(String caseNo) {
+        Optional<Complaint> found = complaints.findByCaseNo(caseNo);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Complaint complaint = found.get();
+        List<TimelineEntry> entries = new ArrayList<>(RecordChanges.of(em, Complaint.class, complaint.getId(), LABELS));
+        for (Breach breach : complaint.getBreaches()) {
+            entries.add(TimelineEntry.record(breach.getDetectedAt(), "SLA_BREACH", "system",
+                    "超时: " + breach.getType().label(), "期限 " + complaint.deadlineText(breach.getDeadline())));
+        }
+        for (CaseNote note : complaint.getNotes()) {
+            boolean escalation = note.getKind().endsWith("_SUPERVISED") || note.getKind().equals("SEVERE_ACKNOWLEDGED");
+            entries.add(TimelineEntry.record(note.getCreatedAt(), escalation ? "ESCALATION" : "NOTE", note.getAuthor(),
+                    NOTE_KINDS.getOrDefault(note.getKind(), note.getKind()), note.getText()));
+        }
+        return entries;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> customerId(String caseNo) {
+        return complaints.findByCaseNo(caseNo).map(c -> c.getCustomer().getId());
+    }
+
+    @Override
+    public CaseKeys keysOfCustomer(long customerId) {
+        return CaseKeys.of("select c.case_no from complaint c where c.customer_id = ?", customerId);
+    }
+
+    @Override
+    public CaseKeys keysWithBreach() {
+        return CaseKeys.of("select c.case_no from complaint c where exists "
+                + "(select 1 from complaint_breach b where b.complaint_id = c.id)");
+    }
+
+    @Override
+    public CaseKeys keysVisibleTo(String userId, Set<String> groups) {
+        List<Object> params = new ArrayList<>();
+        params.add(userId);
+        List<String> departments = groups.stream()
+                .filter(g -> g.startsWith(KefuGroups.DEPARTMENT_PREFIX))
+                .map(g -> g.substring(KefuGroups.DEPARTMENT_PREFIX.length()))
+                .toList();
+        params.addAll(departments);
+        String sql = "select c.case_no from complaint c where c.owner_id = ?" + (departments.isEmpty() ? ""
+                : " or c.department in (" + String.join(",", Collections.nCopies(departments.size(), "?")) + ")");
+        return new CaseKeys(sql, params);
+    }
+}

@@ -1,0 +1,107 @@
+package io.kefu.console;
+
+import io.kefu.audit.CaseDirectory;
+import io.kefu.audit.CaseSearchForm;
+import io.kefu.audit.CaseTimeline;
+import io.kefu.audit.DataAccessLog;
+import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerService;
+import io.kefu.customer.CustomerView;
+import io.kefu.identity.CurrentUser;
+import io.kefu.shared.InvalidInputException;
+import io.kefu.shared.NotFoundException;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Console pages for auditors and everyone on their own cases: case search, a case's timeline and diagram, customer 360. */
+@Controller
+class CasePages {
+
+    private final CaseDirectory directory;
+    private final CaseTimeline timelines;
+    private final CustomerService customers;
+    private final RepositoryService repository;
+    private final List<CustomerSection> sections;
+    private final DataAccessLog accessLog;
+
+    CasePages(CaseDirectory directory, CaseTimeline timelines, CustomerService customers, RepositoryService repository,
+            List<CustomerSection> sections, DataAccessLog accessLog) {
+        this.directory = directory;
+        this.timelines = timelines;
+        this.customers = customers;
+        this.repository = repository;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(CustomerSection::order)).toList();
+        this.accessLog = accessLog;
+    }
+
+    @GetMapping("/console/cases")
+    String search(CaseSearchForm form, @PageableDefault(size = 20) Pageable page, Model model) {
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("nav", "cases");
+        model.addAttribute("form", form);
+        model.addAttribute("processes", processes());
+        try {
+            model.addAttribute("results", directory.search(form.toFilter(customers), user, page));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.fieldErrors());
+        }
+        return "console/cases";
+    }
+
+    @GetMapping("/console/cases/{caseKey}")
+    String timeline(@PathVariable String caseKey, Model model) {
+        model.addAttribute("nav", "cases");
+        model.addAttribute("libs", List.of("bpmn"));
+        model.addAttribute("timeline", timelines.of(caseKey, CurrentUser.get()));
+        return "console/case";
+    }
+
+    /** {@code ?code=C00012} from the search page's customer box. */
+    @GetMapping("/console/customers")
+    String findCustomer(@RequestParam String code) {
+        String c = code.trim();
+        Customer customer;
+        try {
+            customer = c.matches("[0-9]{1,18}") ? customers.find(Long.parseLong(c)) : customers.findByCode(c);
+        } catch (InvalidInputException e) {
+            throw new NotFoundException("客户 " + c + " 不存在");
+        }
+        return "redirect:/console/customers/" + customer.getId();
+    }
+
+    @GetMapping("/console/customers/{id}")
+    String customer(@PathVariable long id, Model model) {
+        CurrentUser user = CurrentUser.get();
+        Customer customer = customers.find(id);
+        boolean unmasked = CustomerService.mayReadPersonalData(customer, user);
+        if (unmasked) {
+            accessLog.personalDataRead(user.id(), customer.getId(), null, "客户全景页");
+        }
+        model.addAttribute("nav", "cases");
+        model.addAttribute("customer", CustomerView.of(customer, unmasked));
+        model.addAttribute("cases", directory.search(new CaseDirectory.Filter(null, id, null, null, null, null, null),
+                user, PageRequest.of(0, 100)));
+        model.addAttribute("sections", sections.stream()
+                .map(s -> new Titled(s.title(), s.of(id, user)))
+                .toList());
+        return "console/customer";
+    }
+
+    record Titled(String title, CustomerSection.Section section) {
+    }
+
+    /** Process definitions by key (latest version), for the type filter. */
+    private List<ProcessDefinition> processes() {
+        return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list();
+    }
+}

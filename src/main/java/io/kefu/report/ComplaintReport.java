@@ -1,0 +1,168 @@
+package io.kefu.report;
+
+import static io.kefu.report.Figures.count;
+import static io.kefu.report.Figures.hours;
+import static io.kefu.report.Figures.percent;
+import static io.kefu.report.Figures.utc;
+
+import io.kefu.complaint.BreachType;
+import io.kefu.complaint.ComplaintCategory;
+import io.kefu.complaint.Severity;
+import io.kefu.identity.KefuGroups.Department;
+import io.kefu.report.ReportResult.Chart;
+import io.kefu.report.ReportResult.Kpi;
+import io.kefu.report.ReportResult.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 投诉统计 and 顾客投诉分类统计表: the complaints registered in the period, by category, severity and department, with
+ * response and resolution times, SLA compliance and repeat complaints. Formulas: docs/kpis.md.
+ */
+@Component
+class ComplaintReport implements Report {
+
+    /** Sums, not averages, so that groups add up to the total; averages are sums over counts. */
+    private static final String FIGURES = """
+            count(*),
+            sum(case when status in ('CLOSED', 'REJECTED') then 1 else 0 end),
+            sum(case when repeat_complaint = true then 1 else 0 end),
+            sum(case when responded_at is not null then 1 else 0 end),
+            sum(case when responded_at <= response_due then 1 else 0 end),
+            sum(timestampdiff(SECOND, created_at, responded_at)),
+            sum(case when resolved_at is not null then 1 else 0 end),
+            sum(case when resolved_at <= resolution_due then 1 else 0 end),
+            sum(timestampdiff(SECOND, created_at, resolved_at))""";
+
+    /** The figures of one group of complaints (all of the period, or one category...). */
+    record Group(long received, long closed, long repeats, long responded, long respondedInTime, long responseSeconds,
+            long resolved, long resolvedInTime, long resolutionSeconds) {
+
+        static final Group NONE = new Group(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        Group plus(Group o) {
+            return new Group(received + o.received, closed + o.closed, repeats + o.repeats, responded + o.responded,
+                    respondedInTime + o.respondedInTime, responseSeconds + o.responseSeconds, resolved + o.resolved,
+                    resolvedInTime + o.resolvedInTime, resolutionSeconds + o.resolutionSeconds);
+        }
+
+        List<Object> row(Object label, long allReceived) {
+            return Arrays.asList(label, received, percent(received, allReceived), closed, repeats,
+                    hours(responseSeconds, responded), hours(resolutionSeconds, resolved),
+                    percent(respondedInTime, responded), percent(resolvedInTime, resolved));
+        }
+    }
+
+    static final List<String> COLUMNS = List.of("分组", "受理数", "占比%", "已结案", "重复投诉", "平均响应时长(小时)",
+            "平均解决时长(小时)", "响应及时率%", "解决及时率%");
+
+    private final JdbcTemplate jdbc;
+    private final CustomerCounts customers;
+
+    ComplaintReport(JdbcTemplate jdbc, CustomerCounts customers) {
+        this.jdbc = jdbc;
+        this.customers = customers;
+    }
+
+    @Override
+    public String key() {
+        return "complaints";
+    }
+
+    @Override
+    public String title() {
+        return "投诉统计";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public ReportResult run(Period period) {
+        Map<String, Group> byCategory = groups("category", period);
+        Map<String, Group> bySeverity = groups("severity", period);
+        Map<String, Group> byDepartment = groups("department", period);
+        Group all = byCategory.values().stream().reduce(Group.NONE, Group::plus);
+        Map<String, Long> breaches = breaches(period);
+        long activeCustomers = customers.activeAt(period.end()).total();
+
+        List<Kpi> kpis = List.of(
+                new Kpi("受理投诉数", all.received(), "件", "complaints-received"),
+                new Kpi("已结案", all.closed(), "件", "complaints-closed"),
+                new Kpi("平均响应时长", hours(all.responseSeconds(), all.responded()), "小时", "response-time"),
+                new Kpi("平均解决时长", hours(all.resolutionSeconds(), all.resolved()), "小时", "resolution-time"),
+                new Kpi("响应及时率", percent(all.respondedInTime(), all.responded()), "%", "response-sla"),
+                new Kpi("解决及时率", percent(all.resolvedInTime(), all.resolved()), "%", "resolution-sla"),
+                new Kpi("重复投诉", all.repeats(), "件", "repeat-complaints"),
+                new Kpi("重复投诉率", percent(all.repeats(), all.received()), "%", "repeat-complaints"),
+                new Kpi("客诉率(每百家客户)", percent(all.received(), activeCustomers), "件/百户", "complaint-rate"));
+
+        List<Table> tables = List.of(
+                table("顾客投诉分类统计表(按类别)", byCategory, all, code -> ComplaintCategory.valueOf(code).label(),
+                        Arrays.stream(ComplaintCategory.values()).map(Enum::name).toList()),
+                table("按严重程度", bySeverity, all, code -> Severity.valueOf(code).label(),
+                        Arrays.stream(Severity.values()).map(Enum::name).toList()),
+                table("按责任部门", byDepartment, all,
+                        code -> code == null ? "未指定(未判定或不成立)"
+                                : Department.fromCode(code).map(Department::label).orElse(code),
+                        departmentOrder(byDepartment)),
+                new Table("超时(SLA 违约)次数", List.of("超时类型", "次数"),
+                        Arrays.stream(BreachType.values())
+                                .map(t -> Arrays.<Object>asList(t.label(), breaches.getOrDefault(t.name(), 0L)))
+                                .toList()));
+        List<Chart> charts = List.of(
+                new Chart("各类别投诉数", "bar", 0, 0, List.of(1)),
+                new Chart("严重程度分布", "doughnut", 1, 0, List.of(1)),
+                new Chart("各部门投诉数与解决及时率", "bar", 2, 0, List.of(1, 8)));
+        return new ReportResult(key(), title(), period, kpis, tables, charts);
+    }
+
+    private Map<String, Group> groups(String column, Period period) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        jdbc.query("select " + column + ", " + FIGURES + " from complaint where created_at >= ? and created_at < ?"
+                + " group by " + column, rs -> {
+                    groups.put(rs.getString(1), new Group(count(rs.getObject(2)), count(rs.getObject(3)),
+                            count(rs.getObject(4)), count(rs.getObject(5)), count(rs.getObject(6)), count(rs.getObject(7)),
+                            count(rs.getObject(8)), count(rs.getObject(9)), count(rs.getObject(10))));
+                }, utc(period.start()), utc(period.end()));
+        return groups;
+    }
+
+    private Map<String, Long> breaches(Period period) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("select b.type, count(*) from complaint_breach b join complaint c on c.id = b.complaint_id"
+                + " where c.created_at >= ? and c.created_at < ? group by b.type",
+                rs -> {
+                    counts.put(rs.getString(1), count(rs.getObject(2)));
+                }, utc(period.start()), utc(period.end()));
+        return counts;
+    }
+
+    /** Every known department in its usual order, then any other code the data holds, then "none". */
+    private static List<String> departmentOrder(Map<String, Group> byDepartment) {
+        List<String> order = new ArrayList<>(Arrays.stream(Department.values()).map(Department::code).toList());
+        byDepartment.keySet().stream().filter(k -> k != null && !order.contains(k)).forEach(order::add);
+        if (byDepartment.containsKey(null)) {
+            order.add(null);
+        }
+        return order;
+    }
+
+    private static Table table(String title, Map<String, Group> groups, Group all, Function<String, String> label,
+            List<String> order) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String code : order) {
+            rows.add(groups.getOrDefault(code, Group.NONE).row(label.apply(code), all.received()));
+        }
+        rows.add(all.row("合计", all.received()));
+        return new Table(title, COLUMNS, rows);
+    }
+}

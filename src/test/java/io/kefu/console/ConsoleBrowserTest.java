@@ -1,0 +1,136 @@
+package io.kefu.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kefu.support.HttpApiTest;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real headless browser (Debian's chromium and chromium-driver): an auditor finds a closed complaint,
+ * opens its timeline and sees the path on the diagram, exports it; a manager opens the report with its charts and
+ * exports it. Fails — never skips — when the browser is missing, so that CI cannot pass without running it.
+ */
+class ConsoleBrowserTest extends HttpApiTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            fail("the console's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver fonts-wqy-zenhei");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAuditorFollowsAClosedComplaintAndAManagerReadsTheMonthlyReport() {
+        JsonNode customer = registerCustomer();
+        JsonNode complaint = fileComplaint("agent", customer.path("code").asText());
+        Task assessment = assessmentTask(complaint);
+        assertThat(as("agent").post("/api/tasks/" + assessment.getId() + "/complete", invalidAssessment()).status())
+                .isEqualTo(200);
+        String caseNo = complaint.path("caseNo").asText();
+
+        // the auditor logs in and searches the customer's cases
+        open("/console/cases");
+        logIn("auditor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-search")));
+        WebElement customerField = browser.findElement(By.cssSelector("#case-search input[name=customer]"));
+        customerField.sendKeys(customer.path("code").asText());
+        browser.findElement(By.id("search-button")).click();
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText(caseNo)));
+        link.click();
+
+        // the case page: timeline and the diagram with the path taken
+        wait.until(ExpectedConditions.textToBe(By.id("case-key"), caseNo));
+        wait.until(ExpectedConditions.attributeToBe(By.id("diagram-status"), "data-rendered", "true"));
+        List<WebElement> executed = browser.findElements(By.cssSelector("#diagram .djs-element.executed"));
+        assertThat(executed).as("highlighted steps on the diagram").hasSizeGreaterThan(3);
+        assertThat(browser.findElements(By.cssSelector("#diagram [data-element-id=Task_AssessValidity].executed")))
+                .hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#diagram [data-element-id=Task_InvestigateComplaint].executed")))
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSizeGreaterThan(10);
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("完成任务: 投诉判断").contains("agent");
+
+        // export: the link the page offers downloads the CSV
+        String csv = fetch(browser.findElement(By.id("export-csv")).getAttribute("href"));
+        assertThat(csv).startsWith("200 ").contains("时间,来源,类型,人员,事件,详情,流程节点");
+
+        // the manager opens the report page: figures, a chart, export links
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        open("/console/reports");
+        logIn("manager");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));
+        assertThat(browser.findElement(By.id("kpis")).getText()).contains("受理投诉数");
+        WebElement chart = browser.findElement(By.id("chart-0"));
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(arguments[0]) ? arguments[0].width : 0", chart)).intValue())
+                .as("a chart is drawn on the canvas").isGreaterThan(0);
+        String xlsx = fetch(browser.findElement(By.id("export-report-xlsx")).getAttribute("href"));
+        assertThat(xlsx).startsWith("200 ");
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void logIn(String user) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** Fetches a URL in the page (with the browser's session): "status first-characters". */
+    private String fetch(String url) {
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t.substring(0, 300))))
+                  .catch(e => done('error ' + e));""", url);
+        return String.valueOf(result);
+    }
+}

@@ -1,0 +1,262 @@
+package io.kefu.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kefu.support.HttpApiTest;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * Every report figure against a known data set: customers and complaints written straight into the tables in March
+ * 1999, long before any other test's data, so the period holds exactly this data set. Whatever an earlier run left
+ * before 2001 (a database kept between runs) is this class's own and is removed first.
+ */
+class ReportApiTests extends HttpApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static final int YEAR = 1999;
+    private static final LocalDateTime OURS_UNTIL = LocalDateTime.of(2001, 1, 1, 0, 0);
+    private static boolean loaded;
+    private final String query = "?from=" + LocalDate.of(YEAR, 3, 1) + "&to=" + LocalDate.of(YEAR, 3, 31);
+
+    @BeforeEach
+    void knownDataSet() {
+        if (loaded) {
+            return;
+        }
+        removeEarlierRuns();
+        loaded = true;
+        long c1 = customer("FRANCHISEE", "A", 3, at(1, 15, 0), "ACTIVE");
+        long c2 = customer("FRANCHISEE", "B", 1, at(1, 15, 0), "ACTIVE");
+        long c3 = customer("AGENT", "A", 0, at(1, 15, 0), "ACTIVE");
+        customer("DEALER", "C", 2, at(3, 10, 0), "ACTIVE");            // new in the period
+        long c5 = customer("MEMBER", "B", 5, at(1, 15, 0), "TERMINATED"); // lost in the period
+        terminated(c5, at(3, 20, 12));
+        customer("AGENT", "C", 4, at(4, 5, 0), "ACTIVE");              // after the period
+
+        // k1: answered and resolved in time, closed, satisfied
+        long k1 = complaint(c1, "PRODUCT_QUALITY", "MINOR", "tech", at(3, 2, 1), 2, 24, "CLOSED", false, "SATISFIED", true);
+        // k2: answered and resolved late, a repeat complaint, closed, neutral; both breaches recorded
+        long k2 = complaint(c1, "PRODUCT_QUALITY", "MAJOR", "tech", at(3, 5, 1), 6, 72, "CLOSED", true, "NEUTRAL", true);
+        breach(k2, 0, "RESPONSE", at(3, 5, 5));
+        breach(k2, 1, "RESOLUTION", at(3, 7, 1));
+        // k3: answered in time, still being investigated
+        complaint(c2, "DELIVERY", "CRITICAL", "warehouse", at(3, 10, 0), 1, null, "INVESTIGATING", false, null, null);
+        // k4: judged invalid (no department), answered in time
+        complaint(c3, "SERVICE_ATTITUDE", "MINOR", null, at(3, 20, 0), 3, null, "REJECTED", false, null, null);
+        // k6: resolved in time, dissatisfied at the return visit: reopened (acceptance cleared)
+        complaint(c2, "DELIVERY", "MINOR", "warehouse", at(3, 25, 0), 2, 10, "REOPENED", false, "DISSATISFIED", null);
+        // outside the period (Beijing time 1 April)
+        complaint(c1, "PRODUCT_QUALITY", "MINOR", "tech", at(3, 31, 16), 1, 2, "CLOSED", false, "SATISFIED", true);
+    }
+
+    @Test
+    void theComplaintReportCountsTimesAndComplianceOfThePeriod() {
+        JsonNode report = as("manager").get("/api/reports/complaints" + query).json();
+
+        Map<String, String> kpis = kpis(report);
+        assertThat(kpis).containsEntry("受理投诉数", "5").containsEntry("已结案", "3")
+                .containsEntry("平均响应时长", "2.8").containsEntry("平均解决时长", "35.3")
+                .containsEntry("响应及时率", "80.0").containsEntry("解决及时率", "66.7")
+                .containsEntry("重复投诉", "1").containsEntry("重复投诉率", "20.0")
+                .containsEntry("客诉率(每百家客户)", "125.0");
+        JsonNode byCategory = report.path("tables").get(0);
+        assertThat(byCategory.path("title").asText()).contains("顾客投诉分类统计表");
+        assertThat(row(byCategory, "产品质量")).containsExactly("产品质量", "2", "40.0", "2", "1", "4.0", "48.0", "50.0", "50.0");
+        assertThat(row(byCategory, "配送物流")).containsExactly("配送物流", "2", "40.0", "0", "0", "1.5", "10.0", "100.0", "100.0");
+        assertThat(row(byCategory, "服务态度")).containsExactly("服务态度", "1", "20.0", "1", "0", "3.0", "null", "100.0", "null");
+        assertThat(row(byCategory, "其他")).containsExactly("其他", "0", "0.0", "0", "0", "null", "null", "null", "null");
+        assertThat(row(byCategory, "合计")).containsExactly("合计", "5", "100.0", "3", "1", "2.8", "35.3", "80.0", "66.7");
+        assertThat(row(report.path("tables").get(1), "严重").get(1)).isEqualTo("1");
+        assertThat(row(report.path("tables").get(1), "一般").get(1)).isEqualTo("3");
+        assertThat(row(report.path("tables").get(2), "技术部").get(1)).isEqualTo("2");
+        assertThat(row(report.path("tables").get(2), "仓储部").get(1)).isEqualTo("2");
+        assertThat(row(report.path("tables").get(2), "未指定(未判定或不成立)").get(1)).isEqualTo("1");
+        assertThat(row(report.path("tables").get(3), "响应超时").get(1)).isEqualTo("1");
+        assertThat(row(report.path("tables").get(3), "解决超时").get(1)).isEqualTo("1");
+        assertThat(row(report.path("tables").get(3), "回访超时").get(1)).isEqualTo("0");
+    }
+
+    @Test
+    void theCustomerReportCountsCustomersAndStoresWithNewAndLost() {
+        JsonNode report = as("manager").get("/api/reports/customers" + query).json();
+
+        assertThat(kpis(report)).containsEntry("期初客户数", "4").containsEntry("新增客户", "1")
+                .containsEntry("流失客户(解约)", "1").containsEntry("期末客户数", "4").containsEntry("净增减", "0")
+                .containsEntry("流失率", "20.0").containsEntry("期末店数", "6");
+        JsonNode byType = report.path("tables").get(0);
+        assertThat(row(byType, "加盟商")).containsExactly("加盟商", "2", "0", "0", "2", "0", "4");
+        assertThat(row(byType, "经销商")).containsExactly("经销商", "0", "1", "0", "1", "1", "2");
+        assertThat(row(byType, "会员客户")).containsExactly("会员客户", "1", "0", "1", "0", "-1", "0");
+    }
+
+    @Test
+    void theSatisfactionReportCountsReturnVisitAnswers() {
+        JsonNode report = as("auditor").get("/api/reports/satisfaction" + query).json();
+
+        assertThat(kpis(report)).containsEntry("回访答复数", "3").containsEntry("满意率", "33.3")
+                .containsEntry("不满意率", "33.3").containsEntry("投诉回访率", "100.0");
+        assertThat(row(report.path("tables").get(0), "一般")).containsExactly("一般", "1", "33.3");
+    }
+
+    @Test
+    void aMonthIsTheSameAsItsDateRange() {
+        JsonNode byMonth = as("manager").get("/api/reports/complaints?month=" + YEAR + "-03").json();
+
+        assertThat(kpis(byMonth)).containsEntry("受理投诉数", "5");
+        assertThat(byMonth.path("period").path("from").asText()).isEqualTo(YEAR + "-03-01");
+        assertThat(byMonth.path("period").path("to").asText()).isEqualTo(YEAR + "-03-31");
+    }
+
+    @Test
+    void reportsExportAsCsvAndExcelWithTheSameFigures() throws Exception {
+        Response csv = as("manager").get("/api/reports/complaints.csv" + query);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFF").contains("受理投诉数,5,件").contains("合计,5,100.0,3,1,2.8,35.3,80.0,66.7");
+
+        var xlsx = rest.withBasicAuth("manager", "manager").exchange("/api/reports/complaints.xlsx" + query,
+                HttpMethod.GET, new HttpEntity<>(new HttpHeaders()), byte[].class);
+        assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            Sheet kpis = workbook.getSheet("指标");
+            assertThat(kpis.getRow(2).getCell(0).getStringCellValue()).isEqualTo("受理投诉数");
+            assertThat(kpis.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(5.0);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void onlyManagersSupervisorsAndAuditorsReadReportsAndBadPeriodsAreNamed() {
+        assertProblem(as("agent").get("/api/reports/complaints" + query), 403);
+        assertProblem(as("tech").get("/api/reports/complaints.xlsx" + query), 403);
+        assertProblem(anonymous().get("/api/reports/complaints"), 401);
+        assertThat(as("supervisor").get("/api/reports/complaints" + query).status()).isEqualTo(200);
+        assertProblem(as("manager").get("/api/reports/nothing" + query), 404);
+        assertInvalidFields(as("manager").get("/api/reports/complaints?month=2026-13"), "month");
+        assertInvalidFields(as("manager").get("/api/reports/complaints?from=2026-10-31&to=2026-10-01"), "to");
+        assertInvalidFields(as("manager").get("/api/reports/complaints?from=2026-10-01"), "to");
+        assertThat(as("manager").get("/api/reports").json().findValuesAsText("key"))
+                .contains("complaints", "customers", "satisfaction");
+    }
+
+    private void removeEarlierRuns() {
+        jdbc.update("delete from complaint_breach where complaint_id in (select id from complaint where created_at < ?)",
+                OURS_UNTIL);
+        jdbc.update("delete from complaint where created_at < ?", OURS_UNTIL);
+        jdbc.update("delete from customer_aud where id in (select id from customer where created_at < ?)", OURS_UNTIL);
+        jdbc.update("delete from revinfo where revtstmp < ?", OURS_UNTIL.toInstant(ZoneOffset.UTC).toEpochMilli());
+        jdbc.update("delete from customer where created_at < ?", OURS_UNTIL);
+    }
+
+    // ---- the data set --------------------------------------------------------------------------------------
+
+    /** UTC wall time, as Kefu stores instants. */
+    private LocalDateTime at(int month, int day, int hour) {
+        return LocalDateTime.of(YEAR, month, day, hour, 0);
+    }
+
+    private long customer(String type, String tier, int stores, LocalDateTime created, String status) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    insert into customer (name, type, tier, status, store_count, created_at, updated_at, version)
+                    values (?, ?, ?, ?, ?, ?, ?, 0)""", new String[] {"id"});
+            ps.setString(1, unique("报表客户"));
+            ps.setString(2, type);
+            ps.setString(3, tier);
+            ps.setString(4, status);
+            ps.setInt(5, stores);
+            ps.setObject(6, created);
+            ps.setObject(7, created);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** The Envers revision that shows the customer terminated. */
+    private void terminated(long customerId, LocalDateTime when) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into revinfo (revtstmp, username) values (?, 'manager')",
+                    new String[] {"rev"});
+            ps.setLong(1, when.toInstant(ZoneOffset.UTC).toEpochMilli());
+            return ps;
+        }, key);
+        jdbc.update("insert into customer_aud (id, rev, revtype, status) values (?, ?, 1, 'TERMINATED')", customerId,
+                key.getKey().longValue());
+    }
+
+    private long complaint(long customerId, String category, String severity, String department, LocalDateTime created,
+            int respondedAfterHours, Integer resolvedAfterHours, String status, boolean repeat, String satisfaction,
+            Boolean accepted) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    insert into complaint (case_no, customer_id, complainant_name, complainant_phone, channel, category,
+                      severity, description, owner_id, status, notify_manager, manager_approval, repeat_complaint,
+                      reopen_count, department, response_due, responded_at, resolution_due, resolved_at, satisfaction,
+                      customer_accepted, created_at, updated_at, version)
+                    values (?, ?, '张三', '13800000000', 'HOTLINE', ?, ?, '报表测试', 'agent', ?, false, false, ?, 0, ?,
+                      ?, ?, ?, ?, ?, ?, ?, ?, 0)""", new String[] {"id"});
+            ps.setString(1, unique("RP"));
+            ps.setLong(2, customerId);
+            ps.setString(3, category);
+            ps.setString(4, severity);
+            ps.setString(5, status);
+            ps.setBoolean(6, repeat);
+            ps.setString(7, department);
+            ps.setObject(8, created.plusHours(4));
+            ps.setObject(9, created.plusHours(respondedAfterHours));
+            ps.setObject(10, created.plusHours(48));
+            ps.setObject(11, resolvedAfterHours == null ? null : created.plusHours(resolvedAfterHours));
+            ps.setString(12, satisfaction);
+            ps.setObject(13, accepted);
+            ps.setObject(14, created);
+            ps.setObject(15, created);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private void breach(long complaintId, int position, String type, LocalDateTime detected) {
+        jdbc.update("insert into complaint_breach (complaint_id, position, type, deadline, detected_at) values (?, ?, ?, ?, ?)",
+                complaintId, position, type, detected, detected);
+    }
+
+    private static Map<String, String> kpis(JsonNode report) {
+        Map<String, String> kpis = new HashMap<>();
+        report.path("kpis").forEach(k -> kpis.put(k.path("name").asText(),
+                k.path("value").isMissingNode() || k.path("value").isNull() ? "null" : k.path("value").asText()));
+        return kpis;
+    }
+
+    private static List<String> row(JsonNode table, String label) {
+        for (JsonNode row : table.path("rows")) {
+            if (row.get(0).asText().equals(label)) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(c -> cells.add(c.isNull() ? "null" : c.asText()));
+                return cells;
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + table);
+    }
+}
