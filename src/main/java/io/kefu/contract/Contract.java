@@ -166,7 +166,7 @@ public class Contract {
     private String terminationProcessId;
 
     @NotAudited
-    @ElementCollection(fetch = FetchType.LAZY)
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "contract_note", joinColumns = @JoinColumn(name = "contract_id"))
     @OrderColumn(name = "position")
     private List<ContractNote> notes = new ArrayList<>();

@@ -1,6 +1,8 @@
 package io.kefu.contract;
 
-import io.kefu.complaint.Complaint;
+import io.kefu.archive.ArchiveEntry;
+import io.kefu.archive.ArchiveService;
+import io.kefu.archive.SecrecyClass;
 import io.kefu.complaint.ComplaintSearch;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.contract.process.ContractProcess;
@@ -66,11 +68,12 @@ public class ContractService {
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
+    private final ArchiveService archive;
 
     ContractService(ContractRepository contracts, CustomerService customers, ComplaintService complaints,
             ContractSettings settings, BusinessCalendar calendar, RuntimeService runtimeService,
             IdentityService identityService, Validator validator, ApplicationEventPublisher events,
-            EntityManager entityManager) {
+            EntityManager entityManager, ArchiveService archive) {
         this.contracts = contracts;
         this.customers = customers;
         this.complaints = complaints;
@@ -81,6 +84,7 @@ public class ContractService {
         this.validator = validator;
         this.events = events;
         this.entityManager = entityManager;
+        this.archive = archive;
     }
 
     // ---- onboarding ------------------------------------------------------------------------------------------
@@ -235,17 +239,18 @@ public class ContractService {
     /** 档案: archive number, location in the electronic catalogue, originals and copies; contracts are 秘密. */
     public void recordArchiving(long contractId, String location, Integer originals, Integer copies) {
         Map<String, String> errors = new LinkedHashMap<>();
-        require(errors, "archiveLocation", location, "请填写存放位置");
-        if (originals == null || originals < 1) {
-            errors.put("originals", "原件至少 1 份");
+        if (originals == null) {
+            errors.put("originals", "请填写正本份数");
         }
-        if (copies == null || copies < 0) {
-            errors.put("copies", "复印件份数不能为负数");
+        if (copies == null) {
+            errors.put("copies", "请填写副本份数");
         }
         failOn(errors);
         Contract contract = find(contractId);
-        String archiveNo = "DA-" + contract.getContractNo();
-        contract.recordArchiving(archiveNo, location.trim(), originals, copies);
+        ArchiveEntry entry = archive.fileContract(contract.getId(), contract.getCustomer().getId(),
+                contract.getType().label() + "合同 " + contract.getContractNo() + " " + contract.getCustomer().getName(),
+                location, originals, copies, SecrecyClass.SECRET);
+        contract.recordArchiving(entry.getArchiveNo(), entry.getLocation(), originals, copies);
     }
 
     /**
@@ -307,6 +312,11 @@ public class ContractService {
                 contract.getType() == io.kefu.customer.CustomerType.FRANCHISEE ? contract.getStoreOpeningDate() : null));
     }
 
+    /** The company as party A (甲方) of new contracts. */
+    public String companyName() {
+        return settings.companyName();
+    }
+
     public void addNote(long contractId, String kind, String author, String text) {
         find(contractId).addNote(kind, author, text);
     }
@@ -351,9 +361,12 @@ public class ContractService {
         return new OpenMatters(open, openLoans(contract), contract.getUnpaidItems());
     }
 
-    /** Archive files of this customer on loan. Filled in once the archive's loan register is available. */
-    List<String> openLoans(Contract contract) {
-        return List.of();
+    /** Archive files of this customer lent out or requested, from the archive's loan register. */
+    private List<String> openLoans(Contract contract) {
+        return archive.openLoansOfCustomer(contract.getCustomer().getId()).stream()
+                .map(loan -> loan.loanNo() + " " + loan.archiveNo() + " " + loan.title() + "(" + loan.borrower() + ","
+                        + loan.statusLabel() + ")")
+                .toList();
     }
 
     /** Review (supervisors): go on with the termination, with the unpaid items found, or withdraw it. */
