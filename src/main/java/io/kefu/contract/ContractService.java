@@ -94,6 +94,7 @@ public class ContractService {
         Contract contract = open(start, user);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ContractProcess.ONBOARDING_KEY,
                 contract.getContractNo(), Map.of(ContractProcess.CONTRACT_ID, contract.getId(),
+                        ContractProcess.CUSTOMER_ID, contract.getCustomer().getId(),
                         ContractProcess.CONTRACT_TYPE, contract.getType().name()));
         contract.linkProcess(instance.getId());
         contracts.flush();
@@ -327,7 +328,8 @@ public class ContractService {
     public Contract startTermination(long contractId, TerminationRequest request, String user) {
         Contract contract = requestTermination(contractId, request, user);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ContractProcess.TERMINATION_KEY,
-                contract.getContractNo(), Map.of(ContractProcess.CONTRACT_ID, contract.getId()));
+                contract.getContractNo(), Map.of(ContractProcess.CONTRACT_ID, contract.getId(),
+                        ContractProcess.CUSTOMER_ID, contract.getCustomer().getId()));
         contract.linkTermination(instance.getId());
         contracts.flush();
         return contract;

@@ -10,6 +10,8 @@ public final class ContractProcess {
 
     // Variables: ids and the flags gateways read. The contract itself lives in the contract table.
     public static final String CONTRACT_ID = "contractId";
+    /** The customer the notices of the case go to (read by the notification service). */
+    public static final String CUSTOMER_ID = "customerId";
     public static final String INITIATOR = "initiator";
     public static final String CONTRACT_TYPE = "contractType";
     public static final String QUALIFIED = "qualified";

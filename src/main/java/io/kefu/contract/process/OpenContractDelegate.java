@@ -49,6 +49,7 @@ class OpenContractDelegate implements JavaDelegate {
         FORM_FIELDS.forEach(execution::removeVariable);
         execution.setProcessBusinessKey(contract.getContractNo());
         execution.setVariable(ContractProcess.CONTRACT_ID, contract.getId());
+        execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomer().getId());
         execution.setVariable(ContractProcess.CONTRACT_TYPE, contract.getType().name());
     }
 }

@@ -46,5 +46,6 @@ class OpenTerminationDelegate implements JavaDelegate {
         FORM_FIELDS.forEach(execution::removeVariable);
         execution.setProcessBusinessKey(contract.getContractNo());
         execution.setVariable(ContractProcess.CONTRACT_ID, contractId);
+        execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomer().getId());
     }
 }

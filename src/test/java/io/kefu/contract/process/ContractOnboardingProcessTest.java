@@ -58,7 +58,7 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         assertThat(rejected.getStatus()).isEqualTo(ContractStatus.REJECTED);
         assertThat(rejected.getQualified()).isFalse();
         assertThat(rejected.getEvaluationReport()).isEqualTo("经营许可证已过期,信用记录不良");
-        assertThat(rejected.getNotes()).anyMatch(n -> n.getKind().equals("NOTICE") && n.getText().contains("contract-rejected → customer"));
+        assertThat(noticesOf(process.getId())).containsExactly("contract-rejected → CUSTOMER:" + opened.getCustomer().getId());
         assertThat(customers.find(opened.getCustomer().getId()).getStatus()).isEqualTo(CustomerStatus.PROSPECT);
     }
 
@@ -130,7 +130,7 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         Contract done = reload(opened);
         assertThat(done.getContactedAt()).isNotNull();
         assertThat(done.getContactNote()).isEqualTo("电话沟通,约定下周上门");
-        assertThat(done.getNotes()).anyMatch(n -> n.getText().contains("contract-welcome → customer"));
+        assertThat(noticesOf(pid)).containsExactly("contract-welcome → CUSTOMER:" + opened.getCustomer().getId());
         // the process kept ids and flags only
         assertThat(historicVariables(pid)).doesNotContain("evaluationReport", "territory", "feeAmount", "location",
                 "contactNote", "approvalNote");
@@ -230,7 +230,7 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
 
         managementService.executeJob(reminder.getId());
         runJobAt(pid, NOTICE_CONTACT_REMINDER);
-        assertThat(reload(opened).getNotes()).anyMatch(n -> n.getText().contains("contract-contact-reminder → user:" + AGENT));
+        assertThat(noticesOf(pid)).containsExactly("contract-contact-reminder → USER:" + AGENT);
         assertThat(processOf(opened)).isWaitingAtExactly(TASK_CONTACT_CUSTOMER);
 
         managementService.executeJob(deadline.getId());

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
@@ -57,6 +58,8 @@ abstract class ContractProcessTestSupport {
     ContractService contracts;
     @Autowired
     RecordedContractEvents events;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void setUpStaff() {
@@ -79,6 +82,12 @@ abstract class ContractProcessTestSupport {
             user.setFirstName(id);
             user.setLastName("Test");
             user.setPassword(id);
+            identityService.saveUser(user);
+        }
+        User user = identityService.createUserQuery().userId(id).singleResult();
+        if (user.getEmail() == null) {
+            // reminders to staff go by email
+            user.setEmail(id + "@kefu.example");
             identityService.saveUser(user);
         }
         if (identityService.createGroupQuery().groupId(group).count() == 0) {
@@ -136,6 +145,14 @@ abstract class ContractProcessTestSupport {
                 .singleResult();
         assertThat(job).as("job at %s", activityId).isNotNull();
         managementService.executeJob(job.getId());
+    }
+
+    /** The notices the case sent, as "template → recipient" (the notification service's log). */
+    List<String> noticesOf(String processInstanceId) {
+        return jdbc.queryForList("select template, recipient_type, recipient_ref from notice where process_instance_id = ?",
+                        processInstanceId).stream()
+                .map(row -> row.get("TEMPLATE") + " → " + row.get("RECIPIENT_TYPE") + ":" + row.get("RECIPIENT_REF"))
+                .toList();
     }
 
     Job timer(String processInstanceId, String activityId) {
