@@ -17,6 +17,7 @@ import io.kefu.shared.ConflictException;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
+import io.kefu.shared.time.WorkingHours;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -69,11 +70,12 @@ public class ContractService {
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
     private final ArchiveService archive;
+    private final WorkingHours hours;
 
     ContractService(ContractRepository contracts, CustomerService customers, ComplaintService complaints,
             ContractSettings settings, BusinessCalendar calendar, RuntimeService runtimeService,
             IdentityService identityService, Validator validator, ApplicationEventPublisher events,
-            EntityManager entityManager, ArchiveService archive) {
+            EntityManager entityManager, ArchiveService archive, WorkingHours hours) {
         this.contracts = contracts;
         this.customers = customers;
         this.complaints = complaints;
@@ -85,6 +87,7 @@ public class ContractService {
         this.events = events;
         this.entityManager = entityManager;
         this.archive = archive;
+        this.hours = hours;
     }
 
     // ---- onboarding ------------------------------------------------------------------------------------------
@@ -515,7 +518,7 @@ public class ContractService {
     }
 
     private LocalDate today() {
-        return calendar.now().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        return calendar.now().atZone(hours.zone()).toLocalDate();
     }
 
     private void validate(Object request) {

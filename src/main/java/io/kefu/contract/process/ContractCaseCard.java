@@ -90,7 +90,7 @@ abstract class ContractCaseCard implements CaseCardProvider {
             row(md, "合同期限", c.getTermStart() + " 至 " + c.getTermEnd());
         }
         if (c.getFeeAmount() != null) {
-            row(md, "费用", c.getFeeAmount().toPlainString() + " 元" + (c.getFeeTerms() == null ? "" : ";" + c.getFeeTerms()));
+            row(md, "费用", c.getFeeAmount().stripTrailingZeros().toPlainString() + " 元" + (c.getFeeTerms() == null ? "" : ";" + c.getFeeTerms()));
         }
         row(md, "特别条款", c.getSpecialTerms());
         if (c.getApprovedBy() != null) {

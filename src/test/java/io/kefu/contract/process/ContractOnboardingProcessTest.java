@@ -271,6 +271,30 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         assertThat(contracts.specialistLoad().get(newcomer)).isEqualTo(1L);
     }
 
+    @Test
+    void anExistingProspectIsOnboardedFromTheTasklistStartForm() {
+        Customer prospect = customers.registerProspect(new CustomerRequest("表单客户-" + UUID.randomUUID().toString()
+                .substring(0, 8), CustomerType.DEALER, CustomerTier.A, List.of(new ContactRequest("孙八", "13600002222",
+                null)), null, "华南", 0, null, null));
+        identityService.setAuthentication(AGENT, List.of("agents"));
+        ProcessInstance process;
+        try {
+            process = processEngine.getFormService().submitStartForm(processEngine.getRepositoryService()
+                    .createProcessDefinitionQuery().processDefinitionKey(ONBOARDING_KEY).latestVersion().singleResult()
+                    .getId(), Map.of("type", "DEALER", "customerCode", prospect.getCode().toLowerCase()));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(process).isWaitingAtExactly(TASK_QUALIFICATION_REVIEW);
+        long contractId = ((Number) runtimeService.getVariable(process.getId(), CONTRACT_ID)).longValue();
+        Contract contract = contracts.find(contractId);
+        assertThat(process).hasBusinessKey(contract.getContractNo());
+        assertThat(contract.getCustomer().getId()).isEqualTo(prospect.getId());
+        assertThat(contract.getCreatedBy()).isEqualTo(AGENT);
+        assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(CONTRACT_ID, CUSTOMER_ID,
+                CONTRACT_TYPE, INITIATOR);
+    }
+
     List<String> historicActivities(String pid) {
         return processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pid).list()
                 .stream().map(a -> a.getActivityId()).toList();
