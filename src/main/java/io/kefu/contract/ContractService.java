@@ -23,6 +23,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -456,6 +457,29 @@ public class ContractService {
     @Transactional(readOnly = true)
     public Page<Contract> search(ContractSearch search, Pageable page) {
         return contracts.findAll(search.toSpecification(), page);
+    }
+
+    /**
+     * 客户数及店数统计 of one month and contract type: contracts in force (and their stores) at the month's end, how
+     * many started and ended during it (增减变化).
+     */
+    public record MonthlyCounts(YearMonth month, io.kefu.customer.CustomerType type, long inForceAtEnd,
+            long storesAtEnd, long added, long ended) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<MonthlyCounts> monthlyCounts(YearMonth month) {
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        List<MonthlyCounts> counts = new ArrayList<>();
+        for (var type : List.of(io.kefu.customer.CustomerType.AGENT, io.kefu.customer.CustomerType.FRANCHISEE,
+                io.kefu.customer.CustomerType.DEALER)) {
+            Object[] inForce = contracts.countInForce(type, last).get(0);
+            counts.add(new MonthlyCounts(month, type, ((Number) inForce[0]).longValue(),
+                    ((Number) inForce[1]).longValue(), contracts.countActivated(type, first, last),
+                    contracts.countTerminated(type, first, last)));
+        }
+        return counts;
     }
 
     /** One revision of a contract: who changed it when, and which terms changed (from → to). */

@@ -13,6 +13,7 @@ import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.Severity;
 import io.kefu.contract.Contract;
 import io.kefu.contract.ContractEvents;
+import io.kefu.contract.ContractService;
 import io.kefu.contract.ContractStatus;
 import io.kefu.contract.TerminationParty;
 import io.kefu.contract.TerminationRequest;
@@ -36,6 +37,8 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
 
     @Test
     void terminationWithOpenMattersIsSettledApprovedAndEndsTheCustomer() {
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+        ContractService.MonthlyCounts before = franchiseCounts(month);
         Contract active = activeContract(CustomerType.FRANCHISEE);
         Complaint open = complaints.openCase(new ComplaintIntake(active.getCustomer().getCode(), "陈经理", "13900001111",
                 Channel.HOTLINE, ComplaintCategory.DELIVERY, Severity.MINOR, "到货延迟", "尽快送达", null), AGENT);
@@ -81,6 +84,17 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
         assertThat(noticesOf(pid)).containsExactly("contract-terminated → CUSTOMER:" + active.getCustomer().getId());
         assertThat(events.terminated(active.getId())).containsExactly(new ContractEvents.ContractTerminated(
                 active.getId(), active.getCustomer().getId(), ended.getTerminatedOn(), "审核周期内信用状况下滑"));
+        // 客户数及店数统计: one franchisee (two stores) came and went this month
+        ContractService.MonthlyCounts after = franchiseCounts(month);
+        assertThat(after.added() - before.added()).isEqualTo(1);
+        assertThat(after.ended() - before.ended()).isEqualTo(1);
+        assertThat(after.inForceAtEnd()).isEqualTo(before.inForceAtEnd());
+        assertThat(after.storesAtEnd()).isEqualTo(before.storesAtEnd());
+    }
+
+    ContractService.MonthlyCounts franchiseCounts(java.time.YearMonth month) {
+        return contracts.monthlyCounts(month).stream().filter(c -> c.type() == CustomerType.FRANCHISEE).findFirst()
+                .orElseThrow();
     }
 
     @Test
