@@ -108,6 +108,9 @@ public class ContractService {
     /** The prospect's contract record: an existing prospect, or a new one registered in the customer registry. */
     public Contract open(ContractStart start, String user) {
         validate(start);
+        if (start.type() == io.kefu.customer.CustomerType.MEMBER) {
+            throw InvalidInputException.of("type", "会员客户不签订代理/加盟/经销合同");
+        }
         Customer customer;
         if (start.forExistingCustomer()) {
             customer = customers.findByCode(start.customerCode());
@@ -128,9 +131,6 @@ public class ContractService {
                     start.tier() == null ? CustomerTier.C : start.tier(),
                     List.of(new ContactRequest(start.contactName().trim(), start.contactPhone().trim(), "负责人")),
                     start.address(), start.region(), 0, null, null));
-        }
-        if (start.type() == io.kefu.customer.CustomerType.MEMBER) {
-            throw InvalidInputException.of("type", "会员客户不签订代理/加盟/经销合同");
         }
         Contract contract = new Contract(customer, start.type(), user);
         contracts.saveAndFlush(contract);
