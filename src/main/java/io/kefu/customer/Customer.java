@@ -142,6 +142,20 @@ public class Customer {
         this.status = status;
     }
 
+    /** 系统增名: a signed prospect becomes a served customer from {@code on}, with its stores. */
+    public void startBusiness(LocalDate on, int storeCount) {
+        this.status = CustomerStatus.ACTIVE;
+        this.businessStart = on;
+        this.businessEnd = null;
+        this.storeCount = storeCount;
+    }
+
+    /** 解约: the customer is no longer served after {@code on}. */
+    public void endBusiness(LocalDate on) {
+        this.status = CustomerStatus.TERMINATED;
+        this.businessEnd = on;
+    }
+
     public boolean isServedBy(String userId) {
         return specialist != null && specialist.equals(userId);
     }
