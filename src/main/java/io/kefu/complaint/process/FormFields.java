@@ -4,15 +4,15 @@ import io.kefu.shared.InvalidInputException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reads submitted form fields from a task or an execution; a value Kefu cannot read fails naming the field. */
-final class FormFields {
+public final class FormFields {
 
-    static String text(VariableScope scope, String name) {
+    public static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
     }
 
     /** The enum constant a select or radio submitted; none when the field was left empty. */
-    static <E extends Enum<E>> E enumValue(VariableScope scope, String name, Class<E> type) {
+    public static <E extends Enum<E>> E enumValue(VariableScope scope, String name, Class<E> type) {
         String value = text(scope, name);
         if (value == null || value.isBlank()) {
             return null;
@@ -28,7 +28,7 @@ final class FormFields {
      * A yes/no field. Forms submit a Boolean; a "true"/"false" string (older forms, other clients) is accepted and
      * stored back as a Boolean, because gateways test the variable.
      */
-    static boolean bool(VariableScope scope, String name, String message) {
+    public static boolean bool(VariableScope scope, String name, String message) {
         Object value = scope.getVariable(name);
         if (value instanceof Boolean b) {
             return b;
