@@ -60,6 +60,10 @@ public class Customer {
     @Column(name = "address", length = 500)
     private String address;
 
+    /** Where notices go by email; without one they go as SMS to the first contact's mobile. */
+    @Column(name = "email", length = 200)
+    private String email;
+
     @Column(name = "region", length = 100)
     private String region;
 
@@ -129,6 +133,11 @@ public class Customer {
         this.specialist = specialist;
     }
 
+    /** The address notices are emailed to; null or blank removes it (notices then go by SMS). */
+    public void changeEmail(String email) {
+        this.email = email == null || email.isBlank() ? null : email.trim();
+    }
+
     public void changeStatus(CustomerStatus status) {
         this.status = status;
     }
@@ -167,6 +176,10 @@ public class Customer {
 
     public String getAddress() {
         return address;
+    }
+
+    public String getEmail() {
+        return email;
     }
 
     public String getRegion() {
