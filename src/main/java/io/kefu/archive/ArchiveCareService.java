@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.kefu.archive.process.ArchiveDestructionProcess;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +28,12 @@ public class ArchiveCareService {
     private final ArchiveEntryRepository entries;
     private final ArchiveLoanRepository loans;
     private final ArchiveSettings settings;
+    private final RuntimeService runtimeService;
 
     ArchiveCareService(ArchiveInspectionRepository inspections, ArchiveDestructionRepository destructions,
-            ArchiveEntryRepository entries, ArchiveLoanRepository loans, ArchiveSettings settings) {
+            ArchiveEntryRepository entries, ArchiveLoanRepository loans, ArchiveSettings settings,
+            RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
         this.inspections = inspections;
         this.destructions = destructions;
         this.entries = entries;
@@ -108,6 +113,14 @@ public class ArchiveCareService {
             throw new ConflictException("档案 " + entry.getArchiveNo() + " 已在销毁程序中或已销毁");
         }
         return destructions.saveAndFlush(new ArchiveDestruction(entry, reason.trim(), keeper));
+    }
+
+    /** A destruction registered through Kefu's API: its archive-destruction case starts. */
+    public ArchiveDestruction openDestruction(String archiveNo, String reason, String keeper) {
+        ArchiveDestruction destruction = registerDestruction(archiveNo, reason, keeper);
+        runtimeService.startProcessInstanceByKey(ArchiveDestructionProcess.KEY,
+                Map.of(ArchiveDestructionProcess.DESTRUCTION_ID, destruction.getId()));
+        return destruction;
     }
 
     public void linkDestructionProcess(long id, String processInstanceId) {

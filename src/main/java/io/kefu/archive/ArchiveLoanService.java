@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.kefu.archive.process.ArchiveLoanProcess;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +30,22 @@ public class ArchiveLoanService {
     private final ArchiveLoanRepository loans;
     private final ArchiveEntryRepository entries;
     private final ArchiveReadingRepository readings;
+    private final RuntimeService runtimeService;
 
-    ArchiveLoanService(ArchiveLoanRepository loans, ArchiveEntryRepository entries, ArchiveReadingRepository readings) {
+    ArchiveLoanService(ArchiveLoanRepository loans, ArchiveEntryRepository entries, ArchiveReadingRepository readings,
+            RuntimeService runtimeService) {
         this.loans = loans;
         this.entries = entries;
         this.readings = readings;
+        this.runtimeService = runtimeService;
+    }
+
+    /** A request from Kefu's API: registered, then its archive-loan case starts (business key = loan number). */
+    public ArchiveLoan openLoan(LoanRequest request, String borrower) {
+        ArchiveLoan loan = request(request, borrower);
+        runtimeService.startProcessInstanceByKey(ArchiveLoanProcess.KEY, loan.getLoanNo(),
+                ArchiveLoanProcess.startVariables(loan));
+        return loan;
     }
 
     /** Registers a request (借阅申请). Whether it may be granted at all is the rule table's, not the request's, say. */
