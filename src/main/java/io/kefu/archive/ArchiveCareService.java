@@ -152,9 +152,9 @@ public class ArchiveCareService {
         if (!approved && !notBlank(note)) {
             throw InvalidInputException.of("directorNote", "不批准销毁时请说明理由");
         }
-        Instant holdUntil = Now.instant().atZone(ZONE).plus(settings.destructionHold()).toInstant();
-        findDestruction(id).decide(approved, director, trimmed(note), holdUntil);
-        return approved ? holdUntil : null;
+        ArchiveDestruction destruction = findDestruction(id);
+        destruction.decide(approved, director, trimmed(note), settings.destructionHold(), ZONE);
+        return destruction.getHoldUntil();
     }
 
     /** Destroyed at a designated place under the supervisor, who signs the 销毁登记表. */

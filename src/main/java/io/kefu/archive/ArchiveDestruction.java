@@ -16,6 +16,8 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
 import org.hibernate.envers.Audited;
 
 /**
@@ -163,14 +165,15 @@ public class ArchiveDestruction {
         return false;
     }
 
-    void decide(boolean approved, String director, String note, Instant holdUntil) {
+    /** Approved, the file is kept apart for {@code hold} from the decision (单独存放), counted in the center's zone. */
+    void decide(boolean approved, String director, String note, Period hold, ZoneId zone) {
         requireStatus(Status.AWAITING_APPROVAL);
         this.director = director;
         this.directorDecision = approved ? "APPROVED" : "REJECTED";
         this.directorNote = note;
         this.decidedAt = Now.instant();
         if (approved) {
-            this.holdUntil = holdUntil;
+            this.holdUntil = decidedAt.atZone(zone).plus(hold).toInstant();
             status = Status.ON_HOLD;
         } else {
             status = Status.REJECTED;
