@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -81,7 +82,8 @@ class NoticeSenders {
                 .withReadTimeout(gateway.timeout()));
         return builder.clone()
                 .baseUrl(gateway.url())
-                .requestFactory(requestFactory)
+                // buffered: the request carries a Content-Length (gateways often refuse chunked requests)
+                .requestFactory(new BufferingClientHttpRequestFactory(requestFactory))
                 .defaultHeaders(h -> {
                     if (gateway.token() != null && !gateway.token().isBlank()) {
                         h.setBearerAuth(gateway.token());

@@ -196,18 +196,19 @@ public class NotificationService {
         return job == null ? null : job.getId();
     }
 
-    private static Long customerId(Object value) {
-        if (value == null) {
+    /** The process variable {@code customerId}: the customer's id (a number) or code (C00012). */
+    private Long customerId(Object value) {
+        if (value == null || value.toString().isBlank()) {
             return null;
         }
         if (value instanceof Number n) {
             return n.longValue();
         }
-        try {
-            return Long.valueOf(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new NoticeFailure("流程变量 customerId 不是客户编号: " + value);
+        String text = value.toString().trim();
+        if (text.chars().allMatch(Character::isDigit)) {
+            return Long.valueOf(text);
         }
+        return recipients.customerByCode(text).getId();
     }
 
     /** Recipients and the delivery process are Kefu's business, not the logged-in user's Camunda permissions. */

@@ -56,6 +56,11 @@ class Recipients {
                 .orElseThrow(() -> new NoticeFailure("客户 " + customerId + " 不存在"));
     }
 
+    Customer customerByCode(String code) {
+        return customers.findByCode(code)
+                .orElseThrow(() -> new NoticeFailure("流程变量 customerId 不是已登记的客户: " + code));
+    }
+
     private Recipient customer(long customerId, NoticeChannel forced) {
         Customer customer = customer(customerId);
         String email = customer.getEmail();

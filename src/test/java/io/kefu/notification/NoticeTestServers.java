@@ -33,8 +33,8 @@ public class NoticeTestServers implements EnvironmentPostProcessor {
     /** Recipient ({@code to}) → the HTTP status the gateway answers for it instead of 200. */
     static final Map<String, Integer> GATEWAY_FAILURES = new ConcurrentHashMap<>();
 
-    /** One request the gateway received: its {@code Authorization} header and JSON body. */
-    public record GatewayRequest(String authorization, String body) {
+    /** One request the gateway received: its {@code Authorization} and {@code Content-Length} headers and JSON body. */
+    public record GatewayRequest(String authorization, String contentLength, String body) {
     }
 
     @Override
@@ -71,7 +71,8 @@ public class NoticeTestServers implements EnvironmentPostProcessor {
 
     private static void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        GATEWAY_REQUESTS.add(new GatewayRequest(exchange.getRequestHeaders().getFirst("Authorization"), body));
+        GATEWAY_REQUESTS.add(new GatewayRequest(exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("Content-Length"), body));
         int status = GATEWAY_FAILURES.entrySet().stream()
                 .filter(f -> body.contains("\"to\":\"" + f.getKey() + "\""))
                 .map(Map.Entry::getValue).findFirst().orElse(200);
