@@ -3,6 +3,8 @@ package io.kefu.archive.process;
 import io.kefu.archive.ArchiveEntry;
 import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;
+import io.kefu.identity.KefuGroups;
+import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.CaseCardProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -46,7 +48,7 @@ class ArchiveLoanCaseCard implements CaseCardProvider {
         md.row("借阅申请表", loan.getSignedRequestRef());
         md.row("申请时间", Markdown.time(loan.getRequestedAt()));
         if (loan.getMaxDays() != null && loan.getMaxDays() > 0) {
-            md.row("最长借出天数", loan.getMaxDays() + " 天(审批:" + loan.getApproverGroup() + ")");
+            md.row("最长借出天数", loan.getMaxDays() + " 天(审批:" + approverLabel(loan.getApproverGroup()) + ")");
         }
         md.row("审批", loan.getDecidedBy() == null ? null : loan.getDecidedBy() + " " + Markdown.time(loan.getDecidedAt())
                 + (loan.getDecisionNote() == null ? "" : ":" + loan.getDecisionNote()));
@@ -57,5 +59,16 @@ class ArchiveLoanCaseCard implements CaseCardProvider {
         }
         md.row("督办意见", loan.getSupervisionNote());
         return md.toString();
+    }
+
+    private static String approverLabel(String group) {
+        if (KefuGroups.MANAGERS.equals(group)) {
+            return "客户服务部经理";
+        }
+        if (group != null && group.startsWith(KefuGroups.DEPARTMENT_PREFIX)) {
+            return Department.fromCode(group.substring(KefuGroups.DEPARTMENT_PREFIX.length()))
+                    .map(d -> d.label() + "负责人").orElse(group);
+        }
+        return group;
     }
 }
