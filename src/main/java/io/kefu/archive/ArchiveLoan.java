@@ -102,6 +102,10 @@ public class ArchiveLoan {
     @Column(name = "escalated_at")
     private Instant escalatedAt;
 
+    /** What the manager did about an overdue loan (逾期督办). */
+    @Column(name = "supervision_note", columnDefinition = "text")
+    private String supervisionNote;
+
     @Column(name = "returned_to", length = 64)
     private String returnedTo;
 
@@ -203,6 +207,10 @@ public class ArchiveLoan {
         }
     }
 
+    void noteSupervision(String manager, String note) {
+        supervisionNote = (supervisionNote == null ? "" : supervisionNote + "\n") + manager + ": " + note;
+    }
+
     void registerReturn(String archivist, String condition, String note) {
         requireStatus(LoanStatus.LENT);
         returnedTo = archivist;
@@ -245,6 +253,7 @@ public class ArchiveLoan {
     public int getReminders() { return reminders; }
     public Instant getLastRemindedAt() { return lastRemindedAt; }
     public Instant getEscalatedAt() { return escalatedAt; }
+    public String getSupervisionNote() { return supervisionNote; }
     public String getReturnedTo() { return returnedTo; }
     public Instant getReturnedAt() { return returnedAt; }
     public String getReturnCondition() { return returnCondition; }

@@ -114,6 +114,12 @@ class KefuAuthorizations implements ApplicationRunner {
                 grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
             }
         }
+        // departments borrow archive files too (部门借阅, with their head's consent)
+        for (Department department : Department.values()) {
+            grant(department.groupId(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            grant(department.groupId(), Resources.PROCESS_DEFINITION, "archive-loan", Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
+        }
         // supervisors and managers oversee; auditors read; none of them gets more than READ on others' tasks
         for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS, KefuGroups.AUDITORS)) {
             readEverything(group);

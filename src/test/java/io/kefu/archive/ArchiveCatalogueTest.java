@@ -30,6 +30,8 @@ class ArchiveCatalogueTest {
     @Autowired
     ArchiveService archive;
     @Autowired
+    ArchiveLoanService loans;
+    @Autowired
     CustomerService customers;
     @Autowired
     ApplicationEventPublisher events;
@@ -76,6 +78,27 @@ class ArchiveCatalogueTest {
         assertThat(archive.find(entry.getId()).getStatus()).isEqualTo(ArchiveStatus.TERMINATED_CONTRACT);
         assertThat(archive.find(entry.getId()).getTerminatedAt()).isNotNull();
         assertThat(archive.find(other.getId()).getStatus()).isEqualTo(ArchiveStatus.ON_FILE);
+    }
+
+    @Test
+    void aContractFileOutOnLoanWhenTheContractEndsComesBackMarkedTerminated() {
+        Customer customer = newCustomer();
+        long contractId = contractId();
+        ArchiveEntry entry = archive.fileContract(contractId, customer.getId(), "经销合同", "档案室一-B柜-02层", 1, 0, null);
+        ArchiveLoan loan = loans.request(new ArchiveLoanService.LoanRequest(entry.getArchiveNo(), LoanKind.STAFF, 1,
+                "核对", null, null), "agent");
+        loans.applyRule(loan.getId(), true, 3, "managers", null);
+        loans.decide(loan.getId(), true, "manager", null);
+        loans.handOut(loan.getId(), "archivist");
+
+        archive.markContractTerminated(contractId);
+        assertThat(archive.find(entry.getId()).getStatus()).isEqualTo(ArchiveStatus.ON_LOAN);
+        assertThat(archive.openLoansOfCustomer(customer.getId())).singleElement()
+                .satisfies(open -> assertThat(open.status()).isEqualTo(LoanStatus.LENT));
+
+        loans.registerReturn(loan.getId(), "archivist", "INTACT", null);
+        assertThat(archive.find(entry.getId()).getStatus()).isEqualTo(ArchiveStatus.TERMINATED_CONTRACT);
+        assertThat(archive.openLoansOfCustomer(customer.getId())).isEmpty();
     }
 
     @Test

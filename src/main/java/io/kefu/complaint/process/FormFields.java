@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * Reads submitted form fields from a task or an execution; a value Kefu cannot read fails naming the field. Used by
- * the complaint and the visit processes.
+ * the complaint, visit, contract and archive processes.
  */
 public final class FormFields {
 
