@@ -23,7 +23,7 @@ public class CaseNote {
     protected CaseNote() {
     }
 
-    CaseNote(String kind, String author, String text, Instant createdAt) {
+    public CaseNote(String kind, String author, String text, Instant createdAt) {
         this.kind = kind;
         this.author = author;
         this.text = text;

@@ -60,6 +60,10 @@ public class Customer {
     @Column(name = "address", length = 500)
     private String address;
 
+    /** Where notices go by email; without one they go as SMS to the first contact's mobile. */
+    @Column(name = "email", length = 200)
+    private String email;
+
     @Column(name = "region", length = 100)
     private String region;
 
@@ -129,8 +133,27 @@ public class Customer {
         this.specialist = specialist;
     }
 
+    /** The address notices are emailed to; null or blank removes it (notices then go by SMS). */
+    public void changeEmail(String email) {
+        this.email = email == null || email.isBlank() ? null : email.trim();
+    }
+
     public void changeStatus(CustomerStatus status) {
         this.status = status;
+    }
+
+    /** 系统增名: a signed prospect becomes a served customer from {@code on}, with its stores. */
+    public void startBusiness(LocalDate on, int storeCount) {
+        this.status = CustomerStatus.ACTIVE;
+        this.businessStart = on;
+        this.businessEnd = null;
+        this.storeCount = storeCount;
+    }
+
+    /** 解约: the customer is no longer served after {@code on}. */
+    public void endBusiness(LocalDate on) {
+        this.status = CustomerStatus.TERMINATED;
+        this.businessEnd = on;
     }
 
     public boolean isServedBy(String userId) {
@@ -167,6 +190,10 @@ public class Customer {
 
     public String getAddress() {
         return address;
+    }
+
+    public String getEmail() {
+        return email;
     }
 
     public String getRegion() {

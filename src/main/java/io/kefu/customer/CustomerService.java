@@ -3,7 +3,11 @@ package io.kefu.customer;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -29,6 +33,45 @@ public class CustomerService {
         customers.saveAndFlush(customer);
         customer.numberFromId();
         return customer;
+    }
+
+    /** A prospect (有希望但尚未成交之客户): registered for the qualification review, not yet served. */
+    public Customer registerProspect(CustomerRequest request) {
+        Customer customer = register(request);
+        customer.changeStatus(CustomerStatus.PROSPECT);
+        return customer;
+    }
+
+    /** 系统增名: the signed customer is served from {@code on}; the basic-information record gets its store count. */
+    public Customer startBusiness(long id, LocalDate on, int storeCount) {
+        Customer customer = find(id);
+        customer.startBusiness(on, storeCount);
+        return customer;
+    }
+
+    public Customer assignSpecialist(long id, String specialist) {
+        Customer customer = find(id);
+        customer.assignSpecialist(specialist);
+        return customer;
+    }
+
+    /** 解约: no longer active after {@code on}. */
+    public Customer endBusiness(long id, LocalDate on) {
+        Customer customer = find(id);
+        customer.endBusiness(on);
+        return customer;
+    }
+
+    /** How many active customers each of these users serves (0 for none). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> activeCustomerCounts(Collection<String> specialists) {
+        Map<String, Long> counts = new HashMap<>();
+        specialists.forEach(s -> counts.put(s, 0L));
+        if (!specialists.isEmpty()) {
+            customers.countActiveBySpecialist(specialists)
+                    .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        }
+        return counts;
     }
 
     public Customer update(long id, CustomerRequest request, Long expectedVersion) {

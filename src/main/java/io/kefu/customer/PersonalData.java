@@ -31,6 +31,18 @@ public final class PersonalData {
         return address.substring(0, 6) + "****";
     }
 
+    /** zhangsan@example.com → z*******@example.com. */
+    public static String maskEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return email;
+        }
+        int at = email.indexOf('@');
+        if (at <= 0) {
+            return maskName(email);
+        }
+        return email.charAt(0) + "*".repeat(Math.max(1, at - 1)) + email.substring(at);
+    }
+
     private PersonalData() {
     }
 }

@@ -14,8 +14,10 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -112,6 +114,12 @@ class KefuAuthorizations implements ApplicationRunner {
                 grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
             }
         }
+        // departments borrow archive files too (部门借阅, with their head's consent)
+        for (Department department : Department.values()) {
+            grant(department.groupId(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            grant(department.groupId(), Resources.PROCESS_DEFINITION, "archive-loan", Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
+        }
         // supervisors and managers oversee; auditors read; none of them gets more than READ on others' tasks
         for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS, KefuGroups.AUDITORS)) {
             readEverything(group);
@@ -123,6 +131,11 @@ class KefuAuthorizations implements ApplicationRunner {
         grant(KefuGroups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(KefuGroups.AUDITORS, Resources.USER, ANY, Permissions.READ);
         grant(KefuGroups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
+        // managers redesign processes: they deploy (console, Camunda Modeler via /engine-rest); agents may not
+        grant(KefuGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
+        // ... and move running cases to a new version (Kefu's migration page runs in the manager's name)
+        grant(KefuGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(KefuGroups.MANAGERS, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
 
         ensureFilters();
     }

@@ -84,6 +84,7 @@ public abstract class HttpApiTest {
                 user.setFirstName(id);
                 user.setLastName("Test");
                 user.setPassword(id);
+                user.setEmail(id + "@kefu.example");
                 identityService.saveUser(user);
             }
             if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {

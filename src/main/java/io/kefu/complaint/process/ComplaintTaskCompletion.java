@@ -1,7 +1,9 @@
 package io.kefu.complaint.process;
 
 import static io.kefu.complaint.process.ComplaintProcess.*;
+import static io.kefu.complaint.process.FormFields.actor;
 import static io.kefu.complaint.process.FormFields.bool;
+import static io.kefu.complaint.process.FormFields.consume;
 import static io.kefu.complaint.process.FormFields.enumValue;
 import static io.kefu.complaint.process.FormFields.text;
 
@@ -10,10 +12,8 @@ import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.identity.KefuGroups;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -113,16 +113,5 @@ class ComplaintTaskCompletion implements TaskListener {
             case TASK_SUPERVISE_RESOLUTION_BREACH -> "RESOLUTION_BREACH_SUPERVISED";
             default -> "VISIT_BREACH_SUPERVISED";
         };
-    }
-
-    /** Who completed the task: the logged-in Tasklist user, else the assignee. */
-    private static String actor(DelegateTask task) {
-        var commandContext = Context.getCommandContext();
-        String user = commandContext == null ? null : commandContext.getAuthenticatedUserId();
-        return user != null ? user : task.getAssignee() != null ? task.getAssignee() : "system";
-    }
-
-    private static void consume(DelegateTask task, String... fields) {
-        List.of(fields).forEach(task::removeVariable);
     }
 }

@@ -44,7 +44,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getBindingResult().getFieldErrors()
-                .forEach(e -> errors.add(new FieldProblem(e.getField(), e.getDefaultMessage())));
+                // a query parameter that does not convert (an unknown enum value, a malformed date) names its value,
+                // never the converter's Java message
+                .forEach(e -> errors.add(new FieldProblem(e.getField(),
+                        e.isBindingFailure() ? "无法识别的值: " + e.getRejectedValue() : e.getDefaultMessage())));
         ex.getBindingResult().getGlobalErrors()
                 .forEach(e -> errors.add(new FieldProblem(e.getObjectName(), e.getDefaultMessage())));
         return ResponseEntity.badRequest().body(validationProblem(errors));

@@ -1,0 +1,84 @@
+package io.kefu.archive.process;
+
+import static io.kefu.archive.process.ArchiveDestructionProcess.*;
+import static io.kefu.complaint.process.FormFields.bool;
+import static io.kefu.complaint.process.FormFields.enumValue;
+import static io.kefu.complaint.process.FormFields.text;
+
+import io.kefu.archive.ArchiveCareService;
+import io.kefu.archive.ArchiveDestruction.Appraisal;
+import io.kefu.shared.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The complete listener of the user tasks of archive-inspection and archive-destruction
+ * ({@code ${archiveCareTaskCompletion}}): the form goes to the inspection or destruction record, then leaves the
+ * process, which keeps only the flags its gateways read.
+ */
+@Component("archiveCareTaskCompletion")
+class ArchiveCareTaskCompletion implements TaskListener {
+
+    private final ArchiveCareService care;
+
+    ArchiveCareTaskCompletion(ArchiveCareService care) {
+        this.care = care;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String actor = TaskActor.of(task);
+        switch (task.getTaskDefinitionKey()) {
+            case ArchiveInspectionProcess.TASK_INSPECT -> {
+                care.recordInspection(TaskActor.id(task, ArchiveInspectionProcess.INSPECTION_ID),
+                        date(task, "inspectedOn"), actor, text(task, "findings"), text(task, "damagedFiles"),
+                        text(task, "missingFiles"), text(task, "actions"));
+                consume(task, "inspectedOn", "findings", "damagedFiles", "missingFiles", "actions");
+            }
+            case TASK_MANAGER_APPRAISAL, TASK_DEPARTMENT_APPRAISAL -> {
+                care.appraise(TaskActor.id(task, DESTRUCTION_ID),
+                        TASK_MANAGER_APPRAISAL.equals(task.getTaskDefinitionKey()),
+                        enumValue(task, "appraisal", Appraisal.class), actor, text(task, "appraisalNote"));
+                consume(task, "appraisal", "appraisalNote");
+            }
+            case TASK_DIRECTOR_APPROVAL -> {
+                Instant holdUntil = care.decideDestruction(TaskActor.id(task, DESTRUCTION_ID),
+                        bool(task, DIRECTOR_APPROVED, "请选择是否批准销毁"), actor, text(task, "directorNote"));
+                if (holdUntil != null) {
+                    task.setVariable(HOLD_UNTIL, Date.from(holdUntil));
+                }
+                consume(task, "directorNote");
+            }
+            case TASK_DESTROY -> {
+                care.destroy(TaskActor.id(task, DESTRUCTION_ID), actor, text(task, "destroyedBy"),
+                        text(task, "witness"), text(task, "place"));
+                consume(task, "destroyedBy", "witness", "place");
+            }
+            default -> throw new IllegalStateException("archiveCareTaskCompletion does not know the task "
+                    + task.getTaskDefinitionKey() + ": add it to ArchiveCareTaskCompletion");
+        }
+    }
+
+    /** A date field: Camunda Forms submit {@code yyyy-MM-dd}. */
+    private static LocalDate date(DelegateTask task, String field) {
+        String value = text(task, field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim().substring(0, Math.min(10, value.trim().length())));
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(field, "日期格式应为 年-月-日");
+        }
+    }
+
+    private static void consume(DelegateTask task, String... fields) {
+        List.of(fields).forEach(task::removeVariable);
+    }
+}

@@ -1,0 +1,82 @@
+package io.kefu.archive.process;
+
+import static io.kefu.archive.process.ArchiveLoanProcess.*;
+import static io.kefu.complaint.process.FormFields.bool;
+import static io.kefu.complaint.process.FormFields.text;
+
+import io.kefu.archive.ArchiveLoan;
+import io.kefu.archive.ArchiveLoanService;
+import io.kefu.archive.ArchiveSettings;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The complete listener of every archive-loan user task ({@code ${archiveLoanTaskCompletion}}): takes the submitted
+ * form to the loan register, then removes the form's fields from the process. A rule the input breaks fails the
+ * completion with a message naming the field, and nothing of the step is saved.
+ */
+@Component("archiveLoanTaskCompletion")
+class ArchiveLoanTaskCompletion implements TaskListener {
+
+    private final ArchiveLoanService loans;
+    private final ArchiveSettings settings;
+
+    ArchiveLoanTaskCompletion(ArchiveLoanService loans, ArchiveSettings settings) {
+        this.loans = loans;
+        this.settings = settings;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long id = TaskActor.id(task, LOAN_ID);
+        String actor = TaskActor.of(task);
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_APPROVE -> {
+                loans.decide(id, bool(task, LOAN_APPROVED, "请选择是否批准借阅"), actor, text(task, "decisionNote"));
+                consume(task, "decisionNote");
+            }
+            case TASK_HAND_OUT -> {
+                ArchiveLoan loan = loans.handOut(id, actor);
+                scheduleReminders(task, loan.getLentAt(), loan.getDueAt());
+                consume(task, "handedOut", "handOutNote");
+            }
+            case TASK_REGISTER_RETURN -> {
+                loans.registerReturn(id, actor, text(task, "returnCondition"), text(task, "returnNote"));
+                consume(task, "returnCondition", "returnNote");
+            }
+            case TASK_SUPERVISE_OVERDUE -> {
+                loans.noteSupervision(id, actor, text(task, "supervisionNote"));
+                consume(task, "supervisionNote");
+            }
+            case TASK_RECORD_READING -> {
+                if (bool(task, "readInRoom", "请选择是否已在档案室内查阅")) {
+                    loans.recordReading(id, actor, text(task, "readingNote"));
+                }
+                consume(task, "readInRoom", "readingNote");
+            }
+            default -> throw new IllegalStateException("archiveLoanTaskCompletion does not know the task "
+                    + task.getTaskDefinitionKey() + ": add it to ArchiveLoanTaskCompletion");
+        }
+    }
+
+    /**
+     * The due reminder some time before the due date (never before the loan began), then a reminder every interval
+     * from the due date on while the file is out.
+     */
+    private void scheduleReminders(DelegateTask task, Instant lentAt, Instant dueAt) {
+        Instant remindAt = dueAt.minus(settings.loanRemindBefore());
+        task.setVariable(LOAN_DUE, Date.from(dueAt));
+        task.setVariable(DUE_REMINDER_AT, Date.from(remindAt.isBefore(lentAt) ? lentAt : remindAt));
+        task.setVariable(OVERDUE_CYCLE, "R/" + dueAt.truncatedTo(ChronoUnit.SECONDS) + "/"
+                + settings.overdueReminderInterval());
+    }
+
+    private static void consume(DelegateTask task, String... fields) {
+        List.of(fields).forEach(task::removeVariable);
+    }
+}

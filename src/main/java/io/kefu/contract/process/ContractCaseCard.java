@@ -1,0 +1,167 @@
+package io.kefu.contract.process;
+
+import io.kefu.contract.Contract;
+import io.kefu.contract.ContractNote;
+import io.kefu.contract.ContractService;
+import io.kefu.contract.OpenMatters;
+import io.kefu.customer.Contact;
+import io.kefu.customer.Customer;
+import io.kefu.customer.PersonalData;
+import io.kefu.task.CaseCardProvider;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case card on every contract task, read from the contract record. The customer's contact is shown in full only
+ * on the specialist's contact task; everywhere else masked. Termination tasks also list the open matters.
+ */
+abstract class ContractCaseCard implements CaseCardProvider {
+
+    private final ContractService contracts;
+
+    ContractCaseCard(ContractService contracts) {
+        this.contracts = contracts;
+    }
+
+    @Component
+    static class Onboarding extends ContractCaseCard {
+        Onboarding(ContractService contracts) {
+            super(contracts);
+        }
+
+        @Override
+        public String processKey() {
+            return ContractProcess.ONBOARDING_KEY;
+        }
+    }
+
+    @Component
+    static class Termination extends ContractCaseCard {
+        Termination(ContractService contracts) {
+            super(contracts);
+        }
+
+        @Override
+        public String processKey() {
+            return ContractProcess.TERMINATION_KEY;
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String caseSummary(DelegateTask task) {
+        Object id = task.getVariable(ContractProcess.CONTRACT_ID);
+        if (id == null) {
+            return "";
+        }
+        Contract c = contracts.find(((Number) id).longValue());
+        Customer customer = c.getCustomer();
+        boolean unmasked = ContractProcess.TASK_CONTACT_CUSTOMER.equals(task.getTaskDefinitionKey());
+        StringBuilder md = new StringBuilder();
+        md.append("**合同编号** ").append(c.getContractNo())
+                .append(" · **类型** ").append(c.getType().label()).append("合同")
+                .append(" · **状态** ").append(c.getStatus().label())
+                .append(" · **密级** 秘密\n\n");
+        md.append("| 项目 | 内容 |\n|---|---|\n");
+        row(md, "客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
+                + customer.getStatus().label() + ")");
+        if (!customer.getContacts().isEmpty()) {
+            Contact contact = customer.getContacts().get(0);
+            row(md, "联系人", (unmasked ? contact.getName() : PersonalData.maskName(contact.getName())) + " / "
+                    + (unmasked ? contact.getPhone() : PersonalData.maskPhone(contact.getPhone())));
+        }
+        if (c.getQualified() != null) {
+            row(md, "资质审核", (c.getQualified() ? "通过" : "未通过") + ";资料证件" + yes(c.getDocumentsChecked())
+                    + ";" + (c.getCheckMethod() == null ? "未考察" : c.getCheckMethod().label())
+                    + ";保密协议" + (Boolean.TRUE.equals(c.getNdaSigned()) ? "已签署" : "未签署"));
+            row(md, "评估报告", c.getEvaluationReport());
+        }
+        row(md, "甲方", c.getPartyCompany());
+        row(md, "乙方", c.getPartyCustomer());
+        row(md, "授权区域", c.getTerritory());
+        row(md, "门店", join(c.getStoreName(), c.getStoreAddress()));
+        if (c.getStoreOpeningDate() != null) {
+            row(md, "开业日期", c.getStoreOpeningDate().toString());
+        }
+        if (c.getTermStart() != null) {
+            row(md, "合同期限", c.getTermStart() + " 至 " + c.getTermEnd());
+        }
+        if (c.getFeeAmount() != null) {
+            row(md, "费用", c.getFeeAmount().stripTrailingZeros().toPlainString() + " 元" + (c.getFeeTerms() == null ? "" : ";" + c.getFeeTerms()));
+        }
+        row(md, "特别条款", c.getSpecialTerms());
+        if (c.getApprovedBy() != null) {
+            row(md, "经理批准", c.getApprovedBy());
+        }
+        if (c.getSignedOn() != null) {
+            row(md, "签约日期", c.getSignedOn().toString());
+        }
+        if (c.getArchiveNo() != null) {
+            row(md, "档案", c.getArchiveNo() + ",存放 " + c.getArchiveLocation() + ",正本 " + c.getOriginals() + " 份,副本 "
+                    + c.getCopies() + " 份");
+        }
+        if (ContractProcess.TASK_ASSIGN_SPECIALIST.equals(task.getTaskDefinitionKey())) {
+            Map<String, Long> load = new TreeMap<>(contracts.specialistLoad());
+            StringBuilder text = new StringBuilder();
+            load.forEach((user, count) -> text.append(user).append(" ").append(count).append(" 户;"));
+            row(md, "专员负责客户数", text.toString());
+            row(md, "建议专员", String.valueOf(task.getVariable(ContractProcess.SPECIALIST)) + "(负责客户最少)");
+        }
+        if (c.getSpecialist() != null) {
+            row(md, "客服专员", c.getSpecialist());
+        }
+        if (c.getTerminationRequestedBy() != null) {
+            row(md, "解约申请", c.getTerminationRequestedBy().label() + ":" + c.getTerminationReason());
+        }
+        if (ContractProcess.TERMINATION_KEY.equals(processKey()) && c.isTerminationPending()) {
+            OpenMatters matters = contracts.openMatters(c.getId());
+            row(md, "未结投诉", matters.openComplaints().isEmpty() ? "无" : String.join(";", matters.openComplaints()));
+            row(md, "未还档案", matters.openLoans().isEmpty() ? "无" : String.join(";", matters.openLoans()));
+            row(md, "未付款项", matters.unpaidItems() == null ? "(待审核时填写)" : matters.unpaidItems());
+        }
+        for (ContractNote note : c.getNotes()) {
+            if (!"NOTICE".equals(note.getKind())) {
+                row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+            }
+        }
+        return md.toString();
+    }
+
+    private static String noteLabel(String kind) {
+        return switch (kind) {
+            case "REVIEW_PASSED" -> "审核通过";
+            case "REVIEW_RETURNED" -> "审核退回";
+            case "APPROVED" -> "经理批准";
+            case "CHANGES_REQUESTED" -> "经理要求修改";
+            case "APPROVAL_WITHDRAWN" -> "重新审批";
+            case "TERMINATION_REQUESTED" -> "解约申请";
+            case "TERMINATION_REVIEWED" -> "解约审核";
+            case "MATTERS_SETTLED" -> "未结事项处理";
+            case "TERMINATION_APPROVED" -> "经理同意解约";
+            case "TERMINATION_DROPPED" -> "解约终止";
+            default -> "备注";
+        };
+    }
+
+    private static String yes(Boolean value) {
+        return Boolean.TRUE.equals(value) ? "已审核" : "未审核";
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + "," + b;
+    }
+
+    private static void row(StringBuilder md, String label, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        md.append("| ").append(label).append(" | ")
+                .append(value.replace("|", "\\|").replace("\r", "").replace("\n", " ")).append(" |\n");
+    }
+}

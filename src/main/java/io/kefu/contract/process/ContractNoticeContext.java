@@ -1,0 +1,63 @@
+package io.kefu.contract.process;
+
+import io.kefu.contract.Contract;
+import io.kefu.contract.ContractService;
+import io.kefu.notification.NoticeContextProvider;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The placeholders of contract notices (processes/contract/notice-templates.yaml), read from the contract record. */
+abstract class ContractNoticeContext implements NoticeContextProvider {
+
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final ContractService contracts;
+
+    ContractNoticeContext(ContractService contracts) {
+        this.contracts = contracts;
+    }
+
+    @Component
+    static class Onboarding extends ContractNoticeContext {
+        Onboarding(ContractService contracts) {
+            super(contracts);
+        }
+
+        @Override
+        public String processKey() {
+            return ContractProcess.ONBOARDING_KEY;
+        }
+    }
+
+    @Component
+    static class Termination extends ContractNoticeContext {
+        Termination(ContractService contracts) {
+            super(contracts);
+        }
+
+        @Override
+        public String processKey() {
+            return ContractProcess.TERMINATION_KEY;
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, String> placeholders(DelegateExecution execution) {
+        Contract c = contracts.find(ContractProcess.contractId(execution));
+        Map<String, String> values = new HashMap<>();
+        values.put("contractNo", c.getContractNo());
+        values.put("contractType", c.getType().label());
+        values.put("specialist", c.getSpecialist() == null ? "" : c.getSpecialist());
+        values.put("contactDue", c.getContactDue() == null ? "" : DAY_AND_TIME.format(c.getContactDue()));
+        values.put("terminatedOn", c.getTerminatedOn() == null ? "" : c.getTerminatedOn().toString());
+        values.put("terminationReason", c.getTerminationReason() == null ? "" : c.getTerminationReason());
+        return values;
+    }
+}

@@ -1,0 +1,51 @@
+package io.kefu.contract.process;
+
+import static io.kefu.contract.process.ContractFormFields.text;
+
+import io.kefu.complaint.process.FormFields;
+import io.kefu.contract.Contract;
+import io.kefu.contract.ContractService;
+import io.kefu.contract.TerminationParty;
+import io.kefu.contract.TerminationRequest;
+import io.kefu.shared.InvalidInputException;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_OpenTermination. From the Tasklist start form (an active contract picked by number, who asks, why) the
+ * request is recorded on the contract; from Kefu's API it is recorded already and only linked.
+ */
+@Component
+class OpenTerminationDelegate implements JavaDelegate {
+
+    static final List<String> FORM_FIELDS = List.of("contractNo", "requestedBy", "reason");
+
+    private final ContractService contracts;
+
+    OpenTerminationDelegate(ContractService contracts) {
+        this.contracts = contracts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object id = execution.getVariable(ContractProcess.CONTRACT_ID);
+        if (id != null) {
+            contracts.linkTermination(((Number) id).longValue(), execution.getProcessInstanceId());
+            return;
+        }
+        String user = (String) execution.getVariable(ContractProcess.INITIATOR);
+        if (user == null) {
+            throw InvalidInputException.of("initiator", "无法确定发起人:请登录后在任务列表中发起");
+        }
+        long contractId = contracts.findIdByNumber(text(execution, "contractNo"));
+        Contract contract = contracts.requestTermination(contractId, new TerminationRequest(
+                FormFields.enumValue(execution, "requestedBy", TerminationParty.class), text(execution, "reason")), user);
+        contracts.linkTermination(contractId, execution.getProcessInstanceId());
+        FORM_FIELDS.forEach(execution::removeVariable);
+        execution.setProcessBusinessKey(contract.getContractNo());
+        execution.setVariable(ContractProcess.CONTRACT_ID, contractId);
+        execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomer().getId());
+    }
+}

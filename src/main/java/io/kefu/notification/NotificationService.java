@@ -1,0 +1,228 @@
+package io.kefu.notification;
+
+import io.kefu.customer.Customer;
+import io.kefu.shared.ConflictException;
+import io.kefu.shared.time.WorkingHours;
+import io.kefu.shared.time.Now;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Kefu's one way to send notices (通知/公函) to customers and staff. A notice is made from a template and the case,
+ * recorded and archived, and delivered in an engine job: from a BPMN send task ({@code sendNoticeDelegate}, the job of
+ * its {@code asyncBefore}) or, for code, through {@link #send} (the job of a {@code notice-delivery} process). A failed
+ * delivery is recorded and thrown back to the engine, which retries and then raises an incident.
+ */
+@Service
+public class NotificationService {
+
+    /** The process that delivers a notice {@link #send} recorded, with the engine's retries and incidents. */
+    public static final String DELIVERY_PROCESS = "notice-delivery";
+    static final String NOTICE_ID = "noticeId";
+    static final String CUSTOMER_ID = "customerId";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final NoticeTemplates templates;
+    private final Recipients recipients;
+    private final NoticeLog noticeLog;
+    private final NoticeSenders senders;
+    private final ChannelSwitches channels;
+    private final ObjectProvider<NoticeContextProvider> contextProviders;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final WorkingHours hours;
+
+    NotificationService(NoticeTemplates templates, Recipients recipients, NoticeLog noticeLog, NoticeSenders senders,
+            ChannelSwitches channels, ObjectProvider<NoticeContextProvider> contextProviders,
+            RuntimeService runtimeService, IdentityService identityService, WorkingHours hours) {
+        this.templates = templates;
+        this.recipients = recipients;
+        this.noticeLog = noticeLog;
+        this.senders = senders;
+        this.channels = channels;
+        this.contextProviders = contextProviders;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.hours = hours;
+    }
+
+    /**
+     * Records the notice (in the caller's transaction: no notice if the caller rolls back) and has it delivered
+     * asynchronously, with retries and an incident after the last one. One recipient: a customer or a user.
+     */
+    @Transactional
+    public Notice send(NoticeRequest request) {
+        if (request.to() != null && request.to().trim().startsWith(Recipients.GROUP_PREFIX)) {
+            throw new IllegalArgumentException("NotificationService.send takes one recipient; use a BPMN send task "
+                    + "for groups");
+        }
+        return asSystem(() -> {
+            Recipient recipient = recipients.resolve(request.to(), request.channel(), request.customerId()).get(0);
+            Map<String, String> values = generic(request.customerId(), request.caseKey());
+            values.putAll(request.placeholders());
+            Notice notice = noticeLog.record(make(recipient, request.template(), values, CaseOrigin.ofCase(request.caseKey())));
+            runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, request.caseKey(), Map.of(NOTICE_ID, notice.getId()));
+            return notice;
+        });
+    }
+
+    /**
+     * A BPMN send task: makes the notices (once per job: a retry of the job finds those it made before) and delivers
+     * those not yet delivered. Every recipient is tried; if any failed, the job fails.
+     */
+    void sendForCase(DelegateExecution execution, String template, String to, NoticeChannel forced) {
+        String jobId = currentJobId();
+        List<Notice> notices = jobId == null ? List.of() : noticeLog.ofJob(jobId);
+        if (notices.isEmpty()) {
+            if (jobId == null) {
+                log.warn("Send task {} is not asynchronous: its notices get no retries (make it asyncBefore)",
+                        execution.getCurrentActivityId());
+            }
+            List<Notice> made = asSystem(() -> make(execution, template, to, forced, jobId));
+            notices = noticeLog.recordForJob(made);
+        }
+        deliverAll(notices);
+    }
+
+    /**
+     * Sends a FAILED or CHANNEL_OFF notice again through the {@code notice-delivery} process. Safe while its own job
+     * still waits for a retry: whichever delivers it first marks it SENT, and the other then skips it.
+     */
+    @Transactional
+    Notice resend(Notice notice) {
+        if (notice.getStatus() != NoticeStatus.FAILED && notice.getStatus() != NoticeStatus.CHANNEL_OFF) {
+            throw new ConflictException("通知 " + notice.getArchiveNo() + " 的状态为" + notice.getStatus().label()
+                    + ",只能重发发送失败或渠道未开通的通知");
+        }
+        notice.requeue();
+        return asSystem(() -> {
+            runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, notice.getCaseKey(),
+                    Map.of(NOTICE_ID, notice.getId()));
+            return notice;
+        });
+    }
+
+    /** Delivers one notice {@link #send} recorded (the job of the {@code notice-delivery} process). */
+    void deliver(long noticeId) {
+        deliverAll(List.of(noticeLog.find(noticeId)));
+    }
+
+    private List<Notice> make(DelegateExecution execution, String template, String to, NoticeChannel forced,
+            String jobId) {
+        Long customerId = customerId(execution.getVariable(CUSTOMER_ID));
+        String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        Map<String, String> values = generic(customerId, execution.getProcessBusinessKey());
+        contextProviders.orderedStream()
+                .filter(p -> p.processKey().equals(processKey))
+                .findFirst()
+                .ifPresent(p -> values.putAll(p.placeholders(execution)));
+        CaseOrigin origin = new CaseOrigin(execution.getProcessBusinessKey(), processKey,
+                execution.getProcessInstanceId(), execution.getCurrentActivityId(), jobId);
+        List<Notice> made = new ArrayList<>();
+        for (Recipient recipient : recipients.resolve(to, forced, customerId)) {
+            made.add(make(recipient, template, values, origin));
+        }
+        return made;
+    }
+
+    private Notice make(Recipient recipient, String template, Map<String, String> values, CaseOrigin origin) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put(NoticePlaceholders.RECIPIENT_NAME, recipient.name());
+        return new Notice(recipient, template, templates.render(template, all), origin);
+    }
+
+    private Map<String, String> generic(Long customerId, String caseKey) {
+        Map<String, String> values = new HashMap<>();
+        values.put(NoticePlaceholders.TODAY, DATE.format(Now.instant().atZone(hours.zone())));
+        if (caseKey != null) {
+            values.put(NoticePlaceholders.CASE_KEY, caseKey);
+        }
+        if (customerId != null) {
+            Customer customer = recipients.customer(customerId);
+            values.put(NoticePlaceholders.CUSTOMER_NAME, customer.getName());
+            values.put(NoticePlaceholders.CUSTOMER_CODE, customer.getCode());
+        }
+        return values;
+    }
+
+    private void deliverAll(List<Notice> notices) {
+        List<String> errors = new ArrayList<>();
+        for (Notice notice : notices) {
+            if (notice.getStatus().isFinal()) {
+                continue;
+            }
+            if (!channels.isOn(notice.getChannel())) {
+                noticeLog.channelOff(notice.getId());
+                log.info("Notice {} not sent: channel {} is switched off", notice.getArchiveNo(), notice.getChannel());
+                continue;
+            }
+            try {
+                senders.send(notice);
+            } catch (RuntimeException e) {
+                String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                Notice failed = noticeLog.failed(notice.getId(), error);
+                log.warn("Notice {} to {} failed (attempt {}): {}", failed.getArchiveNo(), failed.getChannel(),
+                        failed.getAttempts(), error);
+                errors.add(failed.getArchiveNo() + ": " + error);
+                continue;
+            }
+            noticeLog.sent(notice.getId());
+        }
+        if (!errors.isEmpty()) {
+            throw new NoticeFailure("通知发送失败 " + String.join("; ", errors));
+        }
+    }
+
+    private static String currentJobId() {
+        var commandContext = Context.getCommandContext();
+        JobEntity job = commandContext == null ? null : commandContext.getCurrentJob();
+        return job == null ? null : job.getId();
+    }
+
+    /** The process variable {@code customerId}: the customer's id (a number) or code (C00012). */
+    private Long customerId(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        String text = value.toString().trim();
+        if (text.chars().allMatch(Character::isDigit)) {
+            return Long.valueOf(text);
+        }
+        return recipients.customerByCode(text).getId();
+    }
+
+    /** Recipients and the delivery process are Kefu's business, not the logged-in user's Camunda permissions. */
+    private <T> T asSystem(Supplier<T> work) {
+        Authentication current = identityService.getCurrentAuthentication();
+        if (current == null) {
+            return work.get();
+        }
+        identityService.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            identityService.setAuthentication(current);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.kefu.visit;
+
+import io.kefu.complaint.Satisfaction;
+import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
+import io.kefu.customer.CustomerStatus;
+import io.kefu.customer.CustomerTier;
+import io.kefu.customer.CustomerType;
+import io.kefu.identity.KefuGroups;
+import io.kefu.shared.InvalidInputException;
+import io.kefu.shared.NotFoundException;
+import io.kefu.visit.VisitService.VisitPlan;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Satisfaction-survey campaigns (满意度调查) and delivery follow-ups (配送回访). */
+@Service
+@Transactional
+public class SurveyService {
+
+    private final VisitService visits;
+    private final VisitPlanner planner;
+    private final VisitRepository visitRepository;
+    private final VisitCampaignRepository campaigns;
+    private final CustomerRepository customerRepository;
+    private final CustomerService customers;
+
+    SurveyService(VisitService visits, VisitPlanner planner, VisitRepository visitRepository,
+            VisitCampaignRepository campaigns, CustomerRepository customerRepository, CustomerService customers) {
+        this.visits = visits;
+        this.planner = planner;
+        this.visitRepository = visitRepository;
+        this.campaigns = campaigns;
+        this.customerRepository = customerRepository;
+        this.customers = customers;
+    }
+
+    /** Which customers a campaign surveys: by type and tier, or a list of customer codes. */
+    public record CampaignRequest(String name, Set<CustomerType> customerTypes, Set<CustomerTier> tiers,
+            List<String> customerCodes, LocalDate dueDate) {
+    }
+
+    /** Starts a campaign: one survey task per chosen active customer, for the customer's specialist. */
+    public VisitCampaign startCampaign(CampaignRequest request, String createdBy) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        VisitService.require(errors, "name", request.name(), "请填写调查名称");
+        boolean byList = request.customerCodes() != null && !request.customerCodes().isEmpty();
+        boolean byGroup = request.customerTypes() != null && !request.customerTypes().isEmpty()
+                || request.tiers() != null && !request.tiers().isEmpty();
+        if (!byList && !byGroup) {
+            errors.put("customerTypes", "请选择客户类型、等级或列出客户编号");
+        }
+        LocalDate today = visits.today();
+        LocalDate due = request.dueDate() == null ? today : request.dueDate();
+        if (due.isBefore(today)) {
+            errors.put("dueDate", "调查日期不能早于今天");
+        }
+        VisitService.failOn(errors);
+        Set<Customer> chosen = new LinkedHashSet<>();
+        if (byList) {
+            for (String code : request.customerCodes()) {
+                try {
+                    chosen.add(customers.findByCode(code));
+                } catch (NotFoundException e) {
+                    throw InvalidInputException.of("customerCodes", "客户 " + code + " 不存在");
+                }
+            }
+        } else {
+            chosen.addAll(customerRepository.findAll((root, query, cb) -> cb.and(
+                    cb.equal(root.get("status"), CustomerStatus.ACTIVE),
+                    request.customerTypes() == null || request.customerTypes().isEmpty() ? cb.conjunction()
+                            : root.get("type").in(request.customerTypes()),
+                    request.tiers() == null || request.tiers().isEmpty() ? cb.conjunction()
+                            : root.get("tier").in(request.tiers()))));
+        }
+        chosen.removeIf(c -> c.getStatus() != CustomerStatus.ACTIVE);
+        if (chosen.isEmpty()) {
+            throw InvalidInputException.of("customerTypes", "所选范围内没有合作中的客户");
+        }
+        String selection = byList ? "客户:" + String.join(",", request.customerCodes())
+                : "类型:" + (request.customerTypes() == null || request.customerTypes().isEmpty() ? "全部"
+                        : request.customerTypes().stream().map(CustomerType::label).toList())
+                        + " 等级:" + (request.tiers() == null || request.tiers().isEmpty() ? "全部" : request.tiers());
+        VisitCampaign campaign = campaigns.saveAndFlush(new VisitCampaign(request.name().trim(), selection, createdBy, due));
+        for (Customer customer : chosen) {
+            String accountManager = planner.accountManagerOf(customer);
+            visits.plan(new VisitPlan(customer, VisitKind.SURVEY, VisitorRole.SPECIALIST, "SURVEY:" + campaign.getId(),
+                    VisitMode.PHONE, due, accountManager, KefuGroups.AGENTS, accountManager, false), v -> {
+                        v.inCampaign(campaign.getId());
+                        v.forOccasion(campaign.getName());
+                    });
+        }
+        return campaign;
+    }
+
+    /** A campaign's results: how many surveyed, the satisfaction split, complaints and matters raised. */
+    public record CampaignResults(long id, String name, String selection, LocalDate dueDate, int customers, int done,
+            int open, int cancelled, Map<Satisfaction, Integer> satisfaction, int complaints, int matters) {
+    }
+
+    @Transactional(readOnly = true)
+    public CampaignResults results(long campaignId) {
+        VisitCampaign campaign = campaigns.findById(campaignId)
+                .orElseThrow(() -> new NotFoundException("满意度调查 " + campaignId + " 不存在"));
+        List<Visit> surveys = visitRepository.findByCampaignId(campaignId);
+        Map<Satisfaction, Integer> split = new EnumMap<>(Satisfaction.class);
+        for (Satisfaction s : Satisfaction.values()) {
+            split.put(s, 0);
+        }
+        surveys.stream().filter(v -> v.getSatisfaction() != null).forEach(v -> split.merge(v.getSatisfaction(), 1, Integer::sum));
+        return new CampaignResults(campaign.getId(), campaign.getName(), campaign.getSelection(), campaign.getDueDate(),
+                surveys.size(),
+                (int) surveys.stream().filter(v -> v.getStatus() == VisitStatus.DONE).count(),
+                (int) surveys.stream().filter(v -> v.getStatus().isOpen()).count(),
+                (int) surveys.stream().filter(v -> v.getStatus() == VisitStatus.CANCELLED).count(),
+                split,
+                (int) surveys.stream().filter(Visit::hasComplaint).count(),
+                (int) surveys.stream().filter(Visit::hasMatter).count());
+    }
+
+    /** A dealer's downstream order to follow up (配送回访). */
+    public record DeliveryRequest(String customerCode, String orderNo, LocalDate deliveredOn, String consignee) {
+    }
+
+    public Visit startDeliveryFollowUp(DeliveryRequest request) {
+        return startDeliveryFollowUp(request, null);
+    }
+
+    /** A delivery follow-up; {@code processInstanceId} when an agent started it in Tasklist, else a new process. */
+    public Visit startDeliveryFollowUp(DeliveryRequest request, String processInstanceId) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        VisitService.require(errors, "customerCode", request.customerCode(), "请填写经销商客户编号");
+        VisitService.require(errors, "orderNo", request.orderNo(), "请填写下游订单号");
+        if (request.deliveredOn() == null) {
+            errors.put("deliveredOn", "请填写配送日期");
+        } else if (request.deliveredOn().isAfter(visits.today())) {
+            errors.put("deliveredOn", "配送日期不能晚于今天");
+        }
+        VisitService.failOn(errors);
+        Customer customer;
+        try {
+            customer = customers.findByCode(request.customerCode().trim());
+        } catch (NotFoundException e) {
+            throw InvalidInputException.of("customerCode", "客户 " + request.customerCode() + " 不存在");
+        }
+        if (customer.getType() != CustomerType.DEALER) {
+            throw InvalidInputException.of("customerCode", "配送回访针对经销商的下游订单," + customer.getCode() + " 是"
+                    + customer.getType().label());
+        }
+        String key = "DELIVERY:" + request.orderNo().trim();
+        if (visits.isPlanned(customer, key)) {
+            throw new io.kefu.shared.ConflictException("订单 " + request.orderNo() + " 已安排配送回访");
+        }
+        String accountManager = planner.accountManagerOf(customer);
+        return visits.plan(new VisitPlan(customer, VisitKind.DELIVERY, VisitorRole.SPECIALIST, key, VisitMode.PHONE,
+                visits.today(), accountManager, KefuGroups.AGENTS, accountManager, false),
+                v -> v.forDelivery(request.orderNo().trim(), request.deliveredOn(),
+                        VisitService.blankToNull(request.consignee())), processInstanceId);
+    }
+}

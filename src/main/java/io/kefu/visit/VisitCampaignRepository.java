@@ -1,0 +1,6 @@
+package io.kefu.visit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface VisitCampaignRepository extends JpaRepository<VisitCampaign, Long> {
+}

@@ -1,0 +1,154 @@
+package io.kefu.visit.process;
+
+import io.kefu.customer.Contact;
+import io.kefu.customer.Customer;
+import io.kefu.customer.PersonalData;
+import io.kefu.identity.KefuGroups.Department;
+import io.kefu.task.CaseCardProvider;
+import io.kefu.visit.Visit;
+import io.kefu.complaint.CaseNote;
+import io.kefu.visit.VisitService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case card on every visit task: the customer, why the visit is due, what happened so far. The customer's
+ * contact is shown in full to the visitor and the account manager; department and leader tasks see it masked.
+ */
+abstract class VisitCaseCard implements CaseCardProvider {
+
+    private final VisitService visits;
+
+    VisitCaseCard(VisitService visits) {
+        this.visits = visits;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String caseSummary(DelegateTask task) {
+        Object id = task.getVariable(VisitProcess.VISIT_ID);
+        if (id == null) {
+            return "";
+        }
+        Visit v = visits.find(((Number) id).longValue());
+        Customer customer = v.getCustomer();
+        boolean own = task.getAssignee() != null
+                && (task.getAssignee().equals(v.getVisitorId()) || task.getAssignee().equals(v.getAccountManager()));
+        StringBuilder md = new StringBuilder();
+        md.append("**回访编号** ").append(v.getVisitNo())
+                .append(" · **类型** ").append(v.getKind().label())
+                .append(" · **状态** ").append(v.getStatus().label()).append("\n\n");
+        md.append("| 项目 | 内容 |\n|---|---|\n");
+        row(md, "客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
+                + customer.getTier() + " 类)");
+        if (!customer.getContacts().isEmpty()) {
+            Contact c = customer.getContacts().get(0);
+            row(md, "联系人", (own ? c.getName() : PersonalData.maskName(c.getName())) + " / "
+                    + (own ? c.getPhone() : PersonalData.maskPhone(c.getPhone())));
+        }
+        row(md, "回访人", v.getVisitorRole().label() + " · " + (v.getVisitorId() != null ? v.getVisitorId()
+                : v.getVisitorGroup()) + " · " + v.getMode().label());
+        row(md, "专题", v.getOccasion());
+        row(md, "应回访日期", v.getDueDate().toString());
+        row(md, "最迟完成", visits.localText(v.getDeadline()) + "(三日内回访)");
+        if (v.getOrderNo() != null) {
+            row(md, "下游订单", v.getOrderNo() + ",配送日期 " + v.getDeliveredOn()
+                    + (v.getConsignee() == null ? "" : ",收货人 " + (own ? v.getConsignee()
+                            : PersonalData.maskName(v.getConsignee()))));
+        }
+        if (v.getAppointmentAt() != null) {
+            row(md, "另约时间", visits.localText(v.getAppointmentAt()));
+        }
+        if (v.getPlanTime() != null) {
+            row(md, "拜访计划", visits.localText(v.getPlanTime()) + ";" + v.getPlanRoute() + ";" + v.getPlanPurpose());
+        }
+        if (v.getSatisfaction() != null) {
+            row(md, "满意度", v.getSatisfaction().label());
+        }
+        row(md, "需改进", v.getImprovement());
+        row(md, "客户建议", v.getSuggestions());
+        if (v.hasMatter()) {
+            row(md, "转交事项", Department.fromCode(v.getMatterDepartment()).map(Department::label)
+                    .orElse(v.getMatterDepartment()) + ":" + v.getMatterText());
+        }
+        if (v.hasComplaint()) {
+            row(md, "客户投诉", v.getComplaintCategory().label() + ":" + v.getComplaintText());
+        }
+        if (v.isOverdue()) {
+            row(md, "超时", "已超过三日回访期限");
+        }
+        for (CaseNote note : v.getNotes()) {
+            row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+        }
+        return md.toString();
+    }
+
+    private static String noteLabel(String kind) {
+        return switch (kind) {
+            case "RESCHEDULED" -> "改约";
+            case "PLAN_SUBMITTED" -> "拜访计划";
+            case "PLAN_MANAGER" -> "客服经理审核";
+            case "PLAN_LEADER" -> "分管领导审核";
+            case "ESCALATED" -> "主管督办";
+            case "CANCELLED" -> "取消";
+            default -> "备注";
+        };
+    }
+
+    private static void row(StringBuilder md, String label, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        md.append("| ").append(label).append(" | ")
+                .append(value.replace("|", "\\|").replace("\r", "").replace("\n", " ")).append(" |\n");
+    }
+
+    @Component
+    static class ReturnVisitCard extends VisitCaseCard {
+        ReturnVisitCard(VisitService visits) {
+            super(visits);
+        }
+
+        @Override
+        public String processKey() {
+            return VisitProcess.RETURN_VISIT;
+        }
+    }
+
+    @Component
+    static class SatisfactionSurveyCard extends VisitCaseCard {
+        SatisfactionSurveyCard(VisitService visits) {
+            super(visits);
+        }
+
+        @Override
+        public String processKey() {
+            return VisitProcess.SATISFACTION_SURVEY;
+        }
+    }
+
+    @Component
+    static class StoreOpeningSurveyCard extends VisitCaseCard {
+        StoreOpeningSurveyCard(VisitService visits) {
+            super(visits);
+        }
+
+        @Override
+        public String processKey() {
+            return VisitProcess.STORE_OPENING_SURVEY;
+        }
+    }
+
+    @Component
+    static class DeliveryFollowUpCard extends VisitCaseCard {
+        DeliveryFollowUpCard(VisitService visits) {
+            super(visits);
+        }
+
+        @Override
+        public String processKey() {
+            return VisitProcess.DELIVERY_FOLLOW_UP;
+        }
+    }
+}

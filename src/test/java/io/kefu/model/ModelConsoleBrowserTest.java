@@ -1,0 +1,127 @@
+package io.kefu.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The process-redesign page in a real headless browser: a manager uploads a broken model and reads why it is refused,
+ * deploys the changed complaint process, sees the added step in the diff and on the diagram, and moves a running case
+ * to the new version. Fails — never skips — when the browser is missing.
+ */
+class ModelConsoleBrowserTest extends ModelApiTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @LocalServerPort
+    int port;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path uploads;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            fail("the console's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver fonts-wqy-zenhei");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1000");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        uploads = Files.createTempDirectory("kefu-models");
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aManagerUploadsAChangedComplaintProcessComparesItAndMovesARunningCase() throws IOException {
+        int v1 = deployVersion(resource(V1));
+        String running = startCase(definitionId(v1));
+
+        browser.get("http://localhost:" + port + "/console/models");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys("manager");
+        browser.findElement(By.id("password")).sendKeys("manager");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("model-table")));
+        assertThat(browser.findElement(By.id("model-table")).getText()).contains(KEY, "manager");
+
+        // a model whose closing task lost its form is refused, in plain words
+        choose(file("broken", v1With("camunda:formRef=\"complaint-close\" camunda:formRefBinding=\"latest\" ", "")));
+        browser.findElement(By.id("validate-button")).click();
+        WebElement problems = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem-list")));
+        assertThat(problems.getText()).contains("没有表单", "USER_TASK_NO_FORM", "Task_CloseComplaint");
+
+        // the changed process with the supervisor's review is deployed
+        choose(file("changed", resource(V2)));
+        browser.findElement(By.id("upload-name")).sendKeys("redesign-test-console");
+        browser.findElement(By.id("deploy-button")).click();
+        WebElement deployed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-ok")));
+        int v2 = v1 + 1;
+        assertThat(deployed.getText()).contains(KEY + " 第 " + v2 + " 版");
+
+        // the diff lists the added step and marks it on the diagram
+        new Select(browser.findElement(By.id("process-key"))).selectByValue(KEY);
+        browser.findElement(By.id("from-version")).sendKeys(String.valueOf(v1));
+        browser.findElement(By.id("to-version")).clear();
+        browser.findElement(By.id("to-version")).sendKeys(String.valueOf(v2));
+        browser.findElement(By.id("diff-button")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("diagram-status"), "data-rendered", "true"));
+        assertThat(browser.findElement(By.id("diff-table")).getText()).contains("新增", "Task_SupervisorReview", "主管复核投诉判断");
+        assertThat(browser.findElements(By.cssSelector("#diagram [data-element-id=Task_SupervisorReview].diff-added")))
+                .hasSize(1);
+
+        // the migration plan: the running case can move; the manager moves it
+        browser.findElement(By.id("plan-button")).click();
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#migration-cases tr[data-instance='" + running + "']")));
+        assertThat(row.getText()).contains("可以", "Task_AssessValidity");
+        browser.findElement(By.id("migrate-button")).click();
+        WebElement migrated = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("migration-ok")));
+        assertThat(migrated.getText()).contains("第 " + v1 + " 版迁移到第 " + v2 + " 版");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(running).singleResult()
+                .getProcessDefinitionId()).isEqualTo(definitionId(v2));
+    }
+
+    private Path file(String folder, String content) throws IOException {
+        Path dir = Files.createDirectories(uploads.resolve(folder));
+        return Files.writeString(dir.resolve(FILE), content, StandardCharsets.UTF_8);
+    }
+
+    private void choose(Path file) {
+        WebElement input = browser.findElement(By.id("upload-files"));
+        input.clear();
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+}

@@ -1,0 +1,239 @@
+package io.kefu.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A manager adds a step to the complaint process (a supervisor reviews the validity check): new cases follow the new
+ * version, running cases finish on theirs unless the manager moves them, and every move is on record.
+ */
+class ProcessRedesignTests extends ModelApiTest {
+
+    static final String ADDED_STEP = "Task_SupervisorReview";
+    static final String ASSESS = "Task_AssessValidity";
+
+    @Autowired
+    CaseModelHistory caseHistory;
+
+    @Test
+    void newCasesFollowTheChangedProcessWhileRunningCasesFinishOnTheirOwnVersion() {
+        int v1 = deployVersion(resource(V1));
+        String oldCase = startCase(definitionId(v1));
+        int v2 = deployVersion(resource(V2));
+        assertThat(v2).isEqualTo(v1 + 1);
+        String newCase = runtimeService.startProcessInstanceByKey(KEY, startForm()).getId();
+        assertThat(instance(newCase).getProcessDefinitionId()).isEqualTo(definitionId(v2));
+
+        completeAssessmentAsInvalid(oldCase);
+        assertThat(instance(oldCase)).as("the old case ends on version 1, without the new step").isNull();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(oldCase)
+                .activityId(ADDED_STEP).count()).isZero();
+
+        completeAssessmentAsInvalid(newCase);
+        assertThat(openTaskKeys(newCase)).containsExactly(ADDED_STEP);
+        taskService.complete(task(newCase, ADDED_STEP).getId());
+        assertThat(instance(newCase)).as("the new case ends after the review").isNull();
+    }
+
+    @Test
+    void theCatalogShowsEveryVersionWithWhoDeployedItAndItsRunningCases() {
+        int v1 = deployVersion(resource(V1));
+        startCase(definitionId(v1));
+        int v2 = deployVersion(resource(V2));
+
+        Response response = as("manager").get("/api/models");
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode model = find(response.json().path("processes"), KEY);
+        assertThat(model.path("versions")).hasSize(2);
+        JsonNode latest = model.path("versions").get(0);
+        assertThat(latest.path("version").asInt()).isEqualTo(v2);
+        assertThat(latest.path("deployedBy").asText()).isEqualTo("manager");
+        assertThat(latest.path("source").asText()).isEqualTo("kefu-console");
+        assertThat(latest.path("runningCases").asLong()).isZero();
+        assertThat(model.path("versions").get(1).path("runningCases").asLong()).isEqualTo(1);
+        assertThat(find(response.json().path("processes"), "complaint-handling").path("versions").get(0)
+                .path("deployedBy").asText()).isIn("system", "unknown");
+        assertThat(find(response.json().path("decisions"), "complaint-classification")).isNotNull();
+        assertThat(find(response.json().path("forms"), "complaint-close")).isNotNull();
+
+        Response xml = as("manager").get(latest.path("xmlUrl").asText());
+        assertThat(xml.status()).isEqualTo(200);
+        assertThat(xml.body()).contains(ADDED_STEP, "bpmndi:BPMNDiagram");
+        assertProblem(as("agent").get("/api/models"), 403);
+        assertProblem(as("manager").get("/api/models/processes/" + KEY + "/versions/99/xml"), 404);
+    }
+
+    @Test
+    void theDiffListsTheAddedStepAndTheRedirectedFlow() {
+        int v1 = deployVersion(resource(V1));
+        int v2 = deployVersion(resource(V2));
+        Response response = as("manager").get("/api/models/processes/" + KEY + "/diff?from=" + v1 + "&to=" + v2);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode diff = response.json();
+        assertThat(ids(diff.path("added"))).containsExactlyInAnyOrder(ADDED_STEP, "Flow_ReviewedToValidGateway");
+        assertThat(ids(diff.path("removed"))).isEmpty();
+        JsonNode redirected = find(diff.path("changed"), "Flow_ToValidGateway", "id");
+        assertThat(redirected.path("changes").get(0).path("attribute").asText()).isEqualTo("targetRef");
+        assertThat(redirected.path("changes").get(0).path("to").asText()).isEqualTo(ADDED_STEP);
+        assertThat(find(diff.path("added"), ADDED_STEP, "id").path("name").asText()).isEqualTo("主管复核投诉判断");
+    }
+
+    @Test
+    void aRunningComplaintMovedToTheNewVersionReachesTheAddedStep() {
+        int v1 = deployVersion(resource(V1));
+        String running = startCase(definitionId(v1));
+        int v2 = deployVersion(resource(V2));
+
+        Response plan = as("manager").get("/api/models/processes/" + KEY + "/migration-plan?from=" + v1 + "&to=" + v2);
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
+        assertThat(ids(plan.json().path("mappings"), "sourceActivityId")).contains(ASSESS, "Task_CloseComplaint");
+        JsonNode check = find(plan.json().path("cases"), running, "processInstanceId");
+        assertThat(check.path("canMigrate").asBoolean()).as(plan.toString()).isTrue();
+        assertThat(check.path("activeActivities").toString()).contains(ASSESS);
+        assertThat(instance(running).getProcessDefinitionId()).as("the plan moved nothing").isEqualTo(definitionId(v1));
+
+        Map<String, Object> request = Map.of("from", v1, "to", v2, "processInstanceIds", List.of(running));
+        assertProblem(as("agent").post("/api/models/processes/" + KEY + "/migrations", request), 403);
+        assertProblem(as("supervisor").post("/api/models/processes/" + KEY + "/migrations", request), 403);
+        Response migrated = as("manager").post("/api/models/processes/" + KEY + "/migrations", request);
+        assertThat(migrated.status()).as(migrated.toString()).isEqualTo(200);
+        assertThat(instance(running).getProcessDefinitionId()).isEqualTo(definitionId(v2));
+
+        completeAssessmentAsInvalid(running);
+        assertThat(openTaskKeys(running)).containsExactly(ADDED_STEP);
+
+        List<CaseModelChange> changes = caseHistory.changesOf(running);
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).actor()).isEqualTo("manager");
+        assertThat(changes.get(0).text()).isEqualTo("由 manager 从第 " + v1 + " 版迁移到第 " + v2 + " 版流程");
+        Response log = as("auditor").get("/api/models/migrations?processInstanceId=" + running);
+        assertThat(log.json()).hasSize(1);
+        assertThat(log.json().get(0).path("processInstanceIds").toString()).contains(running);
+
+        // the auditor's case timeline shows who moved the case, from which version to which
+        String caseNo = instance(running) == null ? null : instance(running).getBusinessKey();
+        Response timeline = as("auditor").get("/api/cases/" + caseNo + "/timeline");
+        assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+        JsonNode migration = find(timeline.json().path("entries"), MigrationTimeline.KIND, "kind");
+        assertThat(migration.path("actor").asText()).isEqualTo("manager");
+        assertThat(migration.path("summary").asText()).isEqualTo(changes.get(0).text());
+    }
+
+    @Test
+    void aCaseWaitingAtAStepTheNewVersionDropsCannotMoveAndSaysWhy() {
+        int v1 = deployVersion(resource(V1));
+        int v2 = deployVersion(resource(V2));
+        String atReview = startCase(definitionId(v2));
+        completeAssessmentAsInvalid(atReview);
+        assertThat(openTaskKeys(atReview)).containsExactly(ADDED_STEP);
+        // the manager goes back to the first design: version 3 has no review step
+        int v3 = deployVersion(resource(V1).replace("投诉处理(改版测试)", "投诉处理(改版测试,撤回复核)"));
+
+        Response plan = as("manager").get("/api/models/processes/" + KEY + "/migration-plan?from=" + v2 + "&to=" + v3);
+        JsonNode check = find(plan.json().path("cases"), atReview, "processInstanceId");
+        assertThat(check.path("canMigrate").asBoolean()).as(plan.toString()).isFalse();
+        assertThat(check.path("reasons").toString()).contains("主管复核投诉判断", "没有对应");
+        assertThat(ids(plan.json().path("unmapped"), "activityId")).contains(ADDED_STEP)
+                .as("steps no case waits at need no mapping").doesNotContain("End_ComplaintClosed", "Gateway_ComplaintValid");
+
+        Response refused = as("manager").post("/api/models/processes/" + KEY + "/migrations",
+                Map.of("from", v2, "to", v3, "processInstanceIds", List.of(atReview)));
+        assertInvalidFields(refused, "processInstanceIds");
+        assertThat(instance(atReview).getProcessDefinitionId()).isEqualTo(definitionId(v2));
+        // and it keeps working where it is
+        taskService.complete(task(atReview, ADDED_STEP).getId());
+        assertThat(instance(atReview)).isNull();
+        assertThat(v1).isLessThan(v2);
+    }
+
+    @Test
+    void migratingACaseOfAnotherVersionIsRefused() {
+        int v1 = deployVersion(resource(V1));
+        int v2 = deployVersion(resource(V2));
+        String onV2 = startCase(definitionId(v2));
+        assertInvalidFields(as("manager").post("/api/models/processes/" + KEY + "/migrations",
+                Map.of("from", v1, "to", v2, "processInstanceIds", List.of(onV2))), "processInstanceIds");
+        assertInvalidFields(as("manager").post("/api/models/processes/" + KEY + "/migrations",
+                Map.of("from", v1, "to", v2, "processInstanceIds", List.of())), "processInstanceIds");
+    }
+
+    @Test
+    void theDecisionDiffListsTheChangedRule() {
+        String table = ModelValidationTests.decisionCopy();
+        Response first = deploy("manager", Map.of("classification-redesign-test.dmn", table));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        // the manager shortens a response deadline in the SLA table
+        String changed = changeFirstResponseHours(table);
+        Response second = deploy("manager", Map.of("classification-redesign-test.dmn", changed));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        Response diff = as("manager").get("/api/models/decisions/complaint-classification-redesign-test/diff?from=1&to=2");
+        assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
+        assertThat(diff.json().path("changed")).hasSize(1);
+        assertThat(diff.json().path("changed").get(0).path("changes").get(0).path("attribute").asText())
+                .startsWith("out:");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /** The second output entry of the first rule is the response deadline in hours: add one hour to it. */
+    static String changeFirstResponseHours(String table) {
+        int rule = table.indexOf("<rule");
+        int firstOutput = table.indexOf("<outputEntry", rule);
+        int secondOutput = table.indexOf("<outputEntry", firstOutput + 1);
+        int textStart = table.indexOf("<text>", secondOutput) + "<text>".length();
+        int textEnd = table.indexOf("</text>", textStart);
+        String hours = table.substring(textStart, textEnd).trim();
+        return table.substring(0, textStart) + (Integer.parseInt(hours) + 1) + table.substring(textEnd);
+    }
+
+    ProcessInstance instance(String id) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+
+    Task task(String processInstanceId, String key) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
+                .singleResult();
+        assertThat(task).as("open task %s", key).isNotNull();
+        return task;
+    }
+
+    List<String> openTaskKeys(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .map(Task::getTaskDefinitionKey).toList();
+    }
+
+    void completeAssessmentAsInvalid(String processInstanceId) {
+        taskService.complete(task(processInstanceId, ASSESS).getId(), invalidAssessment());
+    }
+
+    static JsonNode find(JsonNode array, String key) {
+        return find(array, key, "key");
+    }
+
+    static JsonNode find(JsonNode array, String value, String field) {
+        for (JsonNode node : array) {
+            if (value.equals(node.path(field).asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + field + "=" + value + " in " + array);
+    }
+
+    static List<String> ids(JsonNode array) {
+        return ids(array, "id");
+    }
+
+    static List<String> ids(JsonNode array, String field) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(node -> ids.add(node.path(field).asText()));
+        return ids;
+    }
+}

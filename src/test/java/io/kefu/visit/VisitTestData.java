@@ -1,0 +1,46 @@
+package io.kefu.visit;
+
+import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerRequest;
+import io.kefu.customer.CustomerRequest.ContactRequest;
+import io.kefu.customer.CustomerService;
+import io.kefu.customer.CustomerTier;
+import io.kefu.customer.CustomerType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+
+/** Customers and users the visit tests make for themselves (the suite shares one database). */
+final class VisitTestData {
+
+    static Customer customer(CustomerService customers, CustomerType type, CustomerTier tier, String specialist,
+            LocalDate businessStart) {
+        String name = "回访测试客户-" + UUID.randomUUID().toString().substring(0, 8);
+        return customers.register(new CustomerRequest(name, type, tier,
+                List.of(new ContactRequest("王小明", "13800001234", "店长")), "浙江省杭州市西湖区文三路1号", "华东", 1,
+                specialist, businessStart));
+    }
+
+    static void ensureUser(IdentityService identity, String id, String group) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("Test");
+            user.setPassword(id);
+            identity.saveUser(user);
+        }
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            var g = identity.newGroup(group);
+            g.setName(group);
+            identity.saveGroup(g);
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
+        }
+    }
+
+    private VisitTestData() {
+    }
+}
