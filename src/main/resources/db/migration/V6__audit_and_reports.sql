@@ -26,3 +26,7 @@ create index idx_customer_status on customer (status);
 -- customers lost in a period: the first revision that shows them terminated
 create index idx_customer_aud_status on customer_aud (status, id, rev);
 create index idx_revinfo_time on revinfo (revtstmp);
+
+-- the visit report (回访率, 配送回访统计): visits due in a period by kind, read from this index alone
+create index idx_visit_report on visit (due_date, kind, status, overdue, satisfaction, customer_id, completed_at,
+    deadline, matter_department);

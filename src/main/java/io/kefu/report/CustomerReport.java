@@ -66,6 +66,18 @@ class CustomerReport implements Report {
         }
         byType.add(Arrays.asList("合计", totals[0], totals[1], totals[2], totals[3], totals[3] - totals[0], totals[4]));
 
+        Map<String, long[]> contracts = counts.contracts(period.from(), period.to());
+        List<List<Object>> byContract = new ArrayList<>();
+        long[] contractTotals = new long[4];
+        for (CustomerType type : CustomerType.values()) {
+            long[] c = contracts.getOrDefault(type.name(), new long[4]);
+            byContract.add(Arrays.asList(type.label(), c[0], c[1], c[2], c[3]));
+            for (int i = 0; i < c.length; i++) {
+                contractTotals[i] += c[i];
+            }
+        }
+        byContract.add(Arrays.asList("合计", contractTotals[0], contractTotals[1], contractTotals[2], contractTotals[3]));
+
         List<Kpi> kpis = List.of(
                 new Kpi("期初客户数", totals[0], "户", "customers-active"),
                 new Kpi("新增客户", totals[1], "户", "customers-new"),
@@ -73,10 +85,16 @@ class CustomerReport implements Report {
                 new Kpi("期末客户数", totals[3], "户", "customers-active"),
                 new Kpi("净增减", totals[3] - totals[0], "户", "customers-net"),
                 new Kpi("流失率", percent(totals[2], totals[0] + totals[1]), "%", "churn-rate"),
-                new Kpi("期末店数", totals[4], "家", "stores"));
+                new Kpi("期末店数(客户登记)", totals[4], "家", "stores"),
+                new Kpi("期末有效合同", contractTotals[0], "份", "contracts-in-force"),
+                new Kpi("期末店数(按合同)", contractTotals[1], "家", "contract-stores"),
+                new Kpi("本期新生效合同", contractTotals[2], "份", "contracts-in-force"),
+                new Kpi("本期解约合同", contractTotals[3], "份", "contracts-in-force"));
         List<Table> tables = List.of(
                 new Table("按客户类型", List.of("客户类型", "期初", "新增", "流失", "期末", "增减", "店数"), byType),
-                new Table("按类型与等级", List.of("客户类型", "等级", "期初", "新增", "流失", "期末", "店数"), byTypeAndTier));
+                new Table("按类型与等级", List.of("客户类型", "等级", "期初", "新增", "流失", "期末", "店数"), byTypeAndTier),
+                new Table("合同与店数(按合同)", List.of("客户类型", "期末有效合同", "期末店数", "本期生效", "本期解约"),
+                        byContract));
         List<Chart> charts = List.of(new Chart("各类型客户增减", "bar", 0, 0, List.of(2, 3, 4)));
         return new ReportResult(key(), title(), period, kpis, tables, charts);
     }

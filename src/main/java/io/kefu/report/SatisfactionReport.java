@@ -69,8 +69,26 @@ class SatisfactionReport implements Report {
                 new Kpi("满意率", percent(satisfied, answered), "%", "satisfaction-rate"),
                 new Kpi("不满意率", percent(dissatisfied, answered), "%", "dissatisfaction-rate"),
                 new Kpi("投诉回访率", percent(answered, dueForVisit[0]), "%", "complaint-visit-rate"));
+        // visits and surveys due in the period that were answered (回访、满意度调查、开业调查、配送回访)
+        Map<String, Long> visitAnswers = new HashMap<>();
+        jdbc.query("select satisfaction, count(*) from visit where due_date >= ? and due_date <= ?"
+                + " and satisfaction is not null group by satisfaction",
+                rs -> {
+                    visitAnswers.put(rs.getString(1), count(rs.getObject(2)));
+                }, period.from(), period.to());
+        long visitAnswered = visitAnswers.values().stream().mapToLong(Long::longValue).sum();
+        List<List<Object>> visitRows = new ArrayList<>();
+        for (Satisfaction s : Satisfaction.values()) {
+            long n = visitAnswers.getOrDefault(s.name(), 0L);
+            visitRows.add(Arrays.asList(s.label(), n, percent(n, visitAnswered)));
+        }
+        visitRows.add(Arrays.asList("合计", visitAnswered, percent(visitAnswered, visitAnswered)));
+        kpis = new ArrayList<>(kpis);
+        kpis.add(new Kpi("回访与调查满意率", percent(visitAnswers.getOrDefault(Satisfaction.SATISFIED.name(), 0L),
+                visitAnswered), "%", "visit-satisfaction"));
         return new ReportResult(key(), title(), period, kpis,
-                List.of(new Table("投诉回访满意度", List.of("满意度", "次数", "占比%"), rows)),
+                List.of(new Table("投诉回访满意度", List.of("满意度", "次数", "占比%"), rows),
+                        new Table("回访与调查满意度", List.of("满意度", "次数", "占比%"), visitRows)),
                 List.of(new Chart("满意度分布", "pie", 0, 0, List.of(1))));
     }
 }

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,28 @@ class CaseTimelineApiTests extends HttpApiTest {
         });
         // personal data never appears in the record part, not even for the creation
         assertThat(response.body()).doesNotContain("13912345678");
+    }
+
+    @Test
+    void aContractCaseShowsItsRecordOnTheTimelineAndOnTheCustomerPage() {
+        Map<String, Object> prospect = new LinkedHashMap<>(Map.of("type", "FRANCHISEE", "name", unique("加盟店"),
+                "tier", "B", "contactName", "赵六", "contactPhone", mobile(), "address", "江苏省南京市鼓楼区中山路1号",
+                "region", "华东"));
+        Response started = as("agent").post("/api/contracts", prospect);
+        assertThat(started.status()).as("%s", started).isEqualTo(201);
+        String contractNo = started.json().path("contractNo").asText();
+        long customerId = started.json().path("customer").path("id").asLong();
+
+        JsonNode timeline = as("auditor").get("/api/cases/" + contractNo + "/timeline").json();
+        JsonNode cases = as("auditor").get("/api/cases?customer=" + customerId).json();
+        Response page = as("auditor").get("/console/customers/" + customerId);
+
+        assertThat(timeline.path("customerId").asLong()).isEqualTo(customerId);
+        assertThat(kinds(timeline)).contains("PROCESS_STARTED", "RECORD_CREATED", "TASK_CREATED");
+        assertThat(timeline.path("entries")).anySatisfy(e -> assertThat(e.path("summary").asText()).isEqualTo("创建合同记录"));
+        assertThat(keys(cases)).containsExactly(contractNo);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<h2>合同</h2>").contains(contractNo);
     }
 
     @Test

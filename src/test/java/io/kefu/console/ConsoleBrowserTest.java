@@ -102,6 +102,7 @@ class ConsoleBrowserTest extends HttpApiTest {
 
         // the manager opens the report page: figures, a chart, export links
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
         open("/console/reports");
         logIn("manager");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-title")));

@@ -44,7 +44,6 @@ class ReportApiTests extends HttpApiTest {
             return;
         }
         removeEarlierRuns();
-        loaded = true;
         long c1 = customer("FRANCHISEE", "A", 3, at(1, 15, 0), "ACTIVE");
         long c2 = customer("FRANCHISEE", "B", 1, at(1, 15, 0), "ACTIVE");
         long c3 = customer("AGENT", "A", 0, at(1, 15, 0), "ACTIVE");
@@ -65,8 +64,21 @@ class ReportApiTests extends HttpApiTest {
         complaint(c3, "SERVICE_ATTITUDE", "MINOR", null, at(3, 20, 0), 3, null, "REJECTED", false, null, null);
         // k6: resolved in time, dissatisfied at the return visit: reopened (acceptance cleared)
         complaint(c2, "DELIVERY", "MINOR", "warehouse", at(3, 25, 0), 2, 10, "REOPENED", false, "DISSATISFIED", null);
+        // visits: on time, late, a delivery follow-up that found a problem, one still open, one cancelled, one later
+        visit(c1, "SCHEDULED", 5, "DONE", 6, false, "SATISFIED", null);
+        visit(c2, "SCHEDULED", 10, "DONE", 15, true, "NEUTRAL", null);
+        visit(c3, "DELIVERY", 12, "DONE", 13, false, "DISSATISFIED", "warehouse");
+        visit(c3, "DELIVERY", 20, "OPEN", null, true, null, null);
+        visit(c1, "SURVEY", 25, "CANCELLED", null, false, null, null);
+        visit(c2, "SCHEDULED", 33, "DONE", 34, false, "SATISFIED", null);
+        // contracts: in force all along, new in the period, terminated in the period, effective only after it
+        contract(c1, "FRANCHISEE", "ACTIVE", 3, LocalDate.of(YEAR, 1, 20), null);
+        contract(c2, "FRANCHISEE", "ACTIVE", 1, LocalDate.of(YEAR, 3, 15), null);
+        contract(c3, "AGENT", "TERMINATED", 2, LocalDate.of(YEAR - 1, 6, 1), LocalDate.of(YEAR, 3, 20));
+        contract(c1, "DEALER", "ACTIVE", 2, LocalDate.of(YEAR, 4, 10), null);
         // outside the period (Beijing time 1 April)
         complaint(c1, "PRODUCT_QUALITY", "MINOR", "tech", at(3, 31, 16), 1, 2, "CLOSED", false, "SATISFIED", true);
+        loaded = true;
     }
 
     @Test
@@ -102,7 +114,7 @@ class ReportApiTests extends HttpApiTest {
 
         assertThat(kpis(report)).containsEntry("期初客户数", "4").containsEntry("新增客户", "1")
                 .containsEntry("流失客户(解约)", "1").containsEntry("期末客户数", "4").containsEntry("净增减", "0")
-                .containsEntry("流失率", "20.0").containsEntry("期末店数", "6");
+                .containsEntry("流失率", "20.0").containsEntry("期末店数(客户登记)", "6");
         JsonNode byType = report.path("tables").get(0);
         assertThat(row(byType, "加盟商")).containsExactly("加盟商", "2", "0", "0", "2", "0", "4");
         assertThat(row(byType, "经销商")).containsExactly("经销商", "0", "1", "0", "1", "1", "2");
@@ -110,11 +122,39 @@ class ReportApiTests extends HttpApiTest {
     }
 
     @Test
+    void theVisitReportCountsVisitsDueDoneOnTimeAndCustomersCovered() {
+        JsonNode report = as("manager").get("/api/reports/visits" + query).json();
+
+        assertThat(kpis(report)).containsEntry("应回访", "4").containsEntry("已回访", "3")
+                .containsEntry("回访率(按时)", "50.0").containsEntry("回访完成率", "75.0")
+                .containsEntry("客户覆盖率", "100.0").containsEntry("回访满意率", "33.3")
+                .containsEntry("配送回访(已访/应访)", "1").containsEntry("配送回访发现问题", "1");
+        JsonNode byKind = report.path("tables").get(0);
+        assertThat(row(byKind, "定期回访")).containsExactly("定期回访", "2", "2", "1", "1", "1", "2", "0", "50.0", "100.0");
+        assertThat(row(byKind, "配送回访")).containsExactly("配送回访", "2", "1", "1", "1", "0", "1", "1", "50.0", "50.0");
+        assertThat(row(byKind, "合计")).containsExactly("合计", "4", "3", "2", "2", "1", "3", "1", "50.0", "75.0");
+        assertThat(row(report.path("tables").get(1), "仓储部")).containsExactly("仓储部", "1");
+    }
+
+    @Test
+    void theCustomerReportCountsContractsAndTheirStores() {
+        JsonNode report = as("manager").get("/api/reports/customers" + query).json();
+
+        assertThat(kpis(report)).containsEntry("期末有效合同", "2").containsEntry("期末店数(按合同)", "4")
+                .containsEntry("本期新生效合同", "1").containsEntry("本期解约合同", "1");
+        JsonNode byContract = report.path("tables").get(2);
+        assertThat(row(byContract, "加盟商")).containsExactly("加盟商", "2", "4", "1", "0");
+        assertThat(row(byContract, "代理商")).containsExactly("代理商", "0", "0", "0", "1");
+        assertThat(row(byContract, "经销商")).containsExactly("经销商", "0", "0", "0", "0");
+    }
+
+    @Test
     void theSatisfactionReportCountsReturnVisitAnswers() {
         JsonNode report = as("auditor").get("/api/reports/satisfaction" + query).json();
 
         assertThat(kpis(report)).containsEntry("回访答复数", "3").containsEntry("满意率", "33.3")
-                .containsEntry("不满意率", "33.3").containsEntry("投诉回访率", "100.0");
+                .containsEntry("不满意率", "33.3").containsEntry("投诉回访率", "100.0")
+                .containsEntry("回访与调查满意率", "33.3");
         assertThat(row(report.path("tables").get(0), "一般")).containsExactly("一般", "1", "33.3");
     }
 
@@ -162,6 +202,8 @@ class ReportApiTests extends HttpApiTest {
         jdbc.update("delete from complaint_breach where complaint_id in (select id from complaint where created_at < ?)",
                 OURS_UNTIL);
         jdbc.update("delete from complaint where created_at < ?", OURS_UNTIL);
+        jdbc.update("delete from visit where created_at < ?", OURS_UNTIL);
+        jdbc.update("delete from contract where created_at < ?", OURS_UNTIL);
         jdbc.update("delete from customer_aud where id in (select id from customer where created_at < ?)", OURS_UNTIL);
         jdbc.update("delete from revinfo where revtstmp < ?", OURS_UNTIL.toInstant(ZoneOffset.UTC).toEpochMilli());
         jdbc.update("delete from customer where created_at < ?", OURS_UNTIL);
@@ -235,6 +277,30 @@ class ReportApiTests extends HttpApiTest {
             return ps;
         }, key);
         return key.getKey().longValue();
+    }
+
+    /** A visit due on day {@code dueDay} of March (33 = 2 April), deadline three days later. */
+    private void visit(long customerId, String kind, int dueDay, String status, Integer completedDay, boolean overdue,
+            String satisfaction, String matterDepartment) {
+        LocalDate due = LocalDate.of(YEAR, 3, 1).plusDays(dueDay - 1);
+        jdbc.update("""
+                insert into visit (visit_no, customer_id, kind, visitor_role, plan_key, mode, plan_approval, status,
+                  due_date, deadline, reschedule_count, overdue, satisfaction, matter_department, completed_at,
+                  created_at, updated_at, version)
+                values (?, ?, ?, 'ACCOUNT_MANAGER', ?, 'PHONE', false, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 0)""",
+                unique("HF"), customerId, kind, unique("report-test"), status, due, due.plusDays(3).atStartOfDay(), overdue, satisfaction,
+                matterDepartment,
+                completedDay == null ? null : LocalDate.of(YEAR, 3, 1).plusDays(completedDay - 1).atTime(10, 0),
+                at(1, 1, 0), at(1, 1, 0));
+    }
+
+    private void contract(long customerId, String type, String status, int stores, LocalDate activated,
+            LocalDate terminated) {
+        jdbc.update("""
+                insert into contract (contract_no, type, customer_id, status, secrecy, store_count, activated_on,
+                  terminated_on, created_by, created_at, updated_at, version)
+                values (?, ?, ?, ?, 'SECRET', ?, ?, ?, 'manager', ?, ?, 0)""",
+                unique("HT"), type, customerId, status, stores, activated, terminated, at(1, 1, 0), at(1, 1, 0));
     }
 
     private void breach(long complaintId, int position, String type, LocalDateTime detected) {
