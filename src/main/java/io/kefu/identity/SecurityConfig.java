@@ -15,7 +15,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Nothing in Kefu answers without a login. Kefu's API and pages use Spring Security against Camunda's users;
  * Tasklist, Cockpit and Admin ({@code /camunda}) have Camunda's own login, and the engine REST API
- * ({@code /engine-rest}) Camunda's HTTP Basic filter, so that Camunda's authorizations apply there.
+ * ({@code /engine-rest}) Camunda's HTTP Basic filter, so that Camunda's authorizations apply there. Browsers get
+ * Kefu's own login page in Chinese ({@link LoginPage}); API clients HTTP Basic and 401/403 as problem details.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -28,11 +29,14 @@ class SecurityConfig {
                         .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/actuator/health/**").permitAll()
                         .requestMatchers("/", "/error", "/favicon.ico").permitAll()
+                        // the login page's look; otherwise its request would be saved as the page to return to
+                        .requestMatchers(HttpMethod.GET, "/console/console.css").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").hasAuthority(KefuGroups.ROLE_STAFF)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // API clients and metric scrapers get 401 (problem details), not a redirect to the login page
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
