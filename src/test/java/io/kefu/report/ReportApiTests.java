@@ -1,5 +1,7 @@
 package io.kefu.report;
 
+import static io.kefu.report.ReportJson.kpis;
+import static io.kefu.report.ReportJson.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,9 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -306,23 +305,5 @@ class ReportApiTests extends HttpApiTest {
     private void breach(long complaintId, int position, String type, LocalDateTime detected) {
         jdbc.update("insert into complaint_breach (complaint_id, position, type, deadline, detected_at) values (?, ?, ?, ?, ?)",
                 complaintId, position, type, detected, detected);
-    }
-
-    private static Map<String, String> kpis(JsonNode report) {
-        Map<String, String> kpis = new HashMap<>();
-        report.path("kpis").forEach(k -> kpis.put(k.path("name").asText(),
-                k.path("value").isMissingNode() || k.path("value").isNull() ? "null" : k.path("value").asText()));
-        return kpis;
-    }
-
-    private static List<String> row(JsonNode table, String label) {
-        for (JsonNode row : table.path("rows")) {
-            if (row.get(0).asText().equals(label)) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(c.isNull() ? "null" : c.asText()));
-                return cells;
-            }
-        }
-        throw new AssertionError("no row " + label + " in " + table);
     }
 }

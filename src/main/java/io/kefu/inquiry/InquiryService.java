@@ -1,0 +1,84 @@
+package io.kefu.inquiry;
+
+import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerRepository;
+import io.kefu.identity.KefuGroups.Department;
+import io.kefu.shared.InvalidInputException;
+import io.kefu.shared.NotFoundException;
+import io.kefu.shared.time.Now;
+import io.kefu.shared.time.WorkingHours;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records the inquiries agents take (P3) and finds them again. */
+@Service
+public class InquiryService {
+
+    private final InquiryRepository inquiries;
+    private final CustomerRepository customers;
+    private final WorkingHours hours;
+
+    InquiryService(InquiryRepository inquiries, CustomerRepository customers, WorkingHours hours) {
+        this.inquiries = inquiries;
+        this.customers = customers;
+        this.hours = hours;
+    }
+
+    /** Records an inquiry taken by {@code takenBy}; what the annotations cannot check is named here (400). */
+    @Transactional
+    public Inquiry record(InquiryRequest request, String takenBy) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant now = Now.instant();
+        Instant receivedAt = request.receivedAt() == null ? now : request.receivedAt();
+        if (receivedAt.isAfter(now)) {
+            errors.put("receivedAt", "咨询时间不能晚于现在");
+        }
+        String department = blankToNull(request.department());
+        if (request.outcome() == InquiryOutcome.REFERRED) {
+            if (department == null) {
+                errors.put("department", "转交部门时请选择部门");
+            } else if (Department.fromCode(department).isEmpty()) {
+                errors.put("department", "部门 " + department + " 不存在");
+            }
+        }
+        Customer customer = null;
+        if (request.customerId() != null) {
+            customer = customers.findById(request.customerId()).orElse(null);
+            if (customer == null) {
+                errors.put("customerId", "客户 " + request.customerId() + " 不存在");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return inquiries.save(new Inquiry(receivedAt, receivedAt.atZone(hours.zone()).toLocalDate(), request.channel(),
+                request.category(), request.callerName().trim(), blankToNull(request.callerPhone()),
+                blankToNull(request.region()), customer, request.summary().trim(), request.outcome(), department,
+                takenBy, now));
+    }
+
+    @Transactional(readOnly = true)
+    public Inquiry find(long id) {
+        return inquiries.findById(id).orElseThrow(() -> new NotFoundException("咨询 " + id + " 不存在"));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Inquiry> search(InquirySearch search, Pageable page) {
+        return inquiries.findAll(search.toSpecification(), page);
+    }
+
+    /** Whether any inquiry has been recorded (the demo data records its own once). */
+    @Transactional(readOnly = true)
+    public boolean anyRecorded() {
+        return inquiries.count() > 0;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
