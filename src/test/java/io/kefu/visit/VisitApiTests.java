@@ -115,6 +115,22 @@ class VisitApiTests extends HttpApiTest {
     }
 
     @Test
+    void aDoneVisitShowsWhatTheVisitorRecordedAndAnUnknownStateIsRefused() {
+        Customer mine = customer("agent");
+        Visit visit = plan(mine, visits.today(), "RECORD:" + System.nanoTime());
+        LocalDate nextMeeting = visits.today().plusDays(10);
+        complete(visit, "SATISFIED", Map.of("channel", "PHONE", "remarks", "客户对服务总体满意",
+                "nextMeeting", nextMeeting.toString()));
+
+        JsonNode done = as("agent").get("/api/visits/" + visit.getId()).json();
+        assertThat(done.path("status").asText()).isEqualTo("DONE");
+        assertThat(done.path("channel").asText()).isEqualTo("PHONE");
+        assertThat(done.path("remarks").asText()).isEqualTo("客户对服务总体满意");
+        assertThat(done.path("nextMeeting").asText()).isEqualTo(nextMeeting.toString());
+        assertInvalidFields(as("agent").get("/api/visits?state=bogus"), "state");
+    }
+
+    @Test
     void agentsSeeTheVisitsOfTheirOwnCustomersAuditorsReadMaskedAndChangeNothing() {
         Customer mine = customer("agent");
         Visit visit = plan(mine, visits.today(), "AUTH:" + System.nanoTime());
