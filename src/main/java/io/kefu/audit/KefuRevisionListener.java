@@ -1,5 +1,6 @@
 package io.kefu.audit;
 
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -27,6 +28,15 @@ public class KefuRevisionListener implements RevisionListener {
             Authentication camunda = commandContext.getAuthentication();
             if (camunda != null && camunda.getUserId() != null) {
                 return camunda.getUserId();
+            }
+        }
+        // a form submitted in Tasklist: the engine's command has ended by the time the transaction commits and
+        // Envers writes the revision, but the webapp's request still holds the Camunda user on the identity service
+        var engine = ProcessEngines.getDefaultProcessEngine(false);
+        if (engine != null) {
+            Authentication requestUser = engine.getIdentityService().getCurrentAuthentication();
+            if (requestUser != null && requestUser.getUserId() != null) {
+                return requestUser.getUserId();
             }
         }
         return "system";

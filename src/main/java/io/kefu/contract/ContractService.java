@@ -397,6 +397,9 @@ public class ContractService {
         }
         if (!Boolean.TRUE.equals(loansSettled)) {
             errors.put("loansSettled", "请确认借出的档案已归还(" + matters.openLoans().size() + " 件)");
+        } else if (!matters.openLoans().isEmpty()) {
+            // the loan register knows better than a ticked box: a file still out is not settled
+            errors.put("loansSettled", "档案尚未归还,请先由档案管理员办理归还登记:" + String.join(";", matters.openLoans()));
         }
         if (!Boolean.TRUE.equals(paymentsSettled)) {
             errors.put("paymentsSettled", "请确认未付款项已结清");

@@ -61,6 +61,10 @@ class VisitController {
     @Transactional(readOnly = true)
     Page<VisitView> search(VisitSearch search,
             @PageableDefault(size = 20, sort = "dueDate", direction = Sort.Direction.DESC) Pageable page) {
+        if (search.state() != null && !search.state().isBlank() && !VisitSearch.STATES.contains(search.state().toLowerCase())) {
+            throw InvalidInputException.of("state",
+                    "无法识别的值: " + search.state() + "(可选 " + String.join("/", VisitSearch.STATES) + ")");
+        }
         CurrentUser user = CurrentUser.get();
         VisitSearch scoped = seesAll(user) ? search.restrictedTo(null, null) : search.restrictedTo(user.id(), user.groups());
         return visits.search(scoped, page).map(v -> view(v, user));

@@ -20,6 +20,9 @@ public record VisitSearch(String state, String customer, String visitor, VisitKi
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         String viewer, Set<String> viewerGroups) {
 
+    /** The values {@code state} may take (besides none: all). */
+    public static final List<String> STATES = List.of("due", "overdue", "done", "cancelled");
+
     public VisitSearch restrictedTo(String user, Set<String> groups) {
         return new VisitSearch(state, customer, visitor, kind, from, to, user, groups);
     }

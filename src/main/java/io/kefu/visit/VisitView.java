@@ -13,7 +13,7 @@ public record VisitView(long id, String visitNo, String customerCode, String cus
         int rescheduleCount, String occasion, Long campaignId, String orderNo, String satisfaction,
         String improvement, String suggestions, Long complaintId, String matterDepartment, String matterStatus,
         Instant completedAt, String completedBy, Boolean onTime, String cancelReason, String processInstanceId,
-        List<Note> notes) {
+        List<Note> notes, String channel, String remarks, LocalDate nextMeeting) {
 
     public record Note(String kind, String author, String text, Instant at) {
     }
@@ -30,6 +30,7 @@ public record VisitView(long id, String visitNo, String customerCode, String cus
                 v.getSuggestions(), v.getComplaintId(), v.getMatterDepartment(),
                 v.getMatterStatus() == null ? null : v.getMatterStatus().name(), v.getCompletedAt(), v.getCompletedBy(),
                 v.getCompletedAt() == null ? null : v.isOnTime(), v.getCancelReason(), v.getProcessInstanceId(),
-                v.getNotes().stream().map(n -> new Note(n.getKind(), n.getAuthor(), n.getText(), n.getCreatedAt())).toList());
+                v.getNotes().stream().map(n -> new Note(n.getKind(), n.getAuthor(), n.getText(), n.getCreatedAt())).toList(),
+                v.getChannel(), v.getRemarks(), v.getNextMeeting());
     }
 }

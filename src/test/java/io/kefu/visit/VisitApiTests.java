@@ -117,6 +117,41 @@ class VisitApiTests extends HttpApiTest {
     }
 
     @Test
+    void aDoneVisitShowsWhatTheVisitorRecordedAndAnUnknownStateIsRefused() {
+        Customer mine = customer("agent");
+        Visit visit = plan(mine, visits.today(), "RECORD:" + System.nanoTime());
+        LocalDate nextMeeting = visits.today().plusDays(10);
+        complete(visit, "SATISFIED", Map.of("channel", "PHONE", "remarks", "客户对服务总体满意",
+                "nextMeeting", nextMeeting.toString()));
+
+        JsonNode done = as("agent").get("/api/visits/" + visit.getId()).json();
+        assertThat(done.path("status").asText()).isEqualTo("DONE");
+        assertThat(done.path("channel").asText()).isEqualTo("PHONE");
+        assertThat(done.path("remarks").asText()).isEqualTo("客户对服务总体满意");
+        assertThat(done.path("nextMeeting").asText()).isEqualTo(nextMeeting.toString());
+        assertInvalidFields(as("agent").get("/api/visits?state=bogus"), "state");
+    }
+
+    @Test
+    void aFormRefusedInTasklistShowsKefusMessageWithoutTheEngineText() {
+        Visit visit = plan(customer("agent"), visits.today(), "TASKLIST:" + System.nanoTime());
+        String taskId = taskService.createTaskQuery().processInstanceId(visit.getProcessInstanceId())
+                .taskDefinitionKey(TASK_CONDUCT_VISIT).singleResult().getId();
+        String lunchTime = visits.today().plusDays(1).atTime(13, 0).toString();
+        Map<String, Object> form = Map.of("variables", Map.of(
+                CUSTOMER_REACHED, Map.of("value", "false"),
+                "appointmentAt", Map.of("value", lunchTime),
+                "rescheduleReason", Map.of("value", "客户正在开会")));
+
+        Response refused = as("agent").post("/engine-rest/task/" + taskId + "/submit-form", form);
+
+        assertThat(refused.status()).as("%s", refused).isGreaterThanOrEqualTo(400);
+        String message = refused.json().path("message").asText();
+        assertThat(message).startsWith("输入有误").contains("休息时间")
+                .doesNotContain("ENGINE", "Exception", "Cannot", "appointmentAt");
+    }
+
+    @Test
     void agentsSeeTheVisitsOfTheirOwnCustomersAuditorsReadMaskedAndChangeNothing() {
         Customer mine = customer("agent");
         Visit visit = plan(mine, visits.today(), "AUTH:" + System.nanoTime());

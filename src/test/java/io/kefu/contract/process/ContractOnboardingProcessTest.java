@@ -172,6 +172,19 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
     }
 
     @Test
+    void termsDraftedInATaskFormAreRecordedInTheHistoryAsTheUserWhoSubmittedIt() {
+        Contract opened = startOnboarding(CustomerType.AGENT);
+        String pid = opened.getProcessInstanceId();
+        complete(pid, TASK_QUALIFICATION_REVIEW, AGENT, qualification(true));
+        complete(pid, TASK_DRAFT_CONTRACT, AGENT, draft("无锡市"));
+
+        var drafted = contracts.history(opened.getId()).stream()
+                .filter(r -> r.status() == ContractStatus.DRAFTED).findFirst().orElseThrow();
+        assertThat(drafted.changes()).containsKey("territory");
+        assertThat(drafted.by()).isEqualTo(AGENT);
+    }
+
+    @Test
     void changingTermsAfterApprovalSendsTheContractBackForApprovalAndSignedTermsAreFixed() {
         Contract opened = startOnboarding(CustomerType.AGENT);
         String pid = opened.getProcessInstanceId();

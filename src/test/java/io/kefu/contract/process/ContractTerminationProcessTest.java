@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.kefu.archive.ArchiveLoanService;
+import io.kefu.archive.ArchiveService;
+import io.kefu.archive.LoanKind;
 import io.kefu.complaint.Channel;
 import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintCategory;
@@ -34,6 +37,10 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
     CustomerService customers;
     @Autowired
     ComplaintService complaints;
+    @Autowired
+    ArchiveService archive;
+    @Autowired
+    ArchiveLoanService loans;
 
     @Test
     void terminationWithOpenMattersIsSettledApprovedAndEndsTheCustomer() {
@@ -95,6 +102,30 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
     ContractService.MonthlyCounts franchiseCounts(java.time.YearMonth month) {
         return contracts.monthlyCounts(month).stream().filter(c -> c.type() == CustomerType.FRANCHISEE).findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void openMattersCannotBeConfirmedSettledWhileTheContractFileIsStillOutOnLoan() {
+        Contract active = activeContract(CustomerType.FRANCHISEE);
+        String archiveNo = archive.entriesOfContract(active.getId()).get(0).getArchiveNo();
+        long loanId = loans.request(new ArchiveLoanService.LoanRequest(archiveNo, LoanKind.STAFF, 1, "核对合同条款",
+                null, null), AGENT).getId();
+        loans.applyRule(loanId, true, 3, "managers", null);
+        loans.decide(loanId, true, MANAGER, null);
+        loans.handOut(loanId, ARCHIVIST);
+        String pid = contracts.startTermination(active.getId(), new TerminationRequest(TerminationParty.CUSTOMER,
+                "门店关闭"), AGENT).getTerminationProcessId();
+        complete(pid, TASK_REVIEW_TERMINATION, SUPERVISOR, Map.of(PROCEED, true, "terminationReviewNote", "继续办理"));
+        Map<String, Object> allTicked = Map.of("complaintsSettled", true, "loansSettled", true,
+                "paymentsSettled", true, "settlementNote", "均已处理");
+
+        assertThatThrownBy(() -> complete(pid, TASK_SETTLE_OPEN_MATTERS, AGENT, allTicked))
+                .hasMessageContaining("loansSettled").hasMessageContaining(archiveNo);
+        assertThat(processOf(pid)).isWaitingAtExactly(TASK_SETTLE_OPEN_MATTERS);
+
+        loans.registerReturn(loanId, ARCHIVIST, "INTACT", null);
+        complete(pid, TASK_SETTLE_OPEN_MATTERS, AGENT, allTicked);
+        assertThat(processOf(pid)).isWaitingAtExactly(TASK_APPROVE_TERMINATION);
     }
 
     @Test

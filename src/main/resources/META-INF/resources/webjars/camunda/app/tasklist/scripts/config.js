@@ -35,6 +35,9 @@ export default {
     fallbackLocale: 'zh'
   },
 
+  // Kefu: Chinese for the English texts of the Camunda Forms renderer
+  customScripts: ['scripts/kefu-form-texts.js'],
+
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
   //   // with a file called 'customScript.js' in it
