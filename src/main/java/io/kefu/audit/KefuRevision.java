@@ -45,4 +45,8 @@ public class KefuRevision {
     void setUsername(String username) {
         this.username = username;
     }
+
+    void setTimestamp(Instant timestamp) {
+        this.timestamp = timestamp.toEpochMilli();
+    }
 }

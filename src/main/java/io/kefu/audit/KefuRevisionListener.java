@@ -1,5 +1,6 @@
 package io.kefu.audit;
 
+import io.kefu.shared.time.Now;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -15,7 +16,10 @@ public class KefuRevisionListener implements RevisionListener {
 
     @Override
     public void newRevision(Object revisionEntity) {
-        ((KefuRevision) revisionEntity).setUsername(currentActor());
+        KefuRevision revision = (KefuRevision) revisionEntity;
+        revision.setUsername(currentActor());
+        // on the engine clock, like every other timestamp of Kefu (the same as the system's unless moved)
+        revision.setTimestamp(Now.instant());
     }
 
     static String currentActor() {

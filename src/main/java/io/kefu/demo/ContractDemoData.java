@@ -7,9 +7,12 @@ import io.kefu.contract.ContractStart;
 import io.kefu.contract.process.ContractProcess;
 import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
+import io.kefu.shared.time.Now;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -35,11 +38,16 @@ class ContractDemoData implements ApplicationRunner {
     private final ContractService contracts;
     private final ContractRepository contractRepository;
     private final TaskService taskService;
+    private final IdentityService identityService;
+    /** Runs before each step; the demo history moves the engine clock on here. */
+    private Runnable beforeStep = () -> { };
 
-    ContractDemoData(ContractService contracts, ContractRepository contractRepository, TaskService taskService) {
+    ContractDemoData(ContractService contracts, ContractRepository contractRepository, TaskService taskService,
+            IdentityService identityService) {
         this.contracts = contracts;
         this.contractRepository = contractRepository;
         this.taskService = taskService;
+        this.identityService = identityService;
     }
 
     @Override
@@ -57,19 +65,20 @@ class ContractDemoData implements ApplicationRunner {
         log.info("Demo contracts created: 3 active, 1 at the contract review, 1 at the qualification review");
     }
 
-    private Contract prospect(CustomerType type, String name, String phone) {
-        return contracts.startOnboarding(new ContractStart(null, type, name, CustomerTier.B, "联系人", phone,
-                name.substring(0, 2) + "市中心路" + phone.substring(9) + "号", "华东"), "agent");
+    Contract prospect(CustomerType type, String name, String phone) {
+        return DemoActor.as(identityService, "agent", () -> contracts.startOnboarding(new ContractStart(null, type,
+                name, CustomerTier.B, "联系人", phone, name.substring(0, 2) + "市中心路" + phone.substring(9) + "号",
+                "华东"), "agent"));
     }
 
-    private void onboardFully(Contract contract, String territory, String store) {
+    void onboardFully(Contract contract, String territory, String store) {
         qualify(contract);
         draft(contract, territory, store);
         complete(contract, ContractProcess.TASK_REVIEW_CONTRACT, "supervisor",
                 Map.of(ContractProcess.REVIEW_PASSED, true, "reviewNote", "条款完整,符合公司政策"));
         complete(contract, ContractProcess.TASK_APPROVE_CONTRACT, "manager",
                 Map.of(ContractProcess.APPROVED, true, "approvalNote", "同意签约"));
-        complete(contract, ContractProcess.TASK_RECORD_SIGNING, "manager", Map.of("signedOn", LocalDate.now().toString()));
+        complete(contract, ContractProcess.TASK_RECORD_SIGNING, "manager", Map.of("signedOn", today().toString()));
         complete(contract, ContractProcess.TASK_ARCHIVE_CONTRACT, "archivist",
                 Map.of("location", "档案室A-0" + (contract.getId() % 9 + 1) + "柜", "originals", 2L, "copies", 1L));
         String proposed = (String) taskService.getVariable(task(contract, ContractProcess.TASK_ASSIGN_SPECIALIST).getId(),
@@ -92,16 +101,31 @@ class ContractDemoData implements ApplicationRunner {
         form.put("partyCompany", contracts.companyName());
         form.put("partyCustomer", contract.getCustomer().getName());
         form.put("territory", territory);
-        form.put("termStart", LocalDate.now().toString());
-        form.put("termEnd", LocalDate.now().plusYears(3).minusDays(1).toString());
+        form.put("termStart", today().toString());
+        form.put("termEnd", today().plusYears(3).minusDays(1).toString());
         form.put("feeAmount", 30000.0);
         form.put("feeTerms", "签约时一次付清");
         if (store != null) {
             form.put("storeName", store);
             form.put("storeCount", 1L);
-            form.put("storeOpeningDate", LocalDate.now().plusMonths(1).toString());
+            form.put("storeOpeningDate", today().plusMonths(1).toString());
         }
         complete(contract, ContractProcess.TASK_DRAFT_CONTRACT, "agent", form);
+    }
+
+    /** Onboards the prospect fully, running {@code beforeStep} before each step (to let time pass). */
+    void onboardFully(Contract contract, String territory, String store, Runnable beforeStep) {
+        this.beforeStep = beforeStep;
+        try {
+            onboardFully(contract, territory, store);
+        } finally {
+            this.beforeStep = () -> { };
+        }
+    }
+
+    /** Today on the engine clock (which the demo history moves back). */
+    private static LocalDate today() {
+        return LocalDate.ofInstant(Now.instant(), ZoneId.systemDefault());
     }
 
     private Task task(Contract contract, String key) {
@@ -111,7 +135,11 @@ class ContractDemoData implements ApplicationRunner {
 
     private void complete(Contract contract, String key, String user, Map<String, Object> form) {
         Task task = task(contract, key);
+        beforeStep.run();
         taskService.setAssignee(task.getId(), user);
-        taskService.complete(task.getId(), form);
+        DemoActor.as(identityService, user, () -> {
+            taskService.complete(task.getId(), form);
+            return null;
+        });
     }
 }
