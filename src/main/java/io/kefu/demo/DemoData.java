@@ -13,8 +13,11 @@ import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -84,10 +87,17 @@ class DemoData implements ApplicationRunner {
                     case AGENT, DEALER -> random.nextInt(12);
                     case MEMBER -> 0;
                 };
-                customers.register(new CustomerRequest(name, type, tier,
-                        List.of(new ContactRequest(person, phone, type == CustomerType.MEMBER ? "本人" : "负责人")),
-                        city + (10 + random.nextInt(800)) + "号", city.substring(0, 2), stores,
-                        specialists[i % specialists.length], LocalDate.of(2020 + random.nextInt(6), 1 + random.nextInt(12), 1 + random.nextInt(28))));
+                LocalDate businessStart = LocalDate.of(2020 + random.nextInt(6), 1 + random.nextInt(12), 1 + random.nextInt(28));
+                // registered when its business started, so the monthly customer counts have a past to count from
+                ClockUtil.setCurrentTime(Date.from(businessStart.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+                try {
+                    customers.register(new CustomerRequest(name, type, tier,
+                            List.of(new ContactRequest(person, phone, type == CustomerType.MEMBER ? "本人" : "负责人")),
+                            city + (10 + random.nextInt(800)) + "号", city.substring(0, 2), stores,
+                            specialists[i % specialists.length], businessStart));
+                } finally {
+                    ClockUtil.reset();
+                }
             }
         }
     }
