@@ -1,5 +1,6 @@
 package io.kefu.complaint;
 
+import io.kefu.shared.CaseNote;
 import io.kefu.customer.Customer;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.CollectionTable;

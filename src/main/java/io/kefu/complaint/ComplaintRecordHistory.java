@@ -1,5 +1,6 @@
 package io.kefu.complaint;
 
+import io.kefu.shared.CaseNote;
 import io.kefu.audit.CaseRecordHistory;
 import io.kefu.audit.RecordChanges;
 import io.kefu.audit.TimelineEntry;

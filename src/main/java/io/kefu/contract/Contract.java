@@ -1,5 +1,6 @@
 package io.kefu.contract;
 
+import io.kefu.shared.CaseNote;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerType;
 import io.kefu.shared.ConflictException;
@@ -169,7 +170,7 @@ public class Contract {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "contract_note", joinColumns = @JoinColumn(name = "contract_id"))
     @OrderColumn(name = "position")
-    private List<ContractNote> notes = new ArrayList<>();
+    private List<CaseNote> notes = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -350,7 +351,7 @@ public class Contract {
 
     void addNote(String kind, String author, String text) {
         if (text != null && !text.isBlank()) {
-            notes.add(new ContractNote(kind, author == null ? "system" : author, text, Now.instant()));
+            notes.add(new CaseNote(kind, author == null ? "system" : author, text, Now.instant()));
         }
     }
 
@@ -420,7 +421,7 @@ public class Contract {
     public String getCreatedBy() { return createdBy; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getTerminationProcessId() { return terminationProcessId; }
-    public List<ContractNote> getNotes() { return List.copyOf(notes); }
+    public List<CaseNote> getNotes() { return List.copyOf(notes); }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }

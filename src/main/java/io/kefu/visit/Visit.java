@@ -1,6 +1,6 @@
 package io.kefu.visit;
 
-import io.kefu.complaint.CaseNote;
+import io.kefu.shared.CaseNote;
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.customer.Customer;

@@ -1,6 +1,6 @@
 package io.kefu.visit;
 
-import io.kefu.complaint.CaseNote;
+import io.kefu.shared.CaseNote;
 import static io.kefu.visit.process.VisitProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,9 @@
 package io.kefu.archive.process;
 
+import io.kefu.task.FormFields;
 import static io.kefu.archive.process.ArchiveLoanProcess.*;
-import static io.kefu.complaint.process.FormFields.bool;
-import static io.kefu.complaint.process.FormFields.text;
+import static io.kefu.task.FormFields.bool;
+import static io.kefu.task.FormFields.text;
 
 import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;

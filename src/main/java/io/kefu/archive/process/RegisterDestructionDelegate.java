@@ -1,7 +1,8 @@
 package io.kefu.archive.process;
 
+import io.kefu.task.FormFields;
 import static io.kefu.archive.process.ArchiveDestructionProcess.*;
-import static io.kefu.complaint.process.FormFields.text;
+import static io.kefu.task.FormFields.text;
 
 import io.kefu.archive.ArchiveCareService;
 import io.kefu.archive.ArchiveDestruction;

@@ -1,7 +1,7 @@
 package io.kefu.complaint.process;
 
 import io.kefu.audit.DataAccessLog;
-import io.kefu.complaint.CaseNote;
+import io.kefu.shared.CaseNote;
 import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.customer.Customer;

@@ -1,11 +1,12 @@
 package io.kefu.complaint.process;
 
+import io.kefu.task.FormFields;
 import static io.kefu.complaint.process.ComplaintProcess.*;
-import static io.kefu.complaint.process.FormFields.actor;
-import static io.kefu.complaint.process.FormFields.bool;
-import static io.kefu.complaint.process.FormFields.consume;
-import static io.kefu.complaint.process.FormFields.enumValue;
-import static io.kefu.complaint.process.FormFields.text;
+import static io.kefu.task.FormFields.actor;
+import static io.kefu.task.FormFields.bool;
+import static io.kefu.task.FormFields.consume;
+import static io.kefu.task.FormFields.enumValue;
+import static io.kefu.task.FormFields.text;
 
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.ComplaintService;

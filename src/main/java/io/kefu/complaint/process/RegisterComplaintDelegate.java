@@ -1,7 +1,8 @@
 package io.kefu.complaint.process;
 
-import static io.kefu.complaint.process.FormFields.enumValue;
-import static io.kefu.complaint.process.FormFields.text;
+import io.kefu.task.FormFields;
+import static io.kefu.task.FormFields.enumValue;
+import static io.kefu.task.FormFields.text;
 
 
 import io.kefu.complaint.Channel;

@@ -1,7 +1,7 @@
 package io.kefu.contract.process;
 
+import io.kefu.shared.CaseNote;
 import io.kefu.contract.Contract;
-import io.kefu.contract.ContractNote;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.OpenMatters;
 import io.kefu.customer.Contact;
@@ -122,7 +122,7 @@ abstract class ContractCaseCard implements CaseCardProvider {
             row(md, "未还档案", matters.openLoans().isEmpty() ? "无" : String.join(";", matters.openLoans()));
             row(md, "未付款项", matters.unpaidItems() == null ? "(待审核时填写)" : matters.unpaidItems());
         }
-        for (ContractNote note : c.getNotes()) {
+        for (CaseNote note : c.getNotes()) {
             if (!"NOTICE".equals(note.getKind())) {
                 row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
             }

@@ -1,6 +1,6 @@
 package io.kefu.contract.process;
 
-import io.kefu.complaint.process.FormFields;
+import io.kefu.task.FormFields;
 import io.kefu.shared.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;

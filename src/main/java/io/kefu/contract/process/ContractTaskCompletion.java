@@ -8,7 +8,7 @@ import static io.kefu.contract.process.ContractFormFields.text;
 import static io.kefu.contract.process.ContractFormFields.ticked;
 import static io.kefu.contract.process.ContractProcess.*;
 
-import io.kefu.complaint.process.FormFields;
+import io.kefu.task.FormFields;
 import io.kefu.contract.CheckMethod;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.ContractService.ContactDeadlines;

@@ -2,7 +2,7 @@ package io.kefu.contract.process;
 
 import static io.kefu.contract.process.ContractFormFields.text;
 
-import io.kefu.complaint.process.FormFields;
+import io.kefu.task.FormFields;
 import io.kefu.contract.Contract;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.TerminationParty;

@@ -1,6 +1,7 @@
 package io.kefu.visit.process;
 
-import static io.kefu.complaint.process.FormFields.text;
+import io.kefu.task.FormFields;
+import static io.kefu.task.FormFields.text;
 
 import io.kefu.shared.InvalidInputException;
 import io.kefu.visit.SurveyService;

@@ -6,7 +6,7 @@ import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.CaseCardProvider;
 import io.kefu.visit.Visit;
-import io.kefu.complaint.CaseNote;
+import io.kefu.shared.CaseNote;
 import io.kefu.visit.VisitService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.kefu.visit.process;
 
-import static io.kefu.complaint.process.FormFields.text;
+import static io.kefu.task.FormFields.text;
 
 import io.kefu.shared.InvalidInputException;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The fields of visit forms that {@link io.kefu.complaint.process.FormFields} does not read: checkboxes, dates, times. */
+/** The fields of visit forms that {@link io.kefu.task.FormFields} does not read: checkboxes, dates, times. */
 final class VisitFormFields {
 
     /** A checkbox or yes/no radio: absent counts as no; stored back as a Boolean because gateways test it. */

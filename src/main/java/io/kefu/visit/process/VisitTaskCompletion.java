@@ -1,9 +1,10 @@
 package io.kefu.visit.process;
 
-import static io.kefu.complaint.process.FormFields.actor;
-import static io.kefu.complaint.process.FormFields.consume;
-import static io.kefu.complaint.process.FormFields.enumValue;
-import static io.kefu.complaint.process.FormFields.text;
+import io.kefu.task.FormFields;
+import static io.kefu.task.FormFields.actor;
+import static io.kefu.task.FormFields.consume;
+import static io.kefu.task.FormFields.enumValue;
+import static io.kefu.task.FormFields.text;
 import static io.kefu.visit.process.VisitFormFields.*;
 import static io.kefu.visit.process.VisitProcess.*;
 

@@ -9,7 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.kefu.complaint.Breach;
 import io.kefu.complaint.BreachType;
-import io.kefu.complaint.CaseNote;
+import io.kefu.shared.CaseNote;
 import io.kefu.complaint.Channel;
 import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintCategory;

@@ -1,12 +1,15 @@
-package io.kefu.contract;
+package io.kefu.shared;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
 
-/** A remark on the way: review and approval opinions, notices sent, open matters settled. */
+/**
+ * Something a person said on a case: an instruction (批示), an escalation note (督办意见), a customer's words, a review or
+ * approval opinion, a notice sent, an open matter settled. Complaints, contracts and visits keep theirs in a table each.
+ */
 @Embeddable
-public class ContractNote {
+public class CaseNote {
 
     @Column(name = "kind", length = 40, nullable = false)
     private String kind;
@@ -20,10 +23,10 @@ public class ContractNote {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected ContractNote() {
+    protected CaseNote() {
     }
 
-    ContractNote(String kind, String author, String text, Instant createdAt) {
+    public CaseNote(String kind, String author, String text, Instant createdAt) {
         this.kind = kind;
         this.author = author;
         this.text = text;

@@ -1,4 +1,4 @@
-package io.kefu.complaint.process;
+package io.kefu.task;
 
 import io.kefu.shared.InvalidInputException;
 import java.util.List;
