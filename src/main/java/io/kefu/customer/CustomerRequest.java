@@ -1,6 +1,7 @@
 package io.kefu.customer;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,14 @@ public record CustomerRequest(
         @Size(max = 100, message = "区域最多 100 个字符") String region,
         @Min(value = 0, message = "店数不能为负数") @Max(value = 100000, message = "店数过大") Integer storeCount,
         @Size(max = 64, message = "专员用户名最多 64 个字符") String specialist,
-        LocalDate businessStart) {
+        LocalDate businessStart,
+        @Email(message = "电子邮箱格式不正确") @Size(max = 200, message = "电子邮箱最多 200 个字符") String email) {
+
+    /** A customer without an email address: notices go to the first contact's mobile by SMS. */
+    public CustomerRequest(String name, CustomerType type, CustomerTier tier, List<ContactRequest> contacts,
+            String address, String region, Integer storeCount, String specialist, LocalDate businessStart) {
+        this(name, type, tier, contacts, address, region, storeCount, specialist, businessStart, null);
+    }
 
     public record ContactRequest(
             @NotBlank(message = "联系人姓名不能为空") @Size(max = 100, message = "联系人姓名最多 100 个字符") String name,

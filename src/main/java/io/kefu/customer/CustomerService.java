@@ -115,5 +115,6 @@ public class CustomerService {
         customer.updateProfile(request.name().trim(), request.type(), request.tier(), request.address(), request.region(),
                 request.storeCount() == null ? 0 : request.storeCount(), request.businessStart(), contacts);
         customer.assignSpecialist(request.specialist() == null || request.specialist().isBlank() ? null : request.specialist().trim());
+        customer.changeEmail(request.email());
     }
 }

@@ -65,7 +65,9 @@ class CustomerApiTests extends HttpApiTest {
                 Arguments.of("text for a number", (Consumer<Map<String, Object>>) r -> r.put("storeCount", "many"),
                         "storeCount"),
                 Arguments.of("unknown specialist", (Consumer<Map<String, Object>>) r -> r.put("specialist",
-                        "no-such-user"), "specialist"));
+                        "no-such-user"), "specialist"),
+                Arguments.of("malformed email", (Consumer<Map<String, Object>>) r -> r.put("email", "zhang.at.example"),
+                        "email"));
     }
 
     @ParameterizedTest(name = "{0} → 400 naming {2}")
@@ -163,6 +165,24 @@ class CustomerApiTests extends HttpApiTest {
             JsonNode found = as(user).get("/api/customers?phone=" + phone).json().path("content");
             assertThat(found.get(0).path("contacts").get(0).path("phone").asText()).as(user).isEqualTo(phone);
         }
+    }
+
+    @Test
+    void theEmailNoticesGoToIsKeptAndMaskedLikeTheOtherPersonalData() {
+        Map<String, Object> request = customerRequest(unique("邮箱"), mobile());
+        request.put("specialist", "agent");
+        request.put("email", "zhangsan@kefu.example");
+        long id = registerCustomer(request).path("id").asLong();
+
+        assertThat(customers.findById(id).orElseThrow().getEmail()).isEqualTo("zhangsan@kefu.example");
+        assertThat(as("agent").get("/api/customers/" + id).json().path("email").asText())
+                .isEqualTo("zhangsan@kefu.example");
+        assertThat(as("auditor").get("/api/customers/" + id).json().path("email").asText())
+                .isEqualTo("z*******@kefu.example");
+
+        request.remove("email");
+        assertThat(as("agent").put("/api/customers/" + id, request, new HttpHeaders()).status()).isEqualTo(200);
+        assertThat(customers.findById(id).orElseThrow().getEmail()).as("an update without email removes it").isNull();
     }
 
     // ---- search ----------------------------------------------------------------------------------------------
