@@ -1,7 +1,5 @@
 package io.kefu.inquiry;
 
-import io.kefu.audit.DataAccessLog;
-import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.NotFoundException;
 import jakarta.validation.Valid;
@@ -28,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InquiryController {
 
     private final InquiryService inquiries;
-    private final DataAccessLog accessLog;
+    private final InquiryViews views;
 
-    InquiryController(InquiryService inquiries, DataAccessLog accessLog) {
+    InquiryController(InquiryService inquiries, InquiryViews views) {
         this.inquiries = inquiries;
-        this.accessLog = accessLog;
+        this.views = views;
     }
 
     @PostMapping
@@ -40,7 +38,7 @@ class InquiryController {
     ResponseEntity<InquiryView> create(@Valid @RequestBody InquiryRequest request) {
         CurrentUser user = CurrentUser.get();
         Inquiry inquiry = inquiries.record(request, user.id());
-        return ResponseEntity.created(URI.create("/api/inquiries/" + inquiry.getId())).body(view(inquiry, user));
+        return ResponseEntity.created(URI.create("/api/inquiries/" + inquiry.getId())).body(views.view(inquiry, user));
     }
 
     @GetMapping("/{id}")
@@ -48,36 +46,17 @@ class InquiryController {
     InquiryView get(@PathVariable long id) {
         CurrentUser user = CurrentUser.get();
         Inquiry inquiry = inquiries.find(id);
-        if (!seesAll(user) && !inquiry.isTakenBy(user.id())) {
+        if (!InquiryViews.seesAll(user) && !inquiry.isTakenBy(user.id())) {
             // not "forbidden": whether an inquiry exists is itself confidential
             throw new NotFoundException("咨询 " + id + " 不存在");
         }
-        return view(inquiry, user);
+        return views.view(inquiry, user);
     }
 
     @GetMapping
     @Transactional(readOnly = true)
     Page<InquiryView> search(InquirySearch search,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
-        CurrentUser user = CurrentUser.get();
-        InquirySearch scoped = search.restrictedTo(seesAll(user) ? null : user.id());
-        return inquiries.search(scoped, page).map(i -> view(i, user));
-    }
-
-    /**
-     * The caller's name and phone in full for the agent who took the inquiry, supervisors and managers, and the
-     * specialist of the customer who called; masked for everyone else (auditors included).
-     */
-    private InquiryView view(Inquiry inquiry, CurrentUser user) {
-        boolean unmasked = inquiry.isTakenBy(user.id()) || user.isSupervisorOrManager()
-                || (inquiry.getCustomer() != null && CustomerService.mayReadPersonalData(inquiry.getCustomer(), user));
-        if (unmasked && inquiry.getCustomer() != null) {
-            accessLog.personalDataRead(user.id(), inquiry.getCustomer().getId(), null, "咨询记录 " + inquiry.getId());
-        }
-        return InquiryView.of(inquiry, unmasked);
-    }
-
-    private static boolean seesAll(CurrentUser user) {
-        return user.isSupervisorOrManager() || user.isAuditor();
+        return views.search(search, page, CurrentUser.get());
     }
 }

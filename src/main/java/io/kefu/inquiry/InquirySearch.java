@@ -13,6 +13,15 @@ import org.springframework.data.jpa.domain.Specification;
 public record InquirySearch(LocalDate from, LocalDate to, InquiryCategory category, InquiryChannel channel,
         InquiryOutcome outcome, String takenBy, String visibleToUser) {
 
+    static InquirySearch empty() {
+        return new InquirySearch(null, null, null, null, null, null, null);
+    }
+
+    /** The same criteria for one day. */
+    InquirySearch on(LocalDate day) {
+        return new InquirySearch(day, day, category, channel, outcome, takenBy, visibleToUser);
+    }
+
     InquirySearch restrictedTo(String userId) {
         return new InquirySearch(from, to, category, channel, outcome, takenBy, userId);
     }

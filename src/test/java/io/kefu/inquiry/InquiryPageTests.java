@@ -1,0 +1,155 @@
+package io.kefu.inquiry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kefu.support.HttpApiTest;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The console page 热线咨询 as a browser uses it (session cookie, CSRF token from the page, no redirects followed):
+ * an agent records an inquiry, a refused one comes back with the error next to its field, an auditor only reads.
+ */
+class InquiryPageTests extends HttpApiTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    InquiryRepository repository;
+
+    @Test
+    void anAgentRecordsAnInquiryAndIsSentBackToTheListWithAMessage() {
+        RestClient browser = loggedIn("agent");
+        ResponseEntity<String> page = get(browser, "/console/inquiries");
+        assertThat(page.getBody()).contains("id=\"inquiry-form\"", "热线咨询", "来电人", "咨询渠道", "招商加盟咨询");
+        String caller = unique("来电");
+
+        ResponseEntity<String> posted = post(browser, csrfToken(page), form(caller, "13812345678"));
+
+        assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(302);
+        assertThat(posted.getHeaders().getLocation()).hasPath("/console/inquiries");
+        List<Inquiry> saved = savedBy(caller);
+        assertThat(saved).singleElement().satisfies(i -> {
+            assertThat(i.getTakenBy()).isEqualTo("agent");
+            assertThat(i.getCategory()).isEqualTo(InquiryCategory.FRANCHISE);
+            assertThat(i.getOutcome()).isEqualTo(InquiryOutcome.REFERRED);
+            assertThat(i.getDepartment()).isEqualTo("sales");
+        });
+        ResponseEntity<String> list = get(browser, posted.getHeaders().getLocation().toString());
+        assertThat(list.getBody()).contains("已登记", caller, "13812345678");
+    }
+
+    @Test
+    void aRefusedInquiryComesBackWithTheErrorNextToItsFieldAndIsNotSaved() {
+        RestClient browser = loggedIn("agent");
+        String caller = unique("来电");
+        LinkedMultiValueMap<String, String> form = form(caller, "not a phone");
+        form.set("department", "");
+
+        ResponseEntity<String> posted = post(browser, csrfToken(get(browser, "/console/inquiries")), form);
+
+        assertThat(posted.getStatusCode().value()).isEqualTo(200);
+        assertThat(posted.getBody())
+                .contains("<span class=\"field-error\">联系电话格式不正确</span>")
+                .contains("value=\"" + caller + "\"")
+                .doesNotContain("已登记");
+        assertThat(savedBy(caller)).isEmpty();
+
+        form.set("callerPhone", "");
+        ResponseEntity<String> again = post(browser, csrfToken(posted), form);
+        assertThat(again.getBody()).contains("<span class=\"field-error\">转交部门时请选择部门</span>");
+        assertThat(savedBy(caller)).isEmpty();
+    }
+
+    @Test
+    void anAuditorSeesTheListMaskedButNoFormAndCannotPost() {
+        String caller = "欧阳" + unique("");
+        RestClient agent = loggedIn("agent");
+        ResponseEntity<String> recorded = post(agent, csrfToken(get(agent, "/console/inquiries")),
+                form(caller, "13812345678"));
+        assertThat(recorded.getStatusCode().value()).isEqualTo(302);
+        RestClient browser = loggedIn("auditor");
+
+        ResponseEntity<String> page = get(browser, "/console/inquiries");
+
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("id=\"inquiry-results\"", "id=\"inquiry-search\"")
+                .doesNotContain("id=\"inquiry-form\"", caller, "13812345678");
+        String other = unique("来电");
+        ResponseEntity<String> refused = post(browser, csrfToken(page), form(other, "13812345678"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(savedBy(other)).isEmpty();
+    }
+
+    private List<Inquiry> savedBy(String caller) {
+        return repository.findAll().stream().filter(i -> i.getCallerName().equals(caller)).toList();
+    }
+
+    private static LinkedMultiValueMap<String, String> form(String caller, String phone) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("channel", "HOTLINE");
+        form.add("category", "FRANCHISE");
+        form.add("callerName", caller);
+        form.add("callerPhone", phone);
+        form.add("region", "华东");
+        form.add("summary", "想了解加盟条件");
+        form.add("outcome", "REFERRED");
+        form.add("department", "sales");
+        return form;
+    }
+
+    /** A browser session logged in through the login form. */
+    private RestClient loggedIn(String user) {
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        RestClient browser = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory(client))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+        var login = new LinkedMultiValueMap<String, String>();
+        login.add("username", user);
+        login.add("password", user);
+        ResponseEntity<String> loggedIn = post(browser, "/login", csrfToken(get(browser, "/login")), login);
+        assertThat(loggedIn.getHeaders().getLocation().toString()).as("logged in as %s", user).doesNotContain("error");
+        return browser;
+    }
+
+    private static ResponseEntity<String> get(RestClient browser, String uri) {
+        return browser.get().uri(uri).accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class);
+    }
+
+    private static ResponseEntity<String> post(RestClient browser, String csrf, LinkedMultiValueMap<String, String> form) {
+        return post(browser, "/console/inquiries", csrf, form);
+    }
+
+    private static ResponseEntity<String> post(RestClient browser, String uri, String csrf,
+            LinkedMultiValueMap<String, String> form) {
+        form.set("_csrf", csrf);
+        return browser.post().uri(uri).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form).retrieve().toEntity(String.class);
+    }
+
+    private static String csrfToken(ResponseEntity<String> page) {
+        Matcher matcher = CSRF.matcher(page.getBody());
+        assertThat(matcher.find()).as("a CSRF token in %s", page.getBody()).isTrue();
+        return matcher.group(1);
+    }
+}
