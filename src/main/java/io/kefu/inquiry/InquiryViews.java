@@ -6,6 +6,7 @@ import io.kefu.identity.CurrentUser;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Inquiries as a user may see them, for the API and the console alike: agents their own, supervisors, managers and
@@ -22,6 +23,7 @@ class InquiryViews {
         this.accessLog = accessLog;
     }
 
+    @Transactional(readOnly = true)
     Page<InquiryView> search(InquirySearch search, Pageable page, CurrentUser user) {
         InquirySearch scoped = search.restrictedTo(seesAll(user) ? null : user.id());
         return inquiries.search(scoped, page).map(i -> view(i, user));

@@ -38,8 +38,12 @@ class InquiryPageTests extends HttpApiTest {
         ResponseEntity<String> page = get(browser, "/console/inquiries");
         assertThat(page.getBody()).contains("id=\"inquiry-form\"", "热线咨询", "来电人", "咨询渠道", "招商加盟咨询");
         String caller = unique("来电");
+        var customer = registerCustomer();
+        String customerCode = customer.path("code").asText();
+        LinkedMultiValueMap<String, String> form = form(caller, "13812345678");
+        form.add("customerCode", customerCode);
 
-        ResponseEntity<String> posted = post(browser, csrfToken(page), form(caller, "13812345678"));
+        ResponseEntity<String> posted = post(browser, csrfToken(page), form);
 
         assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(302);
         assertThat(posted.getHeaders().getLocation()).hasPath("/console/inquiries");
@@ -49,9 +53,11 @@ class InquiryPageTests extends HttpApiTest {
             assertThat(i.getCategory()).isEqualTo(InquiryCategory.FRANCHISE);
             assertThat(i.getOutcome()).isEqualTo(InquiryOutcome.REFERRED);
             assertThat(i.getDepartment()).isEqualTo("sales");
+            assertThat(i.getCustomer().getId()).isEqualTo(customer.path("id").asLong());
         });
         ResponseEntity<String> list = get(browser, posted.getHeaders().getLocation().toString());
-        assertThat(list.getBody()).contains("已登记", caller, "13812345678");
+        assertThat(list.getStatusCode().value()).isEqualTo(200);
+        assertThat(list.getBody()).contains("已登记", caller, "13812345678", customerCode);
     }
 
     @Test
