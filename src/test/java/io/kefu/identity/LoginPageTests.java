@@ -2,21 +2,15 @@ package io.kefu.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kefu.support.BrowserSession;
 import io.kefu.support.HttpApiTest;
-import java.net.CookieManager;
-import java.net.http.HttpClient;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
 
 /**
  * Kefu's login page as a browser sees it: a session cookie, no redirects followed, the form posted with its CSRF
@@ -24,24 +18,14 @@ import org.springframework.web.client.RestClient;
  */
 class LoginPageTests extends HttpApiTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
-    private RestClient browser;
+    private BrowserSession browser;
 
     @BeforeEach
     void newBrowserSession() {
-        HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        browser = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(client))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        browser = new BrowserSession(port);
     }
 
     @AfterEach
@@ -63,7 +47,7 @@ class LoginPageTests extends HttpApiTest {
                 .contains("<html lang=\"zh-CN\"", "<title>客服工作台 登录</title>", "用户名", "密码", ">登录</button>",
                         "name=\"username\"", "name=\"password\"", "href=\"/camunda/app/tasklist/\"")
                 .doesNotContain("Please sign in", "用户名或密码错误", "您已退出登录");
-        assertThat(csrfToken(page)).isNotBlank();
+        assertThat(BrowserSession.csrfToken(page)).isNotBlank();
     }
 
     @Test
@@ -91,7 +75,7 @@ class LoginPageTests extends HttpApiTest {
         assertThat(cases.getStatusCode().value()).isEqualTo(200);
         assertThat(cases.getBody()).contains("id=\"case-search\"", "supervisor");
 
-        ResponseEntity<String> loggedOut = post("/logout", csrfToken(cases), new LinkedMultiValueMap<>());
+        ResponseEntity<String> loggedOut = post("/logout", BrowserSession.csrfToken(cases), new LinkedMultiValueMap<>());
         assertThat(loggedOut.getHeaders().getLocation()).hasPath("/login").hasQuery("logout");
         assertThat(get("/login?logout").getBody()).contains("您已退出登录");
         assertThat(get("/console/cases").getStatusCode().value()).isEqualTo(302);
@@ -103,32 +87,20 @@ class LoginPageTests extends HttpApiTest {
         form.add("username", "supervisor");
         form.add("password", "supervisor");
 
-        ResponseEntity<String> response = browser.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).retrieve().toEntity(String.class);
+        ResponseEntity<String> response = browser.post("/login", null, form);
 
         assertThat(response.getStatusCode().value()).isEqualTo(403);
     }
 
     private ResponseEntity<String> logIn(String user, String password) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", user);
-        form.add("password", password);
-        return post("/login", csrfToken(get("/login")), form);
+        return browser.logIn(user, password);
     }
 
     private ResponseEntity<String> get(String uri) {
-        return browser.get().uri(uri).accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class);
+        return browser.get(uri);
     }
 
     private ResponseEntity<String> post(String uri, String csrf, LinkedMultiValueMap<String, String> form) {
-        form.add("_csrf", csrf);
-        return browser.post().uri(uri).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).retrieve().toEntity(String.class);
-    }
-
-    private static String csrfToken(ResponseEntity<String> page) {
-        Matcher matcher = CSRF.matcher(page.getBody());
-        assertThat(matcher.find()).as("a CSRF token in %s", page.getBody()).isTrue();
-        return matcher.group(1);
+        return browser.post(uri, csrf, form);
     }
 }

@@ -2,29 +2,20 @@ package io.kefu.inquiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kefu.support.BrowserSession;
 import io.kefu.support.HttpApiTest;
-import java.net.CookieManager;
-import java.net.http.HttpClient;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
 
 /**
  * The console page 热线咨询 as a browser uses it (session cookie, CSRF token from the page, no redirects followed):
  * an agent records an inquiry, a refused one comes back with the error next to its field, an auditor only reads.
  */
 class InquiryPageTests extends HttpApiTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -34,7 +25,7 @@ class InquiryPageTests extends HttpApiTest {
 
     @Test
     void anAgentRecordsAnInquiryAndIsSentBackToTheListWithAMessage() {
-        RestClient browser = loggedIn("agent");
+        BrowserSession browser = loggedIn("agent");
         ResponseEntity<String> page = get(browser, "/console/inquiries");
         assertThat(page.getBody()).contains("id=\"inquiry-form\"", "热线咨询", "来电人", "咨询渠道", "招商加盟咨询");
         String caller = unique("来电");
@@ -43,7 +34,7 @@ class InquiryPageTests extends HttpApiTest {
         LinkedMultiValueMap<String, String> form = form(caller, "13812345678");
         form.add("customerCode", customerCode);
 
-        ResponseEntity<String> posted = post(browser, csrfToken(page), form);
+        ResponseEntity<String> posted = post(browser, BrowserSession.csrfToken(page), form);
 
         assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(302);
         assertThat(posted.getHeaders().getLocation()).hasPath("/console/inquiries");
@@ -62,12 +53,12 @@ class InquiryPageTests extends HttpApiTest {
 
     @Test
     void aRefusedInquiryComesBackWithTheErrorNextToItsFieldAndIsNotSaved() {
-        RestClient browser = loggedIn("agent");
+        BrowserSession browser = loggedIn("agent");
         String caller = unique("来电");
         LinkedMultiValueMap<String, String> form = form(caller, "not a phone");
         form.set("department", "");
 
-        ResponseEntity<String> posted = post(browser, csrfToken(get(browser, "/console/inquiries")), form);
+        ResponseEntity<String> posted = post(browser, BrowserSession.csrfToken(get(browser, "/console/inquiries")), form);
 
         assertThat(posted.getStatusCode().value()).isEqualTo(200);
         assertThat(posted.getBody())
@@ -77,7 +68,7 @@ class InquiryPageTests extends HttpApiTest {
         assertThat(savedBy(caller)).isEmpty();
 
         form.set("callerPhone", "");
-        ResponseEntity<String> again = post(browser, csrfToken(posted), form);
+        ResponseEntity<String> again = post(browser, BrowserSession.csrfToken(posted), form);
         assertThat(again.getBody()).contains("<span class=\"field-error\">转交部门时请选择部门</span>");
         assertThat(savedBy(caller)).isEmpty();
     }
@@ -85,11 +76,11 @@ class InquiryPageTests extends HttpApiTest {
     @Test
     void anAuditorSeesTheListMaskedButNoFormAndCannotPost() {
         String caller = "欧阳" + unique("");
-        RestClient agent = loggedIn("agent");
-        ResponseEntity<String> recorded = post(agent, csrfToken(get(agent, "/console/inquiries")),
+        BrowserSession agent = loggedIn("agent");
+        ResponseEntity<String> recorded = post(agent, BrowserSession.csrfToken(get(agent, "/console/inquiries")),
                 form(caller, "13812345678"));
         assertThat(recorded.getStatusCode().value()).isEqualTo(302);
-        RestClient browser = loggedIn("auditor");
+        BrowserSession browser = loggedIn("auditor");
 
         ResponseEntity<String> page = get(browser, "/console/inquiries");
 
@@ -97,7 +88,7 @@ class InquiryPageTests extends HttpApiTest {
         assertThat(page.getBody()).contains("id=\"inquiry-results\"", "id=\"inquiry-search\"")
                 .doesNotContain("id=\"inquiry-form\"", caller, "13812345678");
         String other = unique("来电");
-        ResponseEntity<String> refused = post(browser, csrfToken(page), form(other, "13812345678"));
+        ResponseEntity<String> refused = post(browser, BrowserSession.csrfToken(page), form(other, "13812345678"));
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(savedBy(other)).isEmpty();
     }
@@ -119,43 +110,15 @@ class InquiryPageTests extends HttpApiTest {
         return form;
     }
 
-    /** A browser session logged in through the login form. */
-    private RestClient loggedIn(String user) {
-        HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        RestClient browser = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(client))
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
-        var login = new LinkedMultiValueMap<String, String>();
-        login.add("username", user);
-        login.add("password", user);
-        ResponseEntity<String> loggedIn = post(browser, "/login", csrfToken(get(browser, "/login")), login);
-        assertThat(loggedIn.getHeaders().getLocation().toString()).as("logged in as %s", user).doesNotContain("error");
-        return browser;
+    private BrowserSession loggedIn(String user) {
+        return BrowserSession.loggedIn(port, user);
     }
 
-    private static ResponseEntity<String> get(RestClient browser, String uri) {
-        return browser.get().uri(uri).accept(MediaType.TEXT_HTML).retrieve().toEntity(String.class);
+    private static ResponseEntity<String> get(BrowserSession browser, String uri) {
+        return browser.get(uri);
     }
 
-    private static ResponseEntity<String> post(RestClient browser, String csrf, LinkedMultiValueMap<String, String> form) {
-        return post(browser, "/console/inquiries", csrf, form);
-    }
-
-    private static ResponseEntity<String> post(RestClient browser, String uri, String csrf,
-            LinkedMultiValueMap<String, String> form) {
-        form.set("_csrf", csrf);
-        return browser.post().uri(uri).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).retrieve().toEntity(String.class);
-    }
-
-    private static String csrfToken(ResponseEntity<String> page) {
-        Matcher matcher = CSRF.matcher(page.getBody());
-        assertThat(matcher.find()).as("a CSRF token in %s", page.getBody()).isTrue();
-        return matcher.group(1);
+    private static ResponseEntity<String> post(BrowserSession browser, String csrf, LinkedMultiValueMap<String, String> form) {
+        return browser.post("/console/inquiries", csrf, form);
     }
 }
