@@ -61,7 +61,8 @@ class DemoVisits implements ApplicationRunner {
                 .getTotalElements() > 0) {
             return;
         }
-        List<Customer> demo = customers.findAll().stream()
+        List<Customer> all = customers.findAll();
+        List<Customer> demo = all.stream()
                 .filter(c -> c.getCode() != null && c.getSpecialist() != null).limit(8).toList();
         if (demo.size() < 8) {
             return;
@@ -77,9 +78,9 @@ class DemoVisits implements ApplicationRunner {
                             VisitProcess.CUSTOMER_REACHED, "true", "channel", "PHONE", "satisfaction", "SATISFIED",
                             "suggestions", "希望增加新品培训", "remarks", "客户对近期服务满意")));
             surveys.startCampaign(new CampaignRequest("加盟商满意度调查(演示)", null, null,
-                    customers.findAll().stream().filter(c -> c.getType() == CustomerType.FRANCHISEE
+                    all.stream().filter(c -> c.getType() == CustomerType.FRANCHISEE
                             && c.getSpecialist() != null).limit(4).map(Customer::getCode).toList(), today), "supervisor");
-            customers.findAll().stream().filter(c -> c.getType() == CustomerType.DEALER && c.getSpecialist() != null)
+            all.stream().filter(c -> c.getType() == CustomerType.DEALER && c.getSpecialist() != null)
                     .findFirst().ifPresent(dealer -> surveys.startDeliveryFollowUp(new DeliveryRequest(
                             dealer.getCode(), "SO-DEMO-0001", today.minusDays(1), "赵六")));
         });

@@ -1,6 +1,8 @@
 package io.kefu.visit;
 
-import io.kefu.complaint.ComplaintService;
+import io.kefu.complaint.Complaint;
+import io.kefu.complaint.ComplaintRepository;
+import io.kefu.complaint.ComplaintStatus;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
@@ -13,9 +15,11 @@ import io.kefu.visit.process.VisitProcess;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
@@ -41,12 +45,12 @@ class VisitController {
     private final VisitService visits;
     private final VisitRepository repository;
     private final SurveyService surveys;
-    private final ComplaintService complaints;
+    private final ComplaintRepository complaints;
     private final TaskService taskService;
     private final BusinessCalendar calendar;
     private final io.kefu.shared.time.WorkingHours hours;
 
-    VisitController(VisitService visits, VisitRepository repository, SurveyService surveys, ComplaintService complaints,
+    VisitController(VisitService visits, VisitRepository repository, SurveyService surveys, ComplaintRepository complaints,
             TaskService taskService, BusinessCalendar calendar, io.kefu.shared.time.WorkingHours hours) {
         this.visits = visits;
         this.repository = repository;
@@ -107,8 +111,12 @@ class VisitController {
             throw new InvalidInputException(from == null ? Map.of("from", "请填写统计开始日期")
                     : to == null ? Map.of("to", "请填写统计结束日期") : Map.of("to", "结束日期不能早于开始日期"));
         }
-        return VisitSummary.of(from, to, repository.findDueBetween(from, to), calendar.now(),
-                id -> complaints.find(id).getStatus());
+        List<Visit> due = repository.findDueBetween(from, to);
+        // the linked complaints' states in one query, not one per complaint
+        Map<Long, ComplaintStatus> complaintStates = complaints.findAllById(due.stream().map(Visit::getComplaintId)
+                .filter(Objects::nonNull).toList()).stream()
+                .collect(Collectors.toMap(Complaint::getId, Complaint::getStatus));
+        return VisitSummary.of(from, to, due, calendar.now(), complaintStates::get);
     }
 
     @PostMapping("/surveys/campaigns")
@@ -142,9 +150,7 @@ class VisitController {
     }
 
     private VisitView view(Visit visit, CurrentUser user) {
-        boolean unmasked = user.isSupervisorOrManager()
-                || CustomerService.mayReadPersonalData(visit.getCustomer(), user);
-        return VisitView.of(visit, unmasked, calendar.now());
+        return VisitView.of(visit, CustomerService.mayReadPersonalData(visit.getCustomer(), user), calendar.now());
     }
 
     private static boolean seesAll(CurrentUser user) {
@@ -156,13 +162,9 @@ class VisitController {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return VisitService.parseTime(value, hours.zone());
         } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(value).atZone(hours.zone()).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw InvalidInputException.of("appointmentAt", "时间格式不正确,例如 2026-11-24T15:00");
-            }
+            throw InvalidInputException.of("appointmentAt", "时间格式不正确,例如 2026-11-24T15:00");
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -61,8 +64,11 @@ public class VisitPlanner {
     public List<Visit> planDueVisits(LocalDate today) {
         List<Visit> planned = new ArrayList<>();
         List<Customer> active = customers.findAll((root, query, cb) -> cb.equal(root.get("status"), CustomerStatus.ACTIVE));
+        // the schedules in one query, not one per customer
+        Map<Long, VisitSchedule> byCustomer = schedules.findAll().stream()
+                .collect(Collectors.toMap(VisitSchedule::getCustomerId, Function.identity()));
         for (Customer customer : active) {
-            planned.addAll(planFor(customer, today));
+            planned.addAll(planFor(customer, Optional.ofNullable(byCustomer.get(customer.getId())), today));
         }
         log.info("Visit planning for {}: {} customers, {} visits planned", today, active.size(), planned.size());
         return planned;
@@ -70,8 +76,11 @@ public class VisitPlanner {
 
     /** The visits of one customer due by {@code today}: scheduled ones and holiday visits. */
     public List<Visit> planFor(Customer customer, LocalDate today) {
+        return planFor(customer, schedules.findByCustomerId(customer.getId()), today);
+    }
+
+    private List<Visit> planFor(Customer customer, Optional<VisitSchedule> schedule, LocalDate today) {
         List<Visit> planned = new ArrayList<>();
-        var schedule = schedules.findByCustomerId(customer.getId());
         if (customer.getStatus() != CustomerStatus.ACTIVE || schedule.map(s -> !s.isActive()).orElse(false)) {
             return planned;
         }

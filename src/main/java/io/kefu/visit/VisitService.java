@@ -19,7 +19,11 @@ import io.kefu.shared.time.WorkingHours;
 import io.kefu.visit.process.VisitProcess;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -313,6 +317,15 @@ public class VisitService {
             return json.writeValueAsString(answers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("survey answers cannot be written as JSON", e);
+        }
+    }
+
+    /** A date-time as forms and the API send it: with an offset, or "2026-11-24T15:00" in {@code zone}. */
+    public static Instant parseTime(String text, ZoneId zone) throws DateTimeParseException {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
         }
     }
 

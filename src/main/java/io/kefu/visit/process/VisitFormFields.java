@@ -3,10 +3,9 @@ package io.kefu.visit.process;
 import static io.kefu.task.FormFields.text;
 
 import io.kefu.shared.InvalidInputException;
+import io.kefu.visit.VisitService;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -34,13 +33,9 @@ final class VisitFormFields {
         }
         String text = value.toString().trim();
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return VisitService.parseTime(text, zone);
         } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(text).atZone(zone).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw InvalidInputException.of(name, "时间格式不正确: " + text);
-            }
+            throw InvalidInputException.of(name, "时间格式不正确: " + text);
         }
     }
 
