@@ -182,11 +182,6 @@ public class ArchiveCareService {
         return destructions.findById(id).orElseThrow(() -> new NotFoundException("销毁记录 " + id + " 不存在"));
     }
 
-    @Transactional(readOnly = true)
-    public List<ArchiveDestruction> destructionsOfEntry(long entryId) {
-        return destructions.findByEntryIdOrderById(entryId);
-    }
-
     private static boolean notBlank(String value) {
         return value != null && !value.isBlank();
     }

@@ -121,11 +121,6 @@ public class ArchiveEntry {
         }
     }
 
-    /** 机密 files are never lent out; they are read in the archive room. */
-    public boolean mayBeLent() {
-        return secrecy != SecrecyClass.CLASSIFIED;
-    }
-
     public boolean isDestroyed() {
         return status == ArchiveStatus.DESTROYED;
     }

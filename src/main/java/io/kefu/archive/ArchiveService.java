@@ -5,7 +5,6 @@ import io.kefu.customer.CustomerRepository;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +108,7 @@ public class ArchiveService {
     @Transactional(readOnly = true)
     public List<ArchiveLoanView> openLoansOfCustomer(Long customerId) {
         var now = Now.instant();
-        return loans.findByCustomerAndStatus(customerId,
-                        EnumSet.of(LoanStatus.REQUESTED, LoanStatus.APPROVED, LoanStatus.LENT)).stream()
+        return loans.findByCustomerAndStatus(customerId, ArchiveLoanService.OPEN).stream()
                 .map(loan -> ArchiveLoanView.of(loan, now))
                 .toList();
     }

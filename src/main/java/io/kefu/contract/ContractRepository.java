@@ -31,6 +31,4 @@ public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSp
     List<Object[]> countInForce(@Param("type") CustomerType type, @Param("day") LocalDate day);
 
     Optional<Contract> findByContractNo(String contractNo);
-
-    List<Contract> findByStatus(ContractStatus status);
 }

@@ -264,10 +264,7 @@ public class ContractService {
      */
     @Transactional(readOnly = true)
     public String proposeSpecialist() {
-        List<String> candidates = identityService.createUserQuery().memberOfGroup(settings.specialistGroup()).list()
-                .stream().map(User::getId).toList();
-        Map<String, Long> load = customers.activeCustomerCounts(candidates);
-        return load.entrySet().stream()
+        return specialistLoad().entrySet().stream()
                 .min(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey)
                 .orElse(null);

@@ -65,8 +65,9 @@ class NoticeTemplates {
 
     /** Every template, by key (a key two files define differently is left out: see {@link #conflicts()}). */
     Map<String, Template> all() {
-        Map<String, Template> templates = new LinkedHashMap<>(catalogue().templates());
-        templates.keySet().removeAll(catalogue().conflicts().keySet());
+        Catalogue catalogue = catalogue();
+        Map<String, Template> templates = new LinkedHashMap<>(catalogue.templates());
+        templates.keySet().removeAll(catalogue.conflicts().keySet());
         return templates;
     }
 

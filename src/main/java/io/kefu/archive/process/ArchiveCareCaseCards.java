@@ -3,8 +3,11 @@ package io.kefu.archive.process;
 import io.kefu.archive.ArchiveCareService;
 import io.kefu.archive.ArchiveDestruction;
 import io.kefu.archive.ArchiveEntry;
-import io.kefu.archive.ArchiveInspection;
+import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;
+import io.kefu.shared.time.Now;
+import java.time.Instant;
+import java.util.List;
 import io.kefu.task.CaseCardProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.annotation.Bean;
@@ -54,9 +57,10 @@ class ArchiveCareCaseCards {
                         md.row("上次发现", last.getFindings());
                         md.row("上次处理措施", last.getActions());
                     });
-            md.row("借出未还", String.valueOf(loans.openLoans(null, false).stream()
-                    .filter(l -> l.getLentAt() != null).count()));
-            md.row("逾期未还", String.valueOf(loans.openLoans(null, true).size()));
+            List<ArchiveLoan> open = loans.openLoans(null, false);
+            Instant now = Now.instant();
+            md.row("借出未还", String.valueOf(open.stream().filter(l -> l.getLentAt() != null).count()));
+            md.row("逾期未还", String.valueOf(open.stream().filter(l -> l.isOverdue(now)).count()));
             return md.toString();
         }
     }

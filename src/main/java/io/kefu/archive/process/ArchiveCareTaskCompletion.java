@@ -3,6 +3,7 @@ package io.kefu.archive.process;
 import io.kefu.task.FormFields;
 import static io.kefu.archive.process.ArchiveDestructionProcess.*;
 import static io.kefu.task.FormFields.bool;
+import static io.kefu.task.FormFields.consume;
 import static io.kefu.task.FormFields.enumValue;
 import static io.kefu.task.FormFields.text;
 
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ class ArchiveCareTaskCompletion implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String actor = TaskActor.of(task);
+        String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case ArchiveInspectionProcess.TASK_INSPECT -> {
                 care.recordInspection(TaskActor.id(task, ArchiveInspectionProcess.INSPECTION_ID),
@@ -77,9 +77,5 @@ class ArchiveCareTaskCompletion implements TaskListener {
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(field, "日期格式应为 年-月-日");
         }
-    }
-
-    private static void consume(DelegateTask task, String... fields) {
-        List.of(fields).forEach(task::removeVariable);
     }
 }

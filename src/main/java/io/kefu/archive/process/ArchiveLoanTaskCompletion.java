@@ -3,6 +3,7 @@ package io.kefu.archive.process;
 import io.kefu.task.FormFields;
 import static io.kefu.archive.process.ArchiveLoanProcess.*;
 import static io.kefu.task.FormFields.bool;
+import static io.kefu.task.FormFields.consume;
 import static io.kefu.task.FormFields.text;
 
 import io.kefu.archive.ArchiveLoan;
@@ -11,7 +12,6 @@ import io.kefu.archive.ArchiveSettings;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -35,7 +35,7 @@ class ArchiveLoanTaskCompletion implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long id = TaskActor.id(task, LOAN_ID);
-        String actor = TaskActor.of(task);
+        String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case TASK_APPROVE -> {
                 loans.decide(id, bool(task, LOAN_APPROVED, "请选择是否批准借阅"), actor, text(task, "decisionNote"));
@@ -75,9 +75,5 @@ class ArchiveLoanTaskCompletion implements TaskListener {
         task.setVariable(DUE_REMINDER_AT, Date.from(remindAt.isBefore(lentAt) ? lentAt : remindAt));
         task.setVariable(OVERDUE_CYCLE, "R/" + dueAt.truncatedTo(ChronoUnit.SECONDS) + "/"
                 + settings.overdueReminderInterval());
-    }
-
-    private static void consume(DelegateTask task, String... fields) {
-        List.of(fields).forEach(task::removeVariable);
     }
 }

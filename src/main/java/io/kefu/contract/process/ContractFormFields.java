@@ -8,14 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
 
-/** Form fields beyond text, yes/no and choices: dates, whole numbers and amounts; a bad value names its field. */
+/** Form fields beyond those of {@link FormFields}: dates, whole numbers and amounts; a bad value names its field. */
 final class ContractFormFields {
-
-    static String text(VariableScope scope, String name) {
-        return FormFields.text(scope, name);
-    }
 
     /** A checkbox: unticked (absent) is false. */
     static Boolean ticked(VariableScope scope, String name) {
@@ -61,13 +56,6 @@ final class ContractFormFields {
         } catch (NumberFormatException e) {
             throw InvalidInputException.of(name, "请填写数字");
         }
-    }
-
-    /** Who completes the step: the logged-in Tasklist or REST user, else the task's assignee. */
-    static String actor(String assignee) {
-        var commandContext = Context.getCommandContext();
-        String user = commandContext == null ? null : commandContext.getAuthenticatedUserId();
-        return user != null ? user : assignee;
     }
 
     static void consume(VariableScope scope, List<String> fields) {

@@ -4,7 +4,7 @@ import static io.kefu.contract.process.ContractFormFields.consume;
 import static io.kefu.contract.process.ContractFormFields.date;
 import static io.kefu.contract.process.ContractFormFields.decimal;
 import static io.kefu.contract.process.ContractFormFields.integer;
-import static io.kefu.contract.process.ContractFormFields.text;
+import static io.kefu.task.FormFields.text;
 import static io.kefu.contract.process.ContractFormFields.ticked;
 import static io.kefu.contract.process.ContractProcess.*;
 
@@ -36,7 +36,7 @@ class ContractTaskCompletion implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long id = contractId(task);
-        String actor = ContractFormFields.actor(task.getAssignee());
+        String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case TASK_QUALIFICATION_REVIEW -> {
                 boolean qualified = FormFields.bool(task, QUALIFIED, "请选择资质审核结论");

@@ -1,6 +1,6 @@
 package io.kefu.contract.process;
 
-import static io.kefu.contract.process.ContractFormFields.text;
+import static io.kefu.task.FormFields.text;
 
 import io.kefu.task.FormFields;
 import io.kefu.contract.Contract;
