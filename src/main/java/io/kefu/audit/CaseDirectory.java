@@ -134,14 +134,21 @@ public class CaseDirectory {
             params.addAll(user.groups());
         }
         clauses.add(link.append(')').toString());
+        clauses.addAll(keyClauses(r -> r.keysVisibleTo(user.id(), user.groups()), params));
+        where.and("(" + String.join(" or ", clauses) + ")", params.toArray());
+    }
+
+    /** "business key in (subquery)" for each record history that can answer; their parameters go to {@code params}. */
+    private List<String> keyClauses(Function<CaseRecordHistory, CaseRecordHistory.CaseKeys> keys, List<Object> params) {
+        List<String> clauses = new ArrayList<>();
         for (CaseRecordHistory record : records) {
-            CaseRecordHistory.CaseKeys keys = record.keysVisibleTo(user.id(), user.groups());
-            if (keys != null) {
-                clauses.add("p.BUSINESS_KEY_ in (" + keys.sql() + ")");
-                params.addAll(keys.params());
+            CaseRecordHistory.CaseKeys k = keys.apply(record);
+            if (k != null) {
+                clauses.add("p.BUSINESS_KEY_ in (" + k.sql() + ")");
+                params.addAll(k.params());
             }
         }
-        where.and("(" + String.join(" or ", clauses) + ")", params.toArray());
+        return clauses;
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -161,15 +168,8 @@ public class CaseDirectory {
 
         /** The business key is one of those any record history selects; no record history = no case. */
         void anyOf(Function<CaseRecordHistory, CaseRecordHistory.CaseKeys> keys) {
-            List<String> clauses = new ArrayList<>();
             List<Object> values = new ArrayList<>();
-            for (CaseRecordHistory record : records) {
-                CaseRecordHistory.CaseKeys k = keys.apply(record);
-                if (k != null) {
-                    clauses.add("p.BUSINESS_KEY_ in (" + k.sql() + ")");
-                    values.addAll(k.params());
-                }
-            }
+            List<String> clauses = keyClauses(keys, values);
             and(clauses.isEmpty() ? "1 = 0" : "(" + String.join(" or ", clauses) + ")", values.toArray());
         }
 

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -202,6 +203,8 @@ public class Complaint {
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "complaint_breach", joinColumns = @JoinColumn(name = "complaint_id"))
     @OrderColumn(name = "position")
+    // lists (the customer 360 page, search results) read the breaches of a page of complaints in one query
+    @BatchSize(size = 50)
     private List<Breach> breaches = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)

@@ -87,7 +87,12 @@ class ComplaintController {
     }
 
     static Set<String> departments(CurrentUser user) {
-        return user.groups().stream()
+        return departments(user.groups());
+    }
+
+    /** The department codes among these Camunda group ids. */
+    static Set<String> departments(Set<String> groups) {
+        return groups.stream()
                 .filter(g -> g.startsWith(KefuGroups.DEPARTMENT_PREFIX))
                 .map(g -> g.substring(KefuGroups.DEPARTMENT_PREFIX.length()))
                 .collect(Collectors.toSet());

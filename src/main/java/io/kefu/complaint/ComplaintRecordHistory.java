@@ -1,20 +1,16 @@
 package io.kefu.complaint;
 
 import io.kefu.shared.CaseNote;
-import io.kefu.audit.CaseRecordHistory;
+import io.kefu.audit.EntityCaseHistory;
 import io.kefu.audit.RecordChanges;
 import io.kefu.audit.TimelineEntry;
 import io.kefu.complaint.process.ComplaintProcess;
-import io.kefu.identity.KefuGroups;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The complaint record's part of a complaint case's timeline: every field change (Envers), every deadline breach and
@@ -22,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * owner and responsible department who may read the case).
  */
 @Component
-class ComplaintRecordHistory implements CaseRecordHistory {
+class ComplaintRecordHistory extends EntityCaseHistory {
 
     static final RecordChanges.Labels LABELS = new RecordChanges.Labels("投诉记录", Map.ofEntries(
             Map.entry("caseNo", "投诉编号"), Map.entry("complainantName", "投诉人"),
@@ -57,28 +53,15 @@ class ComplaintRecordHistory implements CaseRecordHistory {
             "CUSTOMER_FEEDBACK", "客户反馈",
             "IMPROVEMENT", "改进建议");
 
-    private final ComplaintRepository complaints;
-    private final EntityManager em;
-
-    ComplaintRecordHistory(ComplaintRepository complaints, EntityManager em) {
-        this.complaints = complaints;
-        this.em = em;
+    ComplaintRecordHistory() {
+        super(Set.of(ComplaintProcess.KEY), Complaint.class, "caseNo", null, "customer.id", LABELS);
     }
 
+    /** Besides its field changes, a complaint keeps its deadline breaches and its escalation and instruction notes. */
     @Override
-    public boolean supports(String processKey) {
-        return ComplaintProcess.KEY.equals(processKey);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<TimelineEntry> changes(String caseNo) {
-        Optional<Complaint> found = complaints.findByCaseNo(caseNo);
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Complaint complaint = found.get();
-        List<TimelineEntry> entries = new ArrayList<>(RecordChanges.of(em, Complaint.class, complaint.getId(), LABELS));
+    protected List<TimelineEntry> events(Object record) {
+        Complaint complaint = (Complaint) record;
+        List<TimelineEntry> entries = new ArrayList<>();
         for (Breach breach : complaint.getBreaches()) {
             entries.add(TimelineEntry.record(breach.getDetectedAt(), "SLA_BREACH", "system",
                     "超时: " + breach.getType().label(), "期限 " + complaint.deadlineText(breach.getDeadline())));
@@ -89,12 +72,6 @@ class ComplaintRecordHistory implements CaseRecordHistory {
                     NOTE_KINDS.getOrDefault(note.getKind(), note.getKind()), note.getText()));
         }
         return entries;
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<Long> customerId(String caseNo) {
-        return complaints.findByCaseNo(caseNo).map(c -> c.getCustomer().getId());
     }
 
     @Override
@@ -112,10 +89,7 @@ class ComplaintRecordHistory implements CaseRecordHistory {
     public CaseKeys keysVisibleTo(String userId, Set<String> groups) {
         List<Object> params = new ArrayList<>();
         params.add(userId);
-        List<String> departments = groups.stream()
-                .filter(g -> g.startsWith(KefuGroups.DEPARTMENT_PREFIX))
-                .map(g -> g.substring(KefuGroups.DEPARTMENT_PREFIX.length()))
-                .toList();
+        Set<String> departments = ComplaintController.departments(groups);
         params.addAll(departments);
         String sql = "select c.case_no from complaint c where c.owner_id = ?" + (departments.isEmpty() ? ""
                 : " or c.department in (" + String.join(",", Collections.nCopies(departments.size(), "?")) + ")");

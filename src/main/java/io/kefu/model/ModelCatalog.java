@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.management.ProcessDefinitionStatistics;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -23,14 +24,14 @@ import org.springframework.stereotype.Service;
 class ModelCatalog {
 
     private final RepositoryService repositoryService;
-    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final ModelAuditLog audit;
     private final JdbcTemplate jdbc;
 
-    ModelCatalog(RepositoryService repositoryService, RuntimeService runtimeService, ModelAuditLog audit,
+    ModelCatalog(RepositoryService repositoryService, ManagementService managementService, ModelAuditLog audit,
             JdbcTemplate jdbc) {
         this.repositoryService = repositoryService;
-        this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.audit = audit;
         this.jdbc = jdbc;
     }
@@ -53,11 +54,14 @@ class ModelCatalog {
         audit.deployments(Integer.MAX_VALUE).stream().filter(entry -> entry.deploymentId() != null)
                 .forEach(entry -> recorded.putIfAbsent(entry.deploymentId(), entry));
 
+        // running instances of every version at once (one grouped query, not one count per version)
+        Map<String, Long> runningByDefinition = managementService.createProcessDefinitionStatisticsQuery().list()
+                .stream().collect(Collectors.toMap(ProcessDefinitionStatistics::getId, s -> (long) s.getInstances()));
         Map<String, List<Version>> processes = new LinkedHashMap<>();
         Map<String, String> processNames = new LinkedHashMap<>();
         for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery()
                 .orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list()) {
-            long running = runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
+            long running = runningByDefinition.getOrDefault(definition.getId(), 0L);
             processes.computeIfAbsent(definition.getKey(), k -> new ArrayList<>()).add(version(definition.getVersion(),
                     definition.getId(), definition.getName(), definition.getVersionTag(), definition.getDeploymentId(),
                     definition.getResourceName(), deployments, recorded, running,

@@ -27,10 +27,6 @@ class CustomerCounts {
         long total() {
             return customers.values().stream().mapToLong(Long::longValue).sum();
         }
-
-        long totalStores() {
-            return stores.values().stream().mapToLong(Long::longValue).sum();
-        }
     }
 
     private final JdbcTemplate jdbc;

@@ -7,6 +7,7 @@ import io.kefu.identity.KefuGroups.Department;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;
+import io.kefu.visit.VisitKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,18 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class VisitReport implements Report {
-
-    /** Kinds in the order of the rulebooks; codes as the visit table stores them, labels as users read them. */
-    private static final Map<String, String> KINDS = new LinkedHashMap<>();
-
-    static {
-        KINDS.put("SCHEDULED", "定期回访");
-        KINDS.put("AD_HOC", "不定期回访");
-        KINDS.put("HOLIDAY", "节假日回访");
-        KINDS.put("SURVEY", "满意度调查");
-        KINDS.put("STORE_OPENING", "开业调查");
-        KINDS.put("DELIVERY", "配送回访");
-    }
 
     private final JdbcTemplate jdbc;
 
@@ -90,13 +79,13 @@ class VisitReport implements Report {
 
         List<List<Object>> rows = new ArrayList<>();
         long[] total = new long[7];
-        KINDS.forEach((code, label) -> {
-            long[] f = byKind.getOrDefault(code, new long[7]);
-            rows.add(row(label, f));
+        for (VisitKind kind : VisitKind.values()) {
+            long[] f = byKind.getOrDefault(kind.name(), new long[7]);
+            rows.add(row(kind.label(), f));
             for (int i = 0; i < f.length; i++) {
                 total[i] += f[i];
             }
-        });
+        }
         rows.add(row("合计", total));
         long[] delivery = byKind.getOrDefault("DELIVERY", new long[7]);
         List<Kpi> kpis = List.of(

@@ -1,6 +1,5 @@
 package io.kefu.complaint.process;
 
-import io.kefu.task.FormFields;
 import static io.kefu.complaint.process.ComplaintProcess.*;
 import static io.kefu.task.FormFields.actor;
 import static io.kefu.task.FormFields.bool;

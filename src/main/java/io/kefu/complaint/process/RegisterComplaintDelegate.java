@@ -1,9 +1,7 @@
 package io.kefu.complaint.process;
 
-import io.kefu.task.FormFields;
 import static io.kefu.task.FormFields.enumValue;
 import static io.kefu.task.FormFields.text;
-
 
 import io.kefu.complaint.Channel;
 import io.kefu.complaint.Complaint;
