@@ -25,7 +25,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.annotations.BatchSize;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -204,7 +203,6 @@ public class Complaint {
     @CollectionTable(name = "complaint_breach", joinColumns = @JoinColumn(name = "complaint_id"))
     @OrderColumn(name = "position")
     // lists (the customer 360 page, search results) read the breaches of a page of complaints in one query
-    @BatchSize(size = 50)
     private List<Breach> breaches = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)

@@ -1,11 +1,10 @@
 package io.kefu.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kefu.support.HeadlessChromium;
 import io.kefu.support.HttpApiTest;
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.task.Task;
@@ -16,9 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,9 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class ConsoleBrowserTest extends HttpApiTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @LocalServerPort
     int port;
 
@@ -41,20 +34,7 @@ class ConsoleBrowserTest extends HttpApiTest {
 
     @BeforeEach
     void startBrowser() {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            fail("the console's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": apt-get install -y chromium chromium-driver fonts-wqy-zenhei");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
