@@ -47,7 +47,7 @@ public abstract class HttpApiTest {
 
     /**
      * A user for tests that send wrong passwords, and only for them: Camunda refuses every login of a user for a few
-     * seconds after a wrong password (and for good after ten), which would break other tests logging in as that user.
+     * seconds after a wrong password (the delay grows with each failure), which would break other tests logging in as that user.
      */
     protected static final String GUESSED_USER = "agent3";
 
