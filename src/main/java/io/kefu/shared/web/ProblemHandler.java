@@ -24,6 +24,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.data.mapping.PropertyReferenceException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -84,6 +86,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest()
                 .body(validationProblem(List.of(new FieldProblem(ex.getName(), "无法识别的值: " + ex.getValue()))));
+    }
+
+    /**
+     * A list sorted by a property its records do not have: Spring Data names it ({@link PropertyReferenceException}),
+     * a criteria query reports the unknown path (Hibernate's {@code PathElementException}, wrapped by Spring).
+     */
+    @ExceptionHandler({PropertyReferenceException.class, InvalidDataAccessApiUsageException.class})
+    ResponseEntity<ProblemDetail> unknownProperty(RuntimeException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PropertyReferenceException
+                    || cause instanceof org.hibernate.query.sqm.PathElementException
+                    || cause instanceof org.hibernate.query.sqm.UnknownPathException) {
+                return ResponseEntity.badRequest()
+                        .body(validationProblem(List.of(new FieldProblem("sort", "无法按此字段排序"))));
+            }
+        }
+        return ResponseEntity.internalServerError().body(unexpected(ex));
     }
 
     @ExceptionHandler({NotFoundException.class, NullValueException.class})
