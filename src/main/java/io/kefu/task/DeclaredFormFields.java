@@ -117,7 +117,8 @@ public class DeclaredFormFields extends OncePerRequestFilter {
                 if (task.matches()) {
                     form = formService.getDeployedTaskForm(task.group(1));
                 } else {
-                    String definitionId = byKey.matches() ? latest(byKey.group(1)) : byId.group(1);
+                    String definitionId = byKey.matches() ? latest(byKey.group(1))
+                            : byId.matches() ? byId.group(1) : null;
                     if (definitionId == null) {
                         return Optional.empty();
                     }

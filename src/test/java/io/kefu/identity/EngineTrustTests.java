@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kefu.support.HttpApiTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a hostile logged-in user tries through the engine REST API: rewriting the variables that bind a task to its
  * case, smuggling undeclared fields into a form submission, locking other people out with wrong passwords.
  */
 class EngineTrustTests extends HttpApiTest {
+
+    @Autowired
+    RepositoryService repositoryService;
 
     @Test
     void anAssigneeCannotWriteTheirTasksVariables() {
@@ -82,6 +87,26 @@ class EngineTrustTests extends HttpApiTest {
         assertThat(start.status()).as("%s", start).isEqualTo(400);
         assertThat(start.json().path("message").asText()).contains("ownerId").contains("recusedUser");
         assertThat(historicComplaintProcesses()).isEqualTo(before);
+    }
+
+    /** Tasklist starts a case through the definition's id, not its key: the same rule holds there. */
+    @Test
+    void aStartFormSubmittedByDefinitionIdAsTasklistDoesStartsTheCaseWithItsDeclaredFieldsOnly() {
+        String definitionId = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey("complaint-handling").latestVersion().singleResult().getId();
+        String path = "/engine-rest/process-definition/" + definitionId + "/submit-form";
+        long before = historicComplaintProcesses();
+
+        Response smuggled = as("agent").post(path, Map.of("variables", Map.of("ownerId", Map.of("value", "agent2"))));
+        assertThat(smuggled.status()).as("%s", smuggled).isEqualTo(400);
+        assertThat(historicComplaintProcesses()).isEqualTo(before);
+
+        Map<String, Object> declared = new LinkedHashMap<>();
+        complaintRequest(registerCustomer().path("code").asText())
+                .forEach((name, value) -> declared.put(name, Map.of("value", value)));
+        Response started = as("agent").post(path, Map.of("variables", declared));
+        assertThat(started.status()).as("%s", started).isEqualTo(200);
+        assertThat(historicComplaintProcesses()).isEqualTo(before + 1);
     }
 
     @Test
