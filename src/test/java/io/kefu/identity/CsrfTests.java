@@ -178,6 +178,14 @@ class CsrfTests extends HttpApiTest {
         assertThat(cookies.stream().filter(c -> c.startsWith("JSESSIONID=")))
                 .as("the session cookie of %s", cookies).singleElement()
                 .satisfies(c -> assertThat(c).contains("SameSite=Lax", "HttpOnly"));
+
+        // Tasklist shares the session: its cookie is marked once, by the same setting
+        List<String> tasklist = new BrowserSession(port).get("/camunda/app/tasklist/").getHeaders()
+                .get(HttpHeaders.SET_COOKIE);
+        assertThat(tasklist).as("cookies set by Tasklist").isNotNull();
+        assertThat(tasklist.stream().filter(c -> c.startsWith("JSESSIONID=")))
+                .as("the session cookie of %s", tasklist).singleElement()
+                .satisfies(c -> assertThat(c.split("SameSite=Lax", -1)).as(c).hasSize(2));
     }
 
     @Test
