@@ -1,25 +1,68 @@
 package io.kefu.identity;
 
 import io.kefu.shared.web.SecurityProblems;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Nothing in Kefu answers without a login. Kefu's API and pages use Spring Security against Camunda's users;
  * Tasklist, Cockpit and Admin ({@code /camunda}) have Camunda's own login, and the engine REST API
  * ({@code /engine-rest}) Camunda's HTTP Basic filter, so that Camunda's authorizations apply there. Browsers get
  * Kefu's own login page in Chinese ({@link LoginPage}); API clients HTTP Basic and 401/403 as problem details.
+ * <p>
+ * No page of another site can write in a user's name: every write, {@code /api} included, carries the session's
+ * CSRF token unless it comes from an HTTP Basic client ({@link #NEEDS_CSRF_TOKEN}); the session cookie is
+ * {@code SameSite=Lax} ({@code server.servlet.session.cookie.same-site}); HTTP Basic never creates a session; Kefu's
+ * own responses carry a Content-Security-Policy that allows only Kefu's own scripts, styles and forms.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
+
+    /** Kefu's own pages and API. Camunda's webapps send their own security headers; the engine REST API is Camunda's. */
+    private static final RequestMatcher KEFU_OWN = new NegatedRequestMatcher(new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")));
+
+    /** Only Kefu's own files: no inline script or style, no plug-ins, no framing or form posts by other sites. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /**
+     * An HTTP Basic client (another system, a script) sends its credentials with each request and has no session,
+     * so a page of another site cannot borrow them — unless a browser remembered Basic credentials from a login
+     * prompt and attaches them itself: such a request says where it comes from ({@code Sec-Fetch-Site}).
+     */
+    private static final RequestMatcher HTTP_BASIC_CLIENT = request -> {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && request.getRequestedSessionId() == null
+                && !fromAnotherSite(request);
+    };
+
+    /** Spring Security's default — every write (POST, PUT, PATCH, DELETE) — except those of HTTP Basic clients. */
+    private static final RequestMatcher NEEDS_CSRF_TOKEN =
+            new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(HTTP_BASIC_CLIENT));
 
     @Bean
     SecurityFilterChain kefuSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
@@ -34,17 +77,34 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").hasAuthority(KefuGroups.ROLE_STAFF)
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                // each Basic request authenticates on its own: no session (and so no session cookie) to borrow
+                .httpBasic(basic -> basic.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                // API clients and metric scrapers get 401 (problem details), not a redirect to the login page
+                // API clients and metric scrapers get 401 (problem details), not a redirect to the login page; a write
+                // to the API without a login is a 401 too, even though its missing CSRF token is noticed first
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
                         .defaultAuthenticationEntryPointFor(problems.unauthorized(), actuator)
-                        .defaultAccessDeniedHandlerFor(problems.forbidden(), api))
-                // Kefu's API is called with HTTP Basic by other systems; Camunda's webapps bring their own CSRF filter
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/camunda/**", "/engine-rest/**"));
+                        .defaultAccessDeniedHandlerFor(problems.forbidden(), api)
+                        // pages (a login form without its token, say) get Spring's 403 error page
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
+                // Camunda's webapps bring their own CSRF filter; the engine REST API takes HTTP Basic only
+                .csrf(csrf -> csrf
+                        .requireCsrfProtectionMatcher(NEEDS_CSRF_TOKEN)
+                        .ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(KEFU_OWN,
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(KEFU_OWN,
+                                new ReferrerPolicyHeaderWriter(ReferrerPolicy.SAME_ORIGIN))));
         return http.build();
+    }
+
+    /** A browser's own word (Fetch Metadata) that a page of another site, or a sibling subdomain, sent the request. */
+    private static boolean fromAnotherSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        return "cross-site".equals(site) || "same-site".equals(site);
     }
 
     @Bean

@@ -93,6 +93,14 @@ class ConsoleBrowserTest extends HttpApiTest {
                 .as("a chart is drawn on the canvas").isGreaterThan(0);
         String xlsx = fetch(browser.findElement(By.id("export-report-xlsx")).getAttribute("href"));
         assertThat(xlsx).startsWith("200 ");
+        assertThat(HeadlessChromium.cspViolations(browser)).as("refused by the Content-Security-Policy").isEmpty();
+
+        // and the policy holds: a script written into the page (as an injection would) does not run, and is reported
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("const s = document.createElement('script'); s.textContent = 'window.injected = true';"
+                + " document.body.appendChild(s);");
+        assertThat(page.executeScript("return window.injected === true")).isEqualTo(false);
+        assertThat(HeadlessChromium.cspViolations(browser)).anyMatch(message -> message.contains("script-src"));
     }
 
     private void open(String path) {

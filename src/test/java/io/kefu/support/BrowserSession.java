@@ -6,6 +6,7 @@ import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.web.client.RestClient;
 public final class BrowserSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"(_csrf(?:_header)?)\" content=\"([^\"]+)\"");
 
     private final RestClient client;
 
@@ -61,6 +63,34 @@ public final class BrowserSession {
         }
         return client.post().uri(uri).accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(form).retrieve().toEntity(String.class);
+    }
+
+    /**
+     * Posts a body of any type with extra headers (a page's script: the CSRF header; another site's page: none),
+     * sending the session cookie like a browser.
+     */
+    public ResponseEntity<String> post(String uri, MediaType contentType, Object body, HttpHeaders headers) {
+        return client.post().uri(uri).headers(h -> h.addAll(headers)).contentType(contentType).body(body)
+                .retrieve().toEntity(String.class);
+    }
+
+    /** The CSRF header a console page's script sends: name and token from the layout's meta tags. */
+    public static HttpHeaders csrfHeader(ResponseEntity<String> page) {
+        Matcher matcher = CSRF_META.matcher(page.getBody());
+        String name = null;
+        String token = null;
+        while (matcher.find()) {
+            if (matcher.group(1).equals("_csrf_header")) {
+                name = matcher.group(2);
+            } else {
+                token = matcher.group(2);
+            }
+        }
+        assertThat(name).as("the CSRF meta tags in %s", page.getBody()).isNotBlank();
+        assertThat(token).as("the CSRF meta tags in %s", page.getBody()).isNotBlank();
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(name, token);
+        return headers;
     }
 
     public static String csrfToken(ResponseEntity<String> page) {
