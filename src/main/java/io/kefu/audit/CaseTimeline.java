@@ -352,7 +352,7 @@ public class CaseTimeline {
         }
         if (instance.endedAt() != null) {
             entries.add(new Ranked(process(instance.endedAt(), "PROCESS_ENDED", null, "流程结束 " + process,
-                    state(instance.state()), null), Double.MAX_VALUE / 2, true));
+                    state(instance.state()), null), Double.MAX_VALUE / 2));
         }
         return entries;
     }

@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
@@ -172,8 +175,18 @@ class CaseTimelineApiTests extends HttpApiTest {
         assertProblem(as("auditor").get("/api/customers/99999999/access-log"), 404);
     }
 
-    /** Claims the case's open task unless it is the user's already, then submits the form, as Tasklist would. */
+    /** When the current step happens, when the engine clock is held (null: real time). */
+    private Instant stepAt;
+
+    /**
+     * Claims the case's open task unless it is the user's already, then submits the form, as Tasklist would. On a held
+     * clock each step is a minute after the last, so all that one step causes happens at the same instant.
+     */
     private void work(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {
+        if (stepAt != null) {
+            stepAt = stepAt.plusSeconds(60);
+            ClockUtil.setCurrentTime(Date.from(stepAt));
+        }
         Task task = openTask(complaint, taskKey);
         assertThat(task).as("open task %s", taskKey).isNotNull();
         if (task.getAssignee() == null) {
@@ -184,9 +197,23 @@ class CaseTimelineApiTests extends HttpApiTest {
         assertThat(done.status()).as("completing %s: %s", taskKey, done).isEqualTo(200);
     }
 
-    /** A valid complaint resolved by the technical department, visited, found unsatisfying and reopened. */
+    /**
+     * A valid complaint resolved by the technical department, visited, found unsatisfying and reopened; each step at an
+     * instant of its own (as the demo history does), in the last hour.
+     */
     private JsonNode reopenedComplaint() {
-        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        String customerCode = registerCustomer().path("code").asText();
+        stepAt = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        ClockUtil.setCurrentTime(Date.from(stepAt));
+        try {
+            return walkUntilReopened(fileComplaint("agent", customerCode));
+        } finally {
+            stepAt = null;
+            ClockUtil.reset();
+        }
+    }
+
+    private JsonNode walkUntilReopened(JsonNode complaint) {
         work(complaint, "Task_AssessValidity", "agent", Map.of("complaintValid", true,
                 "validityReason", "客户所述属实", "department", "tech", "causeType", "PROCESS"));
         work(complaint, "Task_InvestigateComplaint", "tech", Map.of("findings", "出库复核缺失",
@@ -251,6 +278,19 @@ class CaseTimelineApiTests extends HttpApiTest {
         List<Instant> times = new ArrayList<>();
         all.path("entries").forEach(e -> times.add(Instant.parse(e.path("at").asText())));
         assertThat(times).isSorted();
+        // what the assessment changed on the record follows its completion and precedes the investigation it opened
+        List<String> summaries = new ArrayList<>();
+        timeline.path("entries").forEach(e -> summaries.add(e.path("summary").asText()));
+        int assessed = summaries.indexOf("完成任务: 投诉判断");
+        int department = summaries.indexOf("修改 责任部门");
+        int investigation = summaries.indexOf("任务创建: 展开调查");
+        assertThat(assessed).isNotNegative().isLessThan(department);
+        assertThat(department).isLessThan(investigation);
+        // the console shows the story with a switch to every step
+        Response page = as("auditor").get("/console/cases/" + caseNo);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("显示全部步骤").contains("技术部").doesNotContain("Gateway_");
+        assertThat(as("auditor").get("/console/cases/" + caseNo + "?all=true").body()).contains("只显示业务步骤");
     }
 
     @Test
