@@ -42,15 +42,16 @@ class CaseController {
         return directory.search(form.toFilter(customers), CurrentUser.get(), page);
     }
 
+    /** The case's story; {@code ?all=true} adds the technical steps (gateways, start and end events...). */
     @GetMapping("/{caseKey}/timeline")
-    Timeline timeline(@PathVariable String caseKey) {
-        return timelines.of(caseKey, CurrentUser.get());
+    Timeline timeline(@PathVariable String caseKey, @RequestParam(defaultValue = "false") boolean all) {
+        return timelines.of(caseKey, CurrentUser.get(), all);
     }
 
     @GetMapping("/{caseKey}/timeline.csv")
-    ResponseEntity<byte[]> timelineCsv(@PathVariable String caseKey) {
+    ResponseEntity<byte[]> timelineCsv(@PathVariable String caseKey, @RequestParam(defaultValue = "false") boolean all) {
         CurrentUser user = CurrentUser.get();
-        Timeline timeline = timelines.of(caseKey, user);
+        Timeline timeline = timelines.of(caseKey, user, all);
         accessLog.exported(user.id(), timeline.customerId(), timeline.caseKey(), "案件时间线 CSV");
         return Csv.download("timeline-" + timeline.caseKey() + ".csv", TimelineCsv.of(timeline));
     }
@@ -61,17 +62,18 @@ class CaseController {
         return timelines.diagram(caseKey, instance, CurrentUser.get());
     }
 
-    /** The timeline as a spreadsheet reads it. */
+    /** The timeline as a spreadsheet reads it: the words, and beside them the codes they stand for. */
     static final class TimelineCsv {
 
         private static final DateTimeFormatter TIME =
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
         static String of(Timeline timeline) {
-            return Csv.of(List.of("时间", "来源", "类型", "人员", "事件", "详情", "流程节点"),
+            return Csv.of(List.of("时间", "来源", "类型", "人员", "事件", "详情", "详情(代码)", "流程节点", "技术步骤"),
                     timeline.entries().stream().<List<?>>map(e -> List.of(TIME.format(e.at()),
                             e.source().label(), e.kind(), nullToEmpty(e.actor()), e.summary(), nullToEmpty(e.detail()),
-                            nullToEmpty(e.activityId()))).toList());
+                            e.code() != null ? e.code() : nullToEmpty(e.detail()), nullToEmpty(e.activityId()),
+                            e.technical() ? "是" : "否")).toList());
         }
 
         private static String nullToEmpty(String s) {

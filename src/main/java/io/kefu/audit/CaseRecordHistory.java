@@ -24,7 +24,12 @@ public interface CaseRecordHistory {
      */
     List<TimelineEntry> changes(String businessKey);
 
-    /** The customer the case is about, if any: its reads and exports of personal data belong on the timeline. */
+    /** The same, with coded values shown by the labels the forms give them (the codes kept in each entry's code). */
+    default List<TimelineEntry> changes(String businessKey, FormLabels.Options options) {
+        return changes(businessKey);
+    }
+
+    /** The customer the case is about, if any (the case page links to the customer's page). */
     Optional<Long> customerId(String businessKey);
 
     /** Business keys of this kind's cases about one customer. */

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Who read a customer's personal data unmasked, and who exported a timeline or a report (客户的资料 is 机密: access
  * must be traceable). Written in a transaction of its own, so that a read inside a read-only transaction is logged
- * too; read back into the case timeline.
+ * too. Read back into the timeline of the case the access was part of, and into the customer's own list.
  */
 @Service
 public class DataAccessLog {
@@ -79,13 +80,28 @@ public class DataAccessLog {
                 .toList()));
     }
 
-    /** Reads and exports of this case or of its customer's data, oldest first. */
-    public List<Access> about(String caseKey, Long customerId) {
-        return jdbc.query("""
-                select accessed_at, username, action, customer_id, case_key, what from data_access_log
-                where case_key = ? or customer_id = ? order by accessed_at, id""",
-                (rs, i) -> new Access(rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(2), Action.valueOf(rs.getString(3)),
-                        rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6)),
-                caseKey, customerId == null ? -1L : customerId);
+    /** Reads and exports of this case (its timeline, its record, its task cards), oldest first. */
+    public List<Access> ofCase(String caseKey) {
+        return jdbc.query(SELECT + " where case_key = ? order by accessed_at, id", ACCESS, caseKey);
     }
+
+    /**
+     * Reads and exports of this customer's data, newest first, at most {@code limit}: the customer's page lists them,
+     * those of its cases with the case they were part of.
+     */
+    public List<Access> ofCustomer(long customerId, int limit) {
+        return jdbc.query(con -> {
+            var statement = con.prepareStatement(SELECT + " where customer_id = ? order by accessed_at desc, id desc");
+            statement.setLong(1, customerId);
+            statement.setMaxRows(limit);
+            return statement;
+        }, ACCESS);
+    }
+
+    private static final String SELECT = "select accessed_at, username, action, customer_id, case_key, what"
+            + " from data_access_log";
+    private static final RowMapper<Access> ACCESS = (rs, i) -> new Access(
+            rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(2),
+            Action.valueOf(rs.getString(3)), rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5),
+            rs.getString(6));
 }

@@ -48,11 +48,17 @@ public abstract class EntityCaseHistory implements CaseRecordHistory {
     @Override
     @Transactional(readOnly = true)
     public List<TimelineEntry> changes(String businessKey) {
+        return changes(businessKey, null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> changes(String businessKey, FormLabels.Options options) {
         Optional<Object> id = idOf(businessKey);
         if (id.isEmpty()) {
             return List.of();
         }
-        List<TimelineEntry> entries = new ArrayList<>(RecordChanges.of(em, entity, id.get(), labels));
+        List<TimelineEntry> entries = new ArrayList<>(RecordChanges.of(em, entity, id.get(), labels, options));
         entries.addAll(events(em.find(entity, id.get())));
         return entries;
     }

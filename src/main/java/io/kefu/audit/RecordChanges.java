@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
@@ -28,17 +29,46 @@ import org.hibernate.envers.query.AuditEntity;
  */
 public final class RecordChanges {
 
-    /** Bookkeeping fields every record has and no auditor needs to see change. */
-    private static final Set<String> BOOKKEEPING = Set.of("createdAt", "updatedAt", "version");
+    /**
+     * Bookkeeping fields every record has and no auditor needs to see change; the link to the engine's instance is an
+     * id, which the timeline never shows (the process part of the timeline is that instance's story).
+     */
+    private static final Set<String> BOOKKEEPING = Set.of("createdAt", "updatedAt", "version", "processInstanceId");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final int LONGEST_VALUE = 200;
 
-    /** How to show one entity type: Chinese field labels, and the fields that are personal data (shown masked). */
-    public record Labels(String recordName, Map<String, String> fields, Set<String> personalData) {
+    /**
+     * How to show one entity type: Chinese field labels, the fields that are personal data (shown masked), and where a
+     * field's coded values take their labels from. By default a field's values are labelled by the form field of the
+     * same name; {@code optionsFrom} names another form field ({@code "solutionDecision"}) or one whose option values
+     * carry a prefix before the stored value ({@code "solutionDecision:OPTION_"} labels 1 as OPTION_1's label).
+     */
+    public record Labels(String recordName, Map<String, String> fields, Set<String> personalData,
+            Map<String, String> optionsFrom) {
+
+        public Labels(String recordName, Map<String, String> fields, Set<String> personalData) {
+            this(recordName, fields, personalData, Map.of());
+        }
 
         String of(String field) {
             return fields.getOrDefault(field, field);
+        }
+
+        /** A value as the forms label it, or as {@link #text(Object)} shows it when no form does. */
+        String valueText(String field, Object value, FormLabels.Options options) {
+            if (value != null && !(value instanceof Boolean) && options != null) {
+                String from = optionsFrom.getOrDefault(field, field);
+                int colon = from.indexOf(':');
+                String key = colon < 0 ? from : from.substring(0, colon);
+                String prefix = colon < 0 ? "" : from.substring(colon + 1);
+                Object code = value instanceof Enum<?> e ? e.name() : value;
+                Optional<String> label = options.label(key, prefix + code);
+                if (label.isPresent()) {
+                    return label.get();
+                }
+            }
+            return text(value);
         }
     }
 
@@ -47,6 +77,12 @@ public final class RecordChanges {
      * Relations and collections are left out (features report what matters of them as events of their own).
      */
     public static List<TimelineEntry> of(EntityManager em, Class<?> type, Object id, Labels labels) {
+        return of(em, type, id, labels, null);
+    }
+
+    /** The same, with coded values shown by the labels of the deployed forms (the raw codes kept as the entry's code). */
+    public static List<TimelineEntry> of(EntityManager em, Class<?> type, Object id, Labels labels,
+            FormLabels.Options options) {
         @SuppressWarnings("unchecked")
         List<Object[]> revisions = AuditReaderFactory.get(em).createQuery()
                 .forRevisionsOfEntity(type, false, true)
@@ -63,7 +99,7 @@ public final class RecordChanges {
             String actor = rev.getUsername() == null ? "system" : rev.getUsername();
             if (revisionType == RevisionType.ADD || previous == null) {
                 entries.add(TimelineEntry.record(rev.getTimestamp(), "RECORD_CREATED", actor,
-                        "创建" + labels.recordName(), summaryOf(entity, fields, labels)));
+                        "创建" + labels.recordName(), summaryOf(entity, fields, labels, options)));
             } else if (revisionType == RevisionType.DEL) {
                 entries.add(TimelineEntry.record(rev.getTimestamp(), "RECORD_DELETED", actor,
                         "删除" + labels.recordName(), null));
@@ -73,9 +109,12 @@ public final class RecordChanges {
                     Object after = read(field, entity);
                     if (!Objects.equals(before, after)) {
                         boolean personal = labels.personalData().contains(field.getName());
+                        String shown = labels.valueText(field.getName(), before, options) + " → "
+                                + labels.valueText(field.getName(), after, options);
+                        String code = code(before) + " → " + code(after);
                         entries.add(TimelineEntry.record(rev.getTimestamp(), "FIELD_CHANGED", actor,
-                                "修改 " + labels.of(field.getName()),
-                                personal ? "(个人资料,已遮蔽)" : text(before) + " → " + text(after)));
+                                "修改 " + labels.of(field.getName()), personal ? "(个人资料,已遮蔽)" : shown)
+                                .withCode(personal || code.equals(shown) ? null : code));
                     }
                 }
             }
@@ -84,12 +123,13 @@ public final class RecordChanges {
         return entries;
     }
 
-    private static String summaryOf(Object entity, List<Field> fields, Labels labels) {
+    private static String summaryOf(Object entity, List<Field> fields, Labels labels, FormLabels.Options options) {
         StringBuilder sb = new StringBuilder();
         for (Field field : fields) {
             Object value = read(field, entity);
             if (value != null && !labels.personalData().contains(field.getName())) {
-                sb.append(sb.isEmpty() ? "" : ";").append(labels.of(field.getName())).append(": ").append(text(value));
+                sb.append(sb.isEmpty() ? "" : ";").append(labels.of(field.getName())).append(": ")
+                        .append(labels.valueText(field.getName(), value, options));
             }
         }
         return sb.toString();
@@ -119,6 +159,11 @@ public final class RecordChanges {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read " + field, e);
         }
+    }
+
+    /** A stored value as the database holds it (enum names, not labels), for the CSV's code column. */
+    private static String code(Object value) {
+        return value instanceof Enum<?> e ? e.name() : text(value);
     }
 
     /** A value as an auditor reads it: enums by their Chinese label, instants in Beijing time, long texts cut. */

@@ -3,12 +3,22 @@ package io.kefu.audit;
 import java.time.Instant;
 
 /**
- * One line of a case's timeline: when, from which source, what kind of event, who, and what happened.
+ * One line of a case's timeline: when, from which source, what kind of event, who, and what happened — in words.
  *
+ * @param detail     what happened, with coded values shown by their labels (as the forms show them)
+ * @param code       the same detail with the stored codes ({@code warehouse → tech}), when it differs from
+ *                   {@code detail}; the CSV keeps both
  * @param activityId the BPMN element the event belongs to, when it belongs to one (the diagram links to it)
+ * @param technical  a step of the model's plumbing (gateway, start or end event, join, intermediate event) rather than
+ *                   of the case's story: hidden unless all steps are asked for
  */
 public record TimelineEntry(Instant at, Source source, String kind, String actor, String summary, String detail,
-        String activityId) {
+        String code, String activityId, boolean technical) {
+
+    public TimelineEntry(Instant at, Source source, String kind, String actor, String summary, String detail,
+            String activityId) {
+        this(at, source, kind, actor, summary, detail, null, activityId, false);
+    }
 
     /** Where an entry comes from: the process engine's history, the case's own record, or the access log. */
     public enum Source {
@@ -29,5 +39,14 @@ public record TimelineEntry(Instant at, Source source, String kind, String actor
 
     public static TimelineEntry record(Instant at, String kind, String actor, String summary, String detail) {
         return new TimelineEntry(at, Source.RECORD, kind, actor, summary, detail, null);
+    }
+
+    /** This entry with its detail's stored codes (null when they read the same as the detail). */
+    public TimelineEntry withCode(String code) {
+        return new TimelineEntry(at, source, kind, actor, summary, detail, code, activityId, technical);
+    }
+
+    TimelineEntry asTechnical() {
+        return new TimelineEntry(at, source, kind, actor, summary, detail, code, activityId, true);
     }
 }

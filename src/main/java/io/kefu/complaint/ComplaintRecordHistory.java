@@ -41,7 +41,9 @@ class ComplaintRecordHistory extends EntityCaseHistory {
             Map.entry("visitRemarks", "回访记录"), Map.entry("reopenCount", "重新处理次数"), Map.entry("rootCause", "根本原因"),
             Map.entry("preventiveMeasures", "预防措施"), Map.entry("closingCategory", "结案类别"),
             Map.entry("closingSummary", "结案总结"), Map.entry("processInstanceId", "流程实例")),
-            Set.of("complainantName", "complainantPhone"));
+            Set.of("complainantName", "complainantPhone"),
+            // the record keeps the chosen option's number; the forms offer it as OPTION_1, OPTION_2...
+            Map.of("chosenOption", "solutionDecision:OPTION_"));
 
     private static final Map<String, String> NOTE_KINDS = Map.of(
             "SEVERE_ACKNOWLEDGED", "严重投诉经理已知悉",

@@ -59,10 +59,10 @@ class CasePages {
     }
 
     @GetMapping("/console/cases/{caseKey}")
-    String timeline(@PathVariable String caseKey, Model model) {
+    String timeline(@PathVariable String caseKey, @RequestParam(defaultValue = "false") boolean all, Model model) {
         model.addAttribute("nav", "cases");
         model.addAttribute("libs", List.of("bpmn"));
-        model.addAttribute("timeline", timelines.of(caseKey, CurrentUser.get()));
+        model.addAttribute("timeline", timelines.of(caseKey, CurrentUser.get(), all));
         return "console/case";
     }
 

@@ -18,10 +18,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * 满意度统计: the answers of the complaint return visits (满意 / 一般 / 不满意) for complaints registered in the period,
- * and how many resolved complaints were visited (回访率). Survey and visit answers join here when those features land.
+ * counted per visit (every visit, a 不满意 later turned around included) and per complaint (its latest answer), and
+ * how many resolved complaints were visited (回访率); then the answers of the visits and surveys due in the period.
+ * Definitions: docs/kpis.md.
  */
 @Component
 class SatisfactionReport implements Report {
+
+    /**
+     * Every complaint return visit: the revision of the complaint record in which its status left 已解决 (RESOLVED)
+     * with the visit's answer — only the return visit does that (to 待结案, or to 重新处理 when not satisfied). The
+     * record's own history keeps each visit even after a later visit replaced the answer on the record.
+     */
+    static final String RETURN_VISITS = """
+            select a.id as complaint_id, a.satisfaction, r.revtstmp as visited_at
+            from complaint_aud a join revinfo r on r.rev = a.rev
+            where a.satisfaction is not null and a.status in ('REOPENED', 'AWAITING_CLOSURE')
+              and 'RESOLVED' = (select p.status from complaint_aud p where p.id = a.id
+                and p.rev = (select max(q.rev) from complaint_aud q where q.id = a.id and q.rev < a.rev))""";
 
     private final JdbcTemplate jdbc;
 
@@ -46,29 +60,51 @@ class SatisfactionReport implements Report {
 
     @Override
     public ReportResult run(Period period) {
-        Map<String, Long> answers = new HashMap<>();
-        // a return visit follows the customer's acceptance; a dissatisfied answer clears the acceptance (reopened)
-        long[] dueForVisit = {0};
-        jdbc.query("select satisfaction, count(*), sum(case when customer_accepted = true or satisfaction is not null then 1 else 0 end)"
-                + " from complaint where created_at >= ? and created_at < ? group by satisfaction", rs -> {
-                    answers.put(rs.getString(1), count(rs.getObject(2)));
-                    dueForVisit[0] += count(rs.getObject(3));
+        // per visit: every return visit of the period's complaints
+        Map<String, Long> perVisit = new HashMap<>();
+        long[] everDissatisfied = {0};
+        jdbc.query("select v.satisfaction, count(*) from (" + RETURN_VISITS + ") v"
+                + " join complaint c on c.id = v.complaint_id where c.created_at >= ? and c.created_at < ?"
+                + " group by v.satisfaction", rs -> {
+                    perVisit.put(rs.getString(1), count(rs.getObject(2)));
                 }, utc(period.start()), utc(period.end()));
-        long answered = answers.entrySet().stream().filter(e -> e.getKey() != null).mapToLong(Map.Entry::getValue).sum();
-        long satisfied = answers.getOrDefault(Satisfaction.SATISFIED.name(), 0L);
-        long dissatisfied = answers.getOrDefault(Satisfaction.DISSATISFIED.name(), 0L);
+        jdbc.query("select count(distinct v.complaint_id) from (" + RETURN_VISITS + ") v"
+                + " join complaint c on c.id = v.complaint_id"
+                + " where v.satisfaction = 'DISSATISFIED' and c.created_at >= ? and c.created_at < ?", rs -> {
+                    everDissatisfied[0] = count(rs.getObject(1));
+                }, utc(period.start()), utc(period.end()));
+        // per complaint: the latest answer, as the record holds it; resolved at least once: resolved now or visited
+        Map<String, Long> perCase = new HashMap<>();
+        long[] resolvedOnce = {0};
+        jdbc.query("select satisfaction, count(*),"
+                + " sum(case when resolved_at is not null or satisfaction is not null then 1 else 0 end)"
+                + " from complaint where created_at >= ? and created_at < ? group by satisfaction", rs -> {
+                    perCase.put(rs.getString(1), count(rs.getObject(2)));
+                    resolvedOnce[0] += count(rs.getObject(3));
+                }, utc(period.start()), utc(period.end()));
+        long visits = perVisit.values().stream().mapToLong(Long::longValue).sum();
+        long answeredCases = perCase.entrySet().stream().filter(e -> e.getKey() != null)
+                .mapToLong(Map.Entry::getValue).sum();
 
         List<List<Object>> rows = new ArrayList<>();
         for (Satisfaction s : Satisfaction.values()) {
-            long n = answers.getOrDefault(s.name(), 0L);
-            rows.add(Arrays.asList(s.label(), n, percent(n, answered)));
+            long v = perVisit.getOrDefault(s.name(), 0L);
+            long c = perCase.getOrDefault(s.name(), 0L);
+            rows.add(Arrays.asList(s.label(), v, percent(v, visits), c, percent(c, answeredCases)));
         }
-        rows.add(Arrays.asList("合计", answered, percent(answered, answered)));
-        List<Kpi> kpis = List.of(
-                new Kpi("回访答复数", answered, "次", "satisfaction-answers"),
-                new Kpi("满意率", percent(satisfied, answered), "%", "satisfaction-rate"),
-                new Kpi("不满意率", percent(dissatisfied, answered), "%", "dissatisfaction-rate"),
-                new Kpi("投诉回访率", percent(answered, dueForVisit[0]), "%", "complaint-visit-rate"));
+        rows.add(Arrays.asList("合计", visits, percent(visits, visits), answeredCases,
+                percent(answeredCases, answeredCases)));
+        List<Kpi> kpis = new ArrayList<>(List.of(
+                new Kpi("回访答复数", visits, "次", "satisfaction-answers"),
+                new Kpi("满意率", percent(perVisit.getOrDefault(Satisfaction.SATISFIED.name(), 0L), visits), "%",
+                        "satisfaction-rate"),
+                new Kpi("不满意率", percent(perVisit.getOrDefault(Satisfaction.DISSATISFIED.name(), 0L), visits), "%",
+                        "dissatisfaction-rate"),
+                new Kpi("已回访投诉", answeredCases, "件", "complaints-visited"),
+                new Kpi("满意率(按件,最后一次回访)", percent(perCase.getOrDefault(Satisfaction.SATISFIED.name(), 0L),
+                        answeredCases), "%", "satisfaction-rate-per-case"),
+                new Kpi("曾不满意的投诉", everDissatisfied[0], "件", "complaints-ever-dissatisfied"),
+                new Kpi("投诉回访率", percent(answeredCases, resolvedOnce[0]), "%", "complaint-visit-rate")));
         // visits and surveys due in the period that were answered (回访、满意度调查、开业调查、配送回访)
         Map<String, Long> visitAnswers = new HashMap<>();
         jdbc.query("select satisfaction, count(*) from visit where due_date >= ? and due_date <= ?"
@@ -83,11 +119,11 @@ class SatisfactionReport implements Report {
             visitRows.add(Arrays.asList(s.label(), n, percent(n, visitAnswered)));
         }
         visitRows.add(Arrays.asList("合计", visitAnswered, percent(visitAnswered, visitAnswered)));
-        kpis = new ArrayList<>(kpis);
         kpis.add(new Kpi("回访与调查满意率", percent(visitAnswers.getOrDefault(Satisfaction.SATISFIED.name(), 0L),
                 visitAnswered), "%", "visit-satisfaction"));
         return new ReportResult(key(), title(), period, kpis,
-                List.of(new Table("投诉回访满意度", List.of("满意度", "次数", "占比%"), rows),
+                List.of(new Table("投诉回访满意度", List.of("满意度", "按次:次数", "按次:占比%", "按件(最后一次回访):件数",
+                                "按件:占比%"), rows),
                         new Table("回访与调查满意度", List.of("满意度", "次数", "占比%"), visitRows)),
                 List.of(new Chart("满意度分布", "pie", 0, 0, List.of(1))));
     }

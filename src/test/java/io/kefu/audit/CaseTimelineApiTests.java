@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +43,7 @@ class CaseTimelineApiTests extends HttpApiTest {
         JsonNode complaint = closedComplaint(customer);
         String caseNo = complaint.path("caseNo").asText();
 
-        Response response = as("auditor").get("/api/cases/" + caseNo + "/timeline");
+        Response response = as("auditor").get("/api/cases/" + caseNo + "/timeline?all=true");
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         JsonNode timeline = response.json();
@@ -129,7 +132,8 @@ class CaseTimelineApiTests extends HttpApiTest {
         assertThat(csv.headers().getContentDisposition().getFilename()).isEqualTo("timeline-" + caseNo + ".csv");
         byte[] bytes = csv.body().getBytes(StandardCharsets.UTF_8);
         assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
-        assertThat(csv.body()).contains("时间,来源,类型,人员,事件,详情,流程节点").contains("完成任务: 投诉判断");
+        assertThat(csv.body()).contains("时间,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤")
+                .contains("完成任务: 投诉判断");
         JsonNode after = as("auditor").get("/api/cases/" + caseNo + "/timeline").json();
         assertThat(after.path("entries")).anySatisfy(e -> {
             assertThat(e.path("kind").asText()).isEqualTo("EXPORT");
@@ -138,28 +142,173 @@ class CaseTimelineApiTests extends HttpApiTest {
     }
 
     @Test
-    void supervisorsReadingACustomerUnmaskedAreLoggedAndMaskedReadsAreNot() {
+    void readsOfTheCustomerGoToTheCustomersListAndNotToTheTimelineOfACase() {
         JsonNode customer = registerCustomer();
-        JsonNode complaint = closedComplaint(customer);
-        String caseNo = complaint.path("caseNo").asText();
-        long before = accessEntries(caseNo, "supervisor");
+        long customerId = customer.path("id").asLong();
+        JsonNode earlier = closedComplaint(customer);
+        as("supervisor").get("/api/complaints/" + earlier.path("id").asLong()); // a read of the earlier case
+        as("supervisor").get("/api/customers/" + customerId);                  // a read of the customer itself
+        as("agent2").get("/api/customers/" + customerId);                      // masked: not a read of personal data
+        JsonNode fresh = fileComplaint("agent", customer.path("code").asText());
 
-        as("supervisor").get("/api/customers/" + customer.path("id").asLong());
-        as("agent2").get("/api/customers/" + customer.path("id").asLong());
+        JsonNode timeline = as("auditor").get("/api/cases/" + fresh.path("caseNo").asText() + "/timeline").json();
+        Response list = as("auditor").get("/api/customers/" + customerId + "/access-log");
 
-        assertThat(accessEntries(caseNo, "supervisor")).isEqualTo(before + 1);
-        assertThat(accessEntries(caseNo, "agent2")).isZero();
+        // the new case's timeline holds only its own reads: none of the earlier case's, none of the customer's
+        assertThat(timeline.path("entries")).noneSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("supervisor"));
+        assertThat(timeline.path("entries")).filteredOn(e -> e.path("source").asText().equals("ACCESS"))
+                .allSatisfy(e -> assertThat(e.path("summary").asText()).doesNotContain(earlier.path("caseNo").asText()));
+        assertThat(list.status()).as("%s", list).isEqualTo(200);
+        List<String> reads = new ArrayList<>();
+        list.json().forEach(a -> reads.add(a.path("username").asText() + " " + a.path("caseKey").asText("")));
+        assertThat(reads).contains("supervisor " + earlier.path("caseNo").asText(), "supervisor ")
+                .doesNotContain("agent2 ");
+        assertThat(list.json().get(0).path("actionLabel").asText()).isNotBlank();
+        // the earlier case's own timeline still shows its read
+        JsonNode earlierTimeline = as("auditor").get("/api/cases/" + earlier.path("caseNo").asText() + "/timeline").json();
+        assertThat(earlierTimeline.path("entries")).anySatisfy(e -> {
+            assertThat(e.path("source").asText()).isEqualTo("ACCESS");
+            assertThat(e.path("actor").asText()).isEqualTo("supervisor");
+        });
+        // the list is for those who oversee every case
+        assertProblem(as("agent").get("/api/customers/" + customerId + "/access-log"), 403);
+        assertProblem(as("auditor").get("/api/customers/99999999/access-log"), 404);
     }
 
-    private long accessEntries(String caseNo, String user) {
-        JsonNode timeline = as("auditor").get("/api/cases/" + caseNo + "/timeline").json();
-        long n = 0;
-        for (JsonNode e : timeline.path("entries")) {
-            if (e.path("kind").asText().equals("READ_PERSONAL_DATA") && e.path("actor").asText().equals(user)) {
-                n++;
-            }
+    /** When the current step happens, when the engine clock is held (null: real time). */
+    private Instant stepAt;
+
+    /**
+     * Claims the case's open task unless it is the user's already, then submits the form, as Tasklist would. On a held
+     * clock each step is a minute after the last, so all that one step causes happens at the same instant.
+     */
+    private void work(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {
+        if (stepAt != null) {
+            stepAt = stepAt.plusSeconds(60);
+            ClockUtil.setCurrentTime(Date.from(stepAt));
         }
-        return n;
+        Task task = openTask(complaint, taskKey);
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        if (task.getAssignee() == null) {
+            Response claimed = as(user).post("/api/tasks/" + task.getId() + "/claim", Map.of());
+            assertThat(claimed.status()).as("claiming %s: %s", taskKey, claimed).isLessThan(300);
+        }
+        Response done = as(user).post("/api/tasks/" + task.getId() + "/complete", form);
+        assertThat(done.status()).as("completing %s: %s", taskKey, done).isEqualTo(200);
+    }
+
+    /**
+     * A valid complaint resolved by the technical department, visited, found unsatisfying and reopened; each step at an
+     * instant of its own (as the demo history does), in the last hour.
+     */
+    private JsonNode reopenedComplaint() {
+        String customerCode = registerCustomer().path("code").asText();
+        stepAt = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        ClockUtil.setCurrentTime(Date.from(stepAt));
+        try {
+            return walkUntilReopened(fileComplaint("agent", customerCode));
+        } finally {
+            stepAt = null;
+            ClockUtil.reset();
+        }
+    }
+
+    private JsonNode walkUntilReopened(JsonNode complaint) {
+        work(complaint, "Task_AssessValidity", "agent", Map.of("complaintValid", true,
+                "validityReason", "客户所述属实", "department", "tech", "causeType", "PROCESS"));
+        work(complaint, "Task_InvestigateComplaint", "tech", Map.of("findings", "出库复核缺失",
+                "responsiblePerson", "仓储二组"));
+        work(complaint, "Task_ProposeSolutions", "tech", Map.of("solutionOption1", "补发并致歉",
+                "solutionOption2", "退款", "solutionOption3", "书面说明"));
+        work(complaint, "Task_SelectSolution", "supervisor", Map.of("solutionDecision", "OPTION_1",
+                "leaderInstruction", "同意方案一"));
+        work(complaint, "Task_ImplementSolution", "tech", Map.of("implementationNotes", "已补发", "penalties", "无"));
+        work(complaint, "Task_ConfirmWithCustomer", "agent", Map.of("customerAccepted", true,
+                "acceptanceMethod", "SIGNATURE", "acceptanceReference", "签收单 001"));
+        work(complaint, "Task_ReturnVisit", "agent", Map.of("satisfaction", "DISSATISFIED",
+                "visitRemarks", "问题再次出现"));
+        return complaint;
+    }
+
+    @Test
+    void theTimelineOfAReopenedComplaintReadsAsAStoryWithTheFormsLabelsAndNoEngineIds() {
+        JsonNode complaint = reopenedComplaint();
+        String caseNo = complaint.path("caseNo").asText();
+
+        Response response = as("auditor").get("/api/cases/" + caseNo + "/timeline");
+        JsonNode all = as("auditor").get("/api/cases/" + caseNo + "/timeline?all=true").json();
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode timeline = response.json();
+        Map<String, String> changed = new LinkedHashMap<>();
+        timeline.path("entries").forEach(e -> {
+            if (e.path("kind").asText().equals("FIELD_CHANGED")) {
+                changed.put(e.path("summary").asText() + " " + e.path("detail").asText(), e.path("code").asText(null));
+            }
+        });
+        // coded values by the labels the forms give them, the codes kept beside them
+        assertThat(changed).containsEntry("修改 责任部门 — → 技术部", "— → tech")
+                .containsEntry("修改 原因类型 — → 流程制度问题", "— → PROCESS")
+                .containsEntry("修改 确认方式 — → 客户签字", "— → SIGNATURE")
+                .containsEntry("修改 采用方案 — → 采用方案一", "— → 1")
+                .containsKey("修改 满意度 — → 不满意");
+        // what a reader sees holds no element id, no engine state, no code of a coded field
+        String shown = text(timeline);
+        assertThat(shown).doesNotContain("Gateway_", "StartEvent_", "End_", "Task_", "COMPLETED", "warehouse",
+                "PROCESS", "SIGNATURE", "DISSATISFIED");
+        // technical steps are folded by default, marked and shown on request
+        assertThat(timeline.path("entries")).noneSatisfy(e -> assertThat(e.path("technical").asBoolean()).isTrue());
+        assertThat(timeline.path("technical").asInt()).isPositive();
+        assertThat(all.path("entries")).filteredOn(e -> e.path("technical").asBoolean())
+                .hasSize(timeline.path("technical").asInt())
+                .allSatisfy(e -> assertThat(e.path("summary").asText()).doesNotContain("Gateway_", "StartEvent_"));
+        assertThat(all.path("entries").size()).isEqualTo(timeline.path("entries").size() + timeline.path("technical").asInt());
+        // each task: created, then claimed, then completed, even within one instant
+        for (String task : List.of("展开调查", "提出处理方案")) {
+            List<String> steps = new ArrayList<>();
+            timeline.path("entries").forEach(e -> {
+                String summary = e.path("summary").asText();
+                if (summary.endsWith(": " + task) && (summary.startsWith("任务创建") || summary.startsWith("认领任务")
+                        || summary.startsWith("完成任务"))) {
+                    steps.add(summary.substring(0, 4));
+                }
+            });
+            assertThat(steps).as("%s", task).containsExactly("任务创建", "认领任务", "完成任务");
+        }
+        List<Instant> times = new ArrayList<>();
+        all.path("entries").forEach(e -> times.add(Instant.parse(e.path("at").asText())));
+        assertThat(times).isSorted();
+        // what the assessment changed on the record follows its completion and precedes the investigation it opened
+        List<String> summaries = new ArrayList<>();
+        timeline.path("entries").forEach(e -> summaries.add(e.path("summary").asText()));
+        int assessed = summaries.indexOf("完成任务: 投诉判断");
+        int department = summaries.indexOf("修改 责任部门");
+        int investigation = summaries.indexOf("任务创建: 展开调查");
+        assertThat(assessed).isNotNegative().isLessThan(department);
+        assertThat(department).isLessThan(investigation);
+        // the console shows the story with a switch to every step
+        Response page = as("auditor").get("/console/cases/" + caseNo);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("显示全部步骤").contains("技术部").doesNotContain("Gateway_");
+        assertThat(as("auditor").get("/console/cases/" + caseNo + "?all=true").body()).contains("只显示业务步骤");
+    }
+
+    @Test
+    void theCsvKeepsTheLabelAndTheCode() {
+        JsonNode complaint = reopenedComplaint();
+
+        Response csv = as("auditor").get("/api/cases/" + complaint.path("caseNo").asText() + "/timeline.csv");
+
+        assertThat(csv.body()).contains("时间,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤")
+                .contains("修改 责任部门,— → 技术部,— → tech,");
+    }
+
+    /** The words of a timeline a reader sees: summaries, details and the end state. */
+    private static String text(JsonNode timeline) {
+        StringBuilder sb = new StringBuilder();
+        timeline.path("entries").forEach(e -> sb.append(e.path("summary").asText()).append(' ')
+                .append(e.path("detail").asText("")).append('\n'));
+        return sb.toString();
     }
 
     @Test

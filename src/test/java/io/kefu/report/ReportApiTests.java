@@ -53,16 +53,22 @@ class ReportApiTests extends HttpApiTest {
 
         // k1: answered and resolved in time, closed, satisfied
         long k1 = complaint(c1, "PRODUCT_QUALITY", "MINOR", "tech", at(3, 2, 1), 2, 24, "CLOSED", false, "SATISFIED", true);
+        revisions(k1, at(3, 3, 1), "RESOLVED", null, "AWAITING_CLOSURE", "SATISFIED", "CLOSED", "SATISFIED");
         // k2: answered and resolved late, a repeat complaint, closed, neutral; both breaches recorded
         long k2 = complaint(c1, "PRODUCT_QUALITY", "MAJOR", "tech", at(3, 5, 1), 6, 72, "CLOSED", true, "NEUTRAL", true);
         breach(k2, 0, "RESPONSE", at(3, 5, 5));
         breach(k2, 1, "RESOLUTION", at(3, 7, 1));
+        // ... after a first return visit 不满意 and a second round: both visits are on its record's history
+        revisions(k2, at(3, 6, 1), "RESOLVED", null, "REOPENED", "DISSATISFIED", "INVESTIGATING", "DISSATISFIED",
+                "RESOLVED", "DISSATISFIED", "AWAITING_CLOSURE", "NEUTRAL", "CLOSED", "NEUTRAL");
         // k3: answered in time, still being investigated
         complaint(c2, "DELIVERY", "CRITICAL", "warehouse", at(3, 10, 0), 1, null, "INVESTIGATING", false, null, null);
         // k4: judged invalid (no department), answered in time
         complaint(c3, "SERVICE_ATTITUDE", "MINOR", null, at(3, 20, 0), 3, null, "REJECTED", false, null, null);
         // k6: resolved in time, dissatisfied at the return visit: reopened (acceptance cleared)
-        complaint(c2, "DELIVERY", "MINOR", "warehouse", at(3, 25, 0), 2, 10, "REOPENED", false, "DISSATISFIED", null);
+        long k6 = complaint(c2, "DELIVERY", "MINOR", "warehouse", at(3, 25, 0), 2, 10, "REOPENED", false, "DISSATISFIED",
+                null);
+        revisions(k6, at(3, 25, 10), "RESOLVED", null, "REOPENED", "DISSATISFIED");
         // visits: on time, late, a delivery follow-up that found a problem, one still open, one cancelled, one later
         visit(c1, "SCHEDULED", 5, "DONE", 6, false, "SATISFIED", null);
         visit(c2, "SCHEDULED", 10, "DONE", 15, true, "NEUTRAL", null);
@@ -102,9 +108,10 @@ class ReportApiTests extends HttpApiTest {
         assertThat(row(report.path("tables").get(2), "技术部").get(1)).isEqualTo("2");
         assertThat(row(report.path("tables").get(2), "仓储部").get(1)).isEqualTo("2");
         assertThat(row(report.path("tables").get(2), "未指定(未判定或不成立)").get(1)).isEqualTo("1");
-        assertThat(row(report.path("tables").get(3), "响应超时").get(1)).isEqualTo("1");
-        assertThat(row(report.path("tables").get(3), "解决超时").get(1)).isEqualTo("1");
-        assertThat(row(report.path("tables").get(3), "回访超时").get(1)).isEqualTo("0");
+        assertThat(row(report.path("tables").get(3), "响应超时")).containsExactly("响应超时", "1", "1");
+        assertThat(row(report.path("tables").get(3), "解决超时")).containsExactly("解决超时", "1", "1");
+        assertThat(row(report.path("tables").get(3), "回访超时")).containsExactly("回访超时", "0", "0");
+        assertThat(kpis).containsEntry("解决超时投诉", "1");
     }
 
     @Test
@@ -148,13 +155,16 @@ class ReportApiTests extends HttpApiTest {
     }
 
     @Test
-    void theSatisfactionReportCountsReturnVisitAnswers() {
+    void theSatisfactionReportCountsEveryReturnVisitAndEachComplaintsLatestAnswer() {
         JsonNode report = as("auditor").get("/api/reports/satisfaction" + query).json();
 
-        assertThat(kpis(report)).containsEntry("回访答复数", "3").containsEntry("满意率", "33.3")
-                .containsEntry("不满意率", "33.3").containsEntry("投诉回访率", "100.0")
-                .containsEntry("回访与调查满意率", "33.3");
-        assertThat(row(report.path("tables").get(0), "一般")).containsExactly("一般", "1", "33.3");
+        // per visit: k1 满意; k2 不满意 then 一般; k6 不满意 — the 不满意 k2 turned around still counts
+        assertThat(kpis(report)).containsEntry("回访答复数", "4").containsEntry("满意率", "25.0")
+                .containsEntry("不满意率", "50.0").containsEntry("已回访投诉", "3")
+                .containsEntry("满意率(按件,最后一次回访)", "33.3").containsEntry("曾不满意的投诉", "2")
+                .containsEntry("投诉回访率", "100.0").containsEntry("回访与调查满意率", "33.3");
+        assertThat(row(report.path("tables").get(0), "不满意")).containsExactly("不满意", "2", "50.0", "1", "33.3");
+        assertThat(row(report.path("tables").get(0), "合计")).containsExactly("合计", "4", "100.0", "3", "100.0");
     }
 
     @Test
@@ -200,6 +210,7 @@ class ReportApiTests extends HttpApiTest {
     private void removeEarlierRuns() {
         jdbc.update("delete from complaint_breach where complaint_id in (select id from complaint where created_at < ?)",
                 OURS_UNTIL);
+        jdbc.update("delete from complaint_aud where id in (select id from complaint where created_at < ?)", OURS_UNTIL);
         jdbc.update("delete from complaint where created_at < ?", OURS_UNTIL);
         jdbc.update("delete from visit where created_at < ?", OURS_UNTIL);
         jdbc.update("delete from contract where created_at < ?", OURS_UNTIL);
@@ -300,6 +311,22 @@ class ReportApiTests extends HttpApiTest {
                   terminated_on, created_by, created_at, updated_at, version)
                 values (?, ?, ?, ?, 'SECRET', ?, ?, ?, 'manager', ?, ?, 0)""",
                 unique("HT"), type, customerId, status, stores, activated, terminated, at(1, 1, 0), at(1, 1, 0));
+    }
+
+    /** Envers revisions of a complaint, an hour apart from {@code first}: status and satisfaction pairs. */
+    private void revisions(long complaintId, LocalDateTime first, String... statusAndSatisfaction) {
+        for (int i = 0; i < statusAndSatisfaction.length; i += 2) {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            LocalDateTime when = first.plusHours(i / 2);
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("insert into revinfo (revtstmp, username) values (?, 'agent')",
+                        new String[] {"rev"});
+                ps.setLong(1, when.toInstant(ZoneOffset.UTC).toEpochMilli());
+                return ps;
+            }, key);
+            jdbc.update("insert into complaint_aud (id, rev, revtype, status, satisfaction) values (?, ?, 1, ?, ?)",
+                    complaintId, key.getKey().longValue(), statusAndSatisfaction[i], statusAndSatisfaction[i + 1]);
+        }
     }
 
     private void breach(long complaintId, int position, String type, LocalDateTime detected) {
