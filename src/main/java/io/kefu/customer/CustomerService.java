@@ -8,9 +8,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +29,21 @@ public class CustomerService {
         this.identityService = identityService;
     }
 
+    /**
+     * A registration through Kefu's API: hotline staff register customers (agents, supervisors, managers); departments,
+     * auditors and the archive do not; only supervisors and managers name the specialist (专员).
+     */
+    public Customer register(CustomerRequest request, CurrentUser user) {
+        if (!user.isHotlineStaff()) {
+            throw new AccessDeniedException(user.id() + " may not register customers");
+        }
+        if (named(request.specialist()) != null && !mayAssignSpecialist(user)) {
+            throw new AccessDeniedException(user.id() + " may not assign a specialist");
+        }
+        return register(request);
+    }
+
+    /** Registers a customer; unchecked, for the processes and the demo data (the API goes through the method above). */
     public Customer register(CustomerRequest request) {
         Customer customer = new Customer(request.name().trim(), request.type(), request.tier());
         apply(customer, request);
@@ -74,7 +91,23 @@ public class CustomerService {
         return counts;
     }
 
-    public Customer update(long id, CustomerRequest request, Long expectedVersion) {
+    /**
+     * An update through Kefu's API: the customer's own specialist, supervisors and managers change a customer —
+     * departments and other agents never (403); only supervisors and managers assign or change the specialist.
+     * Every user may read a customer (masked), so a refusal is 403, not 404.
+     */
+    public Customer update(long id, CustomerRequest request, Long expectedVersion, CurrentUser user) {
+        Customer customer = find(id);
+        if (!mayChange(customer, user)) {
+            throw new AccessDeniedException(user.id() + " may not change customer " + id);
+        }
+        if (!Objects.equals(named(request.specialist()), customer.getSpecialist()) && !mayAssignSpecialist(user)) {
+            throw new AccessDeniedException(user.id() + " may not change the specialist of customer " + id);
+        }
+        return update(id, request, expectedVersion);
+    }
+
+    private Customer update(long id, CustomerRequest request, Long expectedVersion) {
         Customer customer = find(id);
         if (expectedVersion != null && expectedVersion != customer.getVersion()) {
             throw new org.springframework.dao.OptimisticLockingFailureException("customer " + id + " changed meanwhile");
@@ -99,6 +132,23 @@ public class CustomerService {
         return customers.findAll(search.toSpecification(), page);
     }
 
+    /**
+     * The customer's specialist, supervisors and managers change a customer; nobody else — and never a department,
+     * even one recorded as the specialist.
+     */
+    public static boolean mayChange(Customer customer, CurrentUser user) {
+        return user.isSupervisorOrManager() || (user.isHotlineStaff() && customer.isServedBy(user.id()));
+    }
+
+    /** Supervisors and managers (客服主管, 客服经理) assign customers to specialists. */
+    public static boolean mayAssignSpecialist(CurrentUser user) {
+        return user.isSupervisorOrManager();
+    }
+
+    private static String named(String specialist) {
+        return specialist == null || specialist.isBlank() ? null : specialist.trim();
+    }
+
     /** The customer's specialist, supervisors and managers read personal data in full; everyone else masked. */
     public static boolean mayReadPersonalData(Customer customer, CurrentUser user) {
         return user.isSupervisorOrManager() || customer.isServedBy(user.id());
@@ -114,7 +164,7 @@ public class CustomerService {
                 .toList();
         customer.updateProfile(request.name().trim(), request.type(), request.tier(), request.address(), request.region(),
                 request.storeCount() == null ? 0 : request.storeCount(), request.businessStart(), contacts);
-        customer.assignSpecialist(request.specialist() == null || request.specialist().isBlank() ? null : request.specialist().trim());
+        customer.assignSpecialist(named(request.specialist()));
         customer.changeEmail(request.email());
     }
 }
