@@ -94,7 +94,6 @@ public class ContractService {
 
     // ---- onboarding ------------------------------------------------------------------------------------------
 
-    /** Opens a contract for a prospect and starts its onboarding process (API). */
     /**
      * An onboarding started through Kefu's API: by the process's starters, hotline staff (agents, supervisors,
      * managers); departments and auditors never (403).
@@ -104,7 +103,7 @@ public class ContractService {
         return startOnboarding(start, user.id());
     }
 
-    /** Opens the contract and starts onboarding; unchecked, for the demo data (the API goes through the above). */
+    /** Opens a contract for a prospect and starts its onboarding process; unchecked, for the demo data. */
     public Contract startOnboarding(ContractStart start, String user) {
         Contract contract = open(start, user);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ContractProcess.ONBOARDING_KEY,
@@ -336,7 +335,6 @@ public class ContractService {
 
     // ---- termination -----------------------------------------------------------------------------------------
 
-    /** A termination request on an active contract (API); starts the termination process. */
     /**
      * A termination (解约) requested through Kefu's API. It ends the customer's business, so it is a change to the
      * customer: only the customer's own specialist, supervisors and managers ask for it (403 for other agents).
@@ -356,7 +354,7 @@ public class ContractService {
         }
     }
 
-    /** Requests the termination and starts its case; unchecked, for the processes' tests and the demo data. */
+    /** A termination request on an active contract; starts the termination process. Unchecked, for the demo data. */
     public Contract startTermination(long contractId, TerminationRequest request, String user) {
         Contract contract = requestTermination(contractId, request, user);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ContractProcess.TERMINATION_KEY,

@@ -31,12 +31,11 @@ public class InquiryService {
         this.hours = hours;
     }
 
-    /** Records an inquiry taken by {@code takenBy}; what the annotations cannot check is named here (400). */
-    @Transactional
     /**
      * An inquiry recorded by the logged-in user (API and console alike), who is {@code takenBy}: the hotline's staff
      * (agents, supervisors, managers) take inquiries; departments and auditors do not (403).
      */
+    @Transactional
     public Inquiry record(InquiryRequest request, CurrentUser user) {
         if (!mayRecord(user)) {
             throw new AccessDeniedException(user.id() + " may not record inquiries");
@@ -49,7 +48,11 @@ public class InquiryService {
         return user.isHotlineStaff();
     }
 
-    /** Records an inquiry taken by {@code takenBy}; unchecked, for the demo data (users go through the above). */
+    /**
+     * Records an inquiry taken by {@code takenBy}; what the annotations cannot check is named here (400). Unchecked,
+     * for the demo data (users go through the method above).
+     */
+    @Transactional
     public Inquiry record(InquiryRequest request, String takenBy) {
         Map<String, String> errors = new LinkedHashMap<>();
         Instant now = Now.instant();

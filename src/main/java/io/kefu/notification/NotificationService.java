@@ -110,14 +110,10 @@ public class NotificationService {
     }
 
     /**
-     * Sends a FAILED or CHANNEL_OFF notice again through the {@code notice-delivery} process. Safe while its own job
-     * still waits for a retry: whichever delivers it first marks it SENT, and the other then skips it.
-     */
-    @Transactional
-    /**
      * A resend asked for through Kefu's API: by staff of the notice's case — whoever may see the case (its owner, those
      * who worked or may work its tasks) — and by supervisors and managers; other users and auditors never (403).
      */
+    @Transactional
     Notice resend(Notice notice, CurrentUser user) {
         if (!mayResend(notice, user)) {
             throw new AccessDeniedException(user.id() + " may not resend notice " + notice.getArchiveNo());
@@ -133,6 +129,10 @@ public class NotificationService {
                 && !cases.getObject().find(notice.getCaseKey(), user).isEmpty();
     }
 
+    /**
+     * Sends a FAILED or CHANNEL_OFF notice again through the {@code notice-delivery} process. Safe while its own job
+     * still waits for a retry: whichever delivers it first marks it SENT, and the other then skips it.
+     */
     private Notice resend(Notice notice) {
         if (notice.getStatus() != NoticeStatus.FAILED && notice.getStatus() != NoticeStatus.CHANNEL_OFF) {
             throw new ConflictException("通知 " + notice.getArchiveNo() + " 的状态为" + notice.getStatus().label()

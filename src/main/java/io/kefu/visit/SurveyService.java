@@ -50,7 +50,6 @@ public class SurveyService {
             List<String> customerCodes, LocalDate dueDate) {
     }
 
-    /** Starts a campaign: one survey task per chosen active customer, for the customer's specialist. */
     /** A campaign started through Kefu's API: supervisors and managers plan surveys; nobody else (403). */
     public VisitCampaign startCampaign(CampaignRequest request, CurrentUser user) {
         if (!user.isSupervisorOrManager()) {
@@ -59,7 +58,10 @@ public class SurveyService {
         return startCampaign(request, user.id());
     }
 
-    /** Starts a campaign created by {@code createdBy}; unchecked, for the demo data (the API goes through the above). */
+    /**
+     * Starts a campaign: one survey task per chosen active customer, for the customer's specialist. Unchecked, for the
+     * demo data (the API goes through the method above).
+     */
     public VisitCampaign startCampaign(CampaignRequest request, String createdBy) {
         Map<String, String> errors = new LinkedHashMap<>();
         VisitService.require(errors, "name", request.name(), "请填写调查名称");
