@@ -1,6 +1,7 @@
 package io.kefu.customer;
 
 import io.kefu.identity.CurrentUser;
+import io.kefu.identity.KefuGroups;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -20,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CustomerService {
+
+    /** The groups whose members may serve customers as their specialist. */
+    private static final Set<String> SPECIALIST_GROUPS = Set.of(KefuGroups.AGENTS, KefuGroups.SUPERVISORS,
+            KefuGroups.MANAGERS);
 
     private final CustomerRepository customers;
     private final IdentityService identityService;
@@ -37,8 +43,11 @@ public class CustomerService {
         if (!user.isHotlineStaff()) {
             throw new AccessDeniedException(user.id() + " may not register customers");
         }
-        if (named(request.specialist()) != null && !mayAssignSpecialist(user)) {
-            throw new AccessDeniedException(user.id() + " may not assign a specialist");
+        if (named(request.specialist()) != null) {
+            if (!mayAssignSpecialist(user)) {
+                throw new AccessDeniedException(user.id() + " may not assign a specialist");
+            }
+            requireCustomerServiceStaff(named(request.specialist()));
         }
         return register(request);
     }
@@ -101,8 +110,14 @@ public class CustomerService {
         if (!mayChange(customer, user)) {
             throw new AccessDeniedException(user.id() + " may not change customer " + id);
         }
-        if (!Objects.equals(named(request.specialist()), customer.getSpecialist()) && !mayAssignSpecialist(user)) {
-            throw new AccessDeniedException(user.id() + " may not change the specialist of customer " + id);
+        String specialist = named(request.specialist());
+        if (!Objects.equals(specialist, customer.getSpecialist())) {
+            if (!mayAssignSpecialist(user)) {
+                throw new AccessDeniedException(user.id() + " may not change the specialist of customer " + id);
+            }
+            if (specialist != null) {
+                requireCustomerServiceStaff(specialist);
+            }
         }
         return update(id, request, expectedVersion);
     }
@@ -143,6 +158,15 @@ public class CustomerService {
     /** Supervisors and managers (客服主管, 客服经理) assign customers to specialists. */
     public static boolean mayAssignSpecialist(CurrentUser user) {
         return user.isSupervisorOrManager();
+    }
+
+    /** A specialist (专员) is one of the hotline's staff, never a department or an auditor; 400 naming the field. */
+    private void requireCustomerServiceStaff(String specialist) {
+        boolean staff = identityService.createGroupQuery().groupMember(specialist).list().stream()
+                .anyMatch(group -> SPECIALIST_GROUPS.contains(group.getId()));
+        if (!staff && identityService.createUserQuery().userId(specialist).count() > 0) {
+            throw InvalidInputException.of("specialist", "用户 " + specialist + " 不是客服人员,不能担任专员");
+        }
     }
 
     private static String named(String specialist) {

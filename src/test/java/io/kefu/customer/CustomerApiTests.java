@@ -349,6 +349,22 @@ class CustomerApiTests extends HttpApiTest {
     }
 
     @Test
+    void aDepartmentOrAnAuditorCannotBeMadeTheSpecialist() {
+        JsonNode customer = registerCustomer(servedBy("agent", customerRequest(unique("派给部门"), mobile())));
+        long before = customers.count();
+
+        for (String user : List.of("tech", "auditor")) {
+            assertInvalidFields(as("supervisor").put("/api/customers/" + customer.path("id").asLong(),
+                    servedBy(user, customerRequest("派给部门", mobile())), new HttpHeaders()), "specialist");
+            assertInvalidFields(as("supervisor").post("/api/customers",
+                    servedBy(user, customerRequest(unique("派给部门"), mobile()))), "specialist");
+        }
+
+        assertUnchanged(customer);
+        assertThat(customers.count()).isEqualTo(before);
+    }
+
+    @Test
     void aDepartmentCannotRegisterACustomer() {
         long before = customers.count();
 
