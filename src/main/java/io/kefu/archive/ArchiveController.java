@@ -13,7 +13,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,14 +64,7 @@ class ArchiveController {
     @PostMapping("/entries")
     @Transactional
     ResponseEntity<ArchiveEntryView> file(@RequestBody FilingRequest request) {
-        CurrentUser user = CurrentUser.get();
-        if (!ArchiveAccess.keepsTheArchive(user)) {
-            throw new AccessDeniedException("only archivists file archive entries");
-        }
-        if (request == null) {
-            throw InvalidInputException.of("title", "请填写档案名称");
-        }
-        ArchiveEntry entry = archive.file(request);
+        ArchiveEntry entry = archive.file(request, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/archive/entries/" + entry.getId()))
                 .body(ArchiveEntryView.of(entry, List.of()));
     }

@@ -2,6 +2,7 @@ package io.kefu.complaint;
 
 import io.kefu.audit.DataAccessLog;
 import io.kefu.customer.CustomerService;
+import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.shared.NotFoundException;
@@ -42,7 +43,7 @@ class ComplaintController {
     @Transactional
     ResponseEntity<ComplaintView> create(@Valid @RequestBody ComplaintIntake intake) {
         CurrentUser user = CurrentUser.get();
-        Complaint complaint = complaints.openCase(intake, user.id());
+        Complaint complaint = complaints.openCase(intake, user);
         return ResponseEntity.created(URI.create("/api/complaints/" + complaint.getId())).body(view(complaint, user));
     }
 
@@ -63,6 +64,7 @@ class ComplaintController {
     Page<ComplaintView> search(ComplaintSearch search,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
         CurrentUser user = CurrentUser.get();
+        PersonalData.requireMaySortBy(user, page.getSort());
         ComplaintSearch scoped = seesAll(user) ? search.restrictedTo(null, null)
                 : search.restrictedTo(user.id(), departments(user));
         return complaints.search(scoped, page).map(c -> view(c, user));

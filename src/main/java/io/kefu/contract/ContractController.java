@@ -1,6 +1,7 @@
 package io.kefu.contract;
 
 import io.kefu.customer.CustomerService;
+import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import jakarta.validation.Valid;
@@ -31,8 +32,6 @@ class ContractController {
     /** Who may read 秘密 files: customer-service staff, the archive, the director, auditors. */
     static final Set<String> SECRET_READERS = Set.of(KefuGroups.AGENTS, KefuGroups.SUPERVISORS, KefuGroups.MANAGERS,
             KefuGroups.DIRECTORS, KefuGroups.ARCHIVISTS, KefuGroups.AUDITORS, KefuGroups.ADMINS);
-    /** Who starts onboardings and terminations: the process's starters. */
-    static final Set<String> STARTERS = Set.of(KefuGroups.AGENTS, KefuGroups.SUPERVISORS, KefuGroups.MANAGERS);
 
     private final ContractService contracts;
 
@@ -43,8 +42,8 @@ class ContractController {
     @PostMapping
     @Transactional
     ResponseEntity<ContractView> startOnboarding(@Valid @RequestBody ContractStart start) {
-        CurrentUser user = require(STARTERS);
-        Contract contract = contracts.startOnboarding(start, user.id());
+        CurrentUser user = CurrentUser.get();
+        Contract contract = contracts.startOnboarding(start, user);
         return ResponseEntity.created(URI.create("/api/contracts/" + contract.getId())).body(view(contract, user, false));
     }
 
@@ -53,6 +52,7 @@ class ContractController {
     Page<ContractView> search(ContractSearch search,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
         CurrentUser user = require(SECRET_READERS);
+        PersonalData.requireMaySortBy(user, page.getSort());
         return contracts.search(search, page).map(c -> view(c, user, false));
     }
 
@@ -66,8 +66,8 @@ class ContractController {
     @PostMapping("/{id}/termination")
     @Transactional
     ResponseEntity<ContractView> startTermination(@PathVariable long id, @Valid @RequestBody TerminationRequest request) {
-        CurrentUser user = require(STARTERS);
-        Contract contract = contracts.startTermination(id, request, user.id());
+        CurrentUser user = CurrentUser.get();
+        Contract contract = contracts.startTermination(id, request, user);
         return ResponseEntity.accepted().body(view(contract, user, false));
     }
 

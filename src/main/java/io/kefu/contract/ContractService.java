@@ -12,6 +12,7 @@ import io.kefu.customer.CustomerRequest.ContactRequest;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.customer.CustomerTier;
+import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.InvalidInputException;
@@ -93,7 +94,16 @@ public class ContractService {
 
     // ---- onboarding ------------------------------------------------------------------------------------------
 
-    /** Opens a contract for a prospect and starts its onboarding process (API). */
+    /**
+     * An onboarding started through Kefu's API: by the process's starters, hotline staff (agents, supervisors,
+     * managers); departments and auditors never (403).
+     */
+    public Contract startOnboarding(ContractStart start, CurrentUser user) {
+        requireStarter(user);
+        return startOnboarding(start, user.id());
+    }
+
+    /** Opens a contract for a prospect and starts its onboarding process; unchecked, for the demo data. */
     public Contract startOnboarding(ContractStart start, String user) {
         Contract contract = open(start, user);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ContractProcess.ONBOARDING_KEY,
@@ -325,7 +335,26 @@ public class ContractService {
 
     // ---- termination -----------------------------------------------------------------------------------------
 
-    /** A termination request on an active contract (API); starts the termination process. */
+    /**
+     * A termination (解约) requested through Kefu's API. It ends the customer's business, so it is a change to the
+     * customer: only the customer's own specialist, supervisors and managers ask for it (403 for other agents).
+     */
+    public Contract startTermination(long contractId, TerminationRequest request, CurrentUser user) {
+        requireStarter(user);
+        Contract contract = find(contractId);
+        if (!CustomerService.mayChange(contract.getCustomer(), user)) {
+            throw new AccessDeniedException(user.id() + " may not terminate contract " + contract.getContractNo());
+        }
+        return startTermination(contractId, request, user.id());
+    }
+
+    private static void requireStarter(CurrentUser user) {
+        if (!user.isHotlineStaff()) {
+            throw new AccessDeniedException(user.id() + " may not start contract cases");
+        }
+    }
+
+    /** A termination request on an active contract; starts the termination process. Unchecked, for the demo data. */
     public Contract startTermination(long contractId, TerminationRequest request, String user) {
         Contract contract = requestTermination(contractId, request, user);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ContractProcess.TERMINATION_KEY,

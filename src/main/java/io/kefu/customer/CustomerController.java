@@ -5,6 +5,7 @@ import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Collections;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -33,7 +34,7 @@ class CustomerController {
 
     @PostMapping
     ResponseEntity<CustomerView> register(@Valid @RequestBody CustomerRequest request) {
-        Customer customer = customers.register(request);
+        Customer customer = customers.register(request, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId())).body(view(customer));
     }
 
@@ -46,7 +47,7 @@ class CustomerController {
     @PutMapping("/{id}")
     CustomerView update(@PathVariable long id, @Valid @RequestBody CustomerRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return view(customers.update(id, request, expectedVersion(ifMatch)));
+        return view(customers.update(id, request, expectedVersion(ifMatch), CurrentUser.get()));
     }
 
     /** The version an If-Match names ({@code "3"} or {@code 3}); none for {@code *}; anything else is bad input. */
@@ -68,6 +69,7 @@ class CustomerController {
     Page<CustomerView> search(CustomerSearch search,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.ASC) Pageable page) {
         CurrentUser user = CurrentUser.get();
+        PersonalData.requireMaySearchBy(user, page.getSort(), Collections.singletonMap("phone", search.phone()));
         Page<CustomerView> views = customers.search(search, page)
                 .map(c -> CustomerView.of(c, CustomerService.mayReadPersonalData(c, user)));
         accessLog.personalDataRead(user.id(),

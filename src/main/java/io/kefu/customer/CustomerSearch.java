@@ -3,6 +3,8 @@ package io.kefu.customer;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.jpa.domain.Specification;
@@ -18,9 +20,13 @@ public record CustomerSearch(String name, String phone, CustomerType type, Custo
                 predicates.add(cb.like(cb.lower(root.get("name")), "%" + escape(name.trim().toLowerCase()) + "%", '\\'));
             }
             if (phone != null && !phone.isBlank()) {
-                Join<Customer, Contact> contacts = root.join("contacts", JoinType.INNER);
-                predicates.add(cb.like(contacts.get("phone"), "%" + escape(phone.trim()) + "%", '\\'));
-                query.distinct(true);
+                // a subquery, not a join with "distinct": the list may then also be sorted by a contact's field
+                Subquery<Long> withPhone = query.subquery(Long.class);
+                Root<Customer> customer = withPhone.from(Customer.class);
+                Join<Customer, Contact> contacts = customer.join("contacts", JoinType.INNER);
+                withPhone.select(customer.get("id"))
+                        .where(cb.like(contacts.get("phone"), "%" + escape(phone.trim()) + "%", '\\'));
+                predicates.add(root.get("id").in(withPhone));
             }
             if (type != null) {
                 predicates.add(cb.equal(root.get("type"), type));

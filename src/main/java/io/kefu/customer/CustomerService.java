@@ -1,6 +1,7 @@
 package io.kefu.customer;
 
 import io.kefu.identity.CurrentUser;
+import io.kefu.identity.KefuGroups;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import java.time.LocalDate;
@@ -8,9 +9,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class CustomerService {
+
+    /** The groups whose members may serve customers as their specialist. */
+    private static final Set<String> SPECIALIST_GROUPS = Set.of(KefuGroups.AGENTS, KefuGroups.SUPERVISORS,
+            KefuGroups.MANAGERS);
 
     private final CustomerRepository customers;
     private final IdentityService identityService;
@@ -27,6 +35,24 @@ public class CustomerService {
         this.identityService = identityService;
     }
 
+    /**
+     * A registration through Kefu's API: hotline staff register customers (agents, supervisors, managers); departments,
+     * auditors and the archive do not; only supervisors and managers name the specialist (专员).
+     */
+    public Customer register(CustomerRequest request, CurrentUser user) {
+        if (!user.isHotlineStaff()) {
+            throw new AccessDeniedException(user.id() + " may not register customers");
+        }
+        if (named(request.specialist()) != null) {
+            if (!mayAssignSpecialist(user)) {
+                throw new AccessDeniedException(user.id() + " may not assign a specialist");
+            }
+            requireCustomerServiceStaff(named(request.specialist()));
+        }
+        return register(request);
+    }
+
+    /** Registers a customer; unchecked, for the processes and the demo data (the API goes through the method above). */
     public Customer register(CustomerRequest request) {
         Customer customer = new Customer(request.name().trim(), request.type(), request.tier());
         apply(customer, request);
@@ -74,7 +100,29 @@ public class CustomerService {
         return counts;
     }
 
-    public Customer update(long id, CustomerRequest request, Long expectedVersion) {
+    /**
+     * An update through Kefu's API: the customer's own specialist, supervisors and managers change a customer —
+     * departments and other agents never (403); only supervisors and managers assign or change the specialist.
+     * Every user may read a customer (masked), so a refusal is 403, not 404.
+     */
+    public Customer update(long id, CustomerRequest request, Long expectedVersion, CurrentUser user) {
+        Customer customer = find(id);
+        if (!mayChange(customer, user)) {
+            throw new AccessDeniedException(user.id() + " may not change customer " + id);
+        }
+        String specialist = named(request.specialist());
+        if (!Objects.equals(specialist, customer.getSpecialist())) {
+            if (!mayAssignSpecialist(user)) {
+                throw new AccessDeniedException(user.id() + " may not change the specialist of customer " + id);
+            }
+            if (specialist != null) {
+                requireCustomerServiceStaff(specialist);
+            }
+        }
+        return update(id, request, expectedVersion);
+    }
+
+    private Customer update(long id, CustomerRequest request, Long expectedVersion) {
         Customer customer = find(id);
         if (expectedVersion != null && expectedVersion != customer.getVersion()) {
             throw new org.springframework.dao.OptimisticLockingFailureException("customer " + id + " changed meanwhile");
@@ -99,6 +147,32 @@ public class CustomerService {
         return customers.findAll(search.toSpecification(), page);
     }
 
+    /**
+     * The customer's specialist, supervisors and managers change a customer; nobody else — and never a department,
+     * even one recorded as the specialist.
+     */
+    public static boolean mayChange(Customer customer, CurrentUser user) {
+        return user.isSupervisorOrManager() || (user.isHotlineStaff() && customer.isServedBy(user.id()));
+    }
+
+    /** Supervisors and managers (客服主管, 客服经理) assign customers to specialists. */
+    public static boolean mayAssignSpecialist(CurrentUser user) {
+        return user.isSupervisorOrManager();
+    }
+
+    /** A specialist (专员) is one of the hotline's staff, never a department or an auditor; 400 naming the field. */
+    private void requireCustomerServiceStaff(String specialist) {
+        boolean staff = identityService.createGroupQuery().groupMember(specialist).list().stream()
+                .anyMatch(group -> SPECIALIST_GROUPS.contains(group.getId()));
+        if (!staff && identityService.createUserQuery().userId(specialist).count() > 0) {
+            throw InvalidInputException.of("specialist", "用户 " + specialist + " 不是客服人员,不能担任专员");
+        }
+    }
+
+    private static String named(String specialist) {
+        return specialist == null || specialist.isBlank() ? null : specialist.trim();
+    }
+
     /** The customer's specialist, supervisors and managers read personal data in full; everyone else masked. */
     public static boolean mayReadPersonalData(Customer customer, CurrentUser user) {
         return user.isSupervisorOrManager() || customer.isServedBy(user.id());
@@ -114,7 +188,7 @@ public class CustomerService {
                 .toList();
         customer.updateProfile(request.name().trim(), request.type(), request.tier(), request.address(), request.region(),
                 request.storeCount() == null ? 0 : request.storeCount(), request.businessStart(), contacts);
-        customer.assignSpecialist(request.specialist() == null || request.specialist().isBlank() ? null : request.specialist().trim());
+        customer.assignSpecialist(named(request.specialist()));
         customer.changeEmail(request.email());
     }
 }

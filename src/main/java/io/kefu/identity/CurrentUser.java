@@ -34,4 +34,22 @@ public record CurrentUser(String id, Set<String> groups) {
     public boolean isAuditor() {
         return inGroup(KefuGroups.AUDITORS);
     }
+
+    /**
+     * The customer-service centre's front line: agents, supervisors, managers (and administrators). They take calls,
+     * register customers, complaints and inquiries, and look callers up by number; departments, auditors and the
+     * archive do none of that.
+     */
+    public boolean isHotlineStaff() {
+        return inGroup(KefuGroups.AGENTS) || isSupervisorOrManager();
+    }
+
+    /**
+     * May filter or sort lists by personal data (a caller's number, a contact's name, an address): hotline staff, who
+     * need caller-number lookup. Everyone else reads such data masked and must not use it as a search key either, or
+     * a few searches would confirm what the mask hides.
+     */
+    public boolean maySearchByPersonalData() {
+        return isHotlineStaff();
+    }
 }

@@ -1,5 +1,6 @@
 package io.kefu.inquiry;
 
+import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.NotFoundException;
 import jakarta.validation.Valid;
@@ -37,7 +38,7 @@ class InquiryController {
     @Transactional
     ResponseEntity<InquiryView> create(@Valid @RequestBody InquiryRequest request) {
         CurrentUser user = CurrentUser.get();
-        Inquiry inquiry = inquiries.record(request, user.id());
+        Inquiry inquiry = inquiries.record(request, user);
         return ResponseEntity.created(URI.create("/api/inquiries/" + inquiry.getId())).body(views.view(inquiry, user));
     }
 
@@ -57,6 +58,8 @@ class InquiryController {
     @Transactional(readOnly = true)
     Page<InquiryView> search(InquirySearch search,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
-        return views.search(search, page, CurrentUser.get());
+        CurrentUser user = CurrentUser.get();
+        PersonalData.requireMaySortBy(user, page.getSort());
+        return views.search(search, page, user);
     }
 }

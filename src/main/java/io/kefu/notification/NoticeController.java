@@ -3,6 +3,7 @@ package io.kefu.notification;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRepository;
 import io.kefu.customer.CustomerService;
+import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import io.kefu.notification.Notice.RecipientType;
 import io.kefu.shared.NotFoundException;
@@ -48,6 +49,7 @@ class NoticeController {
     Page<NoticeView> search(NoticeSearch search,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
         CurrentUser user = CurrentUser.get();
+        PersonalData.requireMaySortBy(user, page.getSort());
         Page<Notice> found = notices.findAll(search.toSpecification(hours.zone()), page);
         Map<Long, Customer> byId = customers.findAllById(found.stream().map(Notice::getCustomerId)
                         .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
@@ -65,7 +67,7 @@ class NoticeController {
     @PostMapping("/{id}/resend")
     @Transactional
     NoticeView resend(@PathVariable long id) {
-        return view(notifications.resend(find(id)));
+        return view(notifications.resend(find(id), CurrentUser.get()));
     }
 
     private NoticeView view(Notice notice) {

@@ -1,6 +1,8 @@
 package io.kefu.notification;
 
+import io.kefu.audit.CaseDirectory;
 import io.kefu.customer.Customer;
+import io.kefu.identity.CurrentUser;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.time.WorkingHours;
 import io.kefu.shared.time.Now;
@@ -20,6 +22,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,10 +52,14 @@ public class NotificationService {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final WorkingHours hours;
+    /** Who may see a case (for resends); looked up lazily, the case directory reads every feature's records. */
+    private final ObjectProvider<CaseDirectory> cases;
 
     NotificationService(NoticeTemplates templates, Recipients recipients, NoticeLog noticeLog, NoticeSenders senders,
             ChannelSwitches channels, ObjectProvider<NoticeContextProvider> contextProviders,
-            RuntimeService runtimeService, IdentityService identityService, WorkingHours hours) {
+            RuntimeService runtimeService, IdentityService identityService, WorkingHours hours,
+            ObjectProvider<CaseDirectory> cases) {
+        this.cases = cases;
         this.templates = templates;
         this.recipients = recipients;
         this.noticeLog = noticeLog;
@@ -103,11 +110,30 @@ public class NotificationService {
     }
 
     /**
+     * A resend asked for through Kefu's API: by staff of the notice's case — whoever may see the case (its owner, those
+     * who worked or may work its tasks) — and by supervisors and managers; other users and auditors never (403).
+     */
+    @Transactional
+    Notice resend(Notice notice, CurrentUser user) {
+        if (!mayResend(notice, user)) {
+            throw new AccessDeniedException(user.id() + " may not resend notice " + notice.getArchiveNo());
+        }
+        return resend(notice);
+    }
+
+    private boolean mayResend(Notice notice, CurrentUser user) {
+        if (user.isSupervisorOrManager()) {
+            return true;
+        }
+        return !user.isAuditor() && notice.getCaseKey() != null && !notice.getCaseKey().isBlank()
+                && !cases.getObject().find(notice.getCaseKey(), user).isEmpty();
+    }
+
+    /**
      * Sends a FAILED or CHANNEL_OFF notice again through the {@code notice-delivery} process. Safe while its own job
      * still waits for a retry: whichever delivers it first marks it SENT, and the other then skips it.
      */
-    @Transactional
-    Notice resend(Notice notice) {
+    private Notice resend(Notice notice) {
         if (notice.getStatus() != NoticeStatus.FAILED && notice.getStatus() != NoticeStatus.CHANNEL_OFF) {
             throw new ConflictException("通知 " + notice.getArchiveNo() + " 的状态为" + notice.getStatus().label()
                     + ",只能重发发送失败或渠道未开通的通知");

@@ -135,6 +135,22 @@ public class DeclaredFormFields extends OncePerRequestFilter {
         });
     }
 
+    /**
+     * The fields the task's Camunda Form declares, for Kefu's own task API ({@code /api/tasks/{id}/complete}) to apply
+     * the same rule; empty when the task has no deployed form.
+     */
+    Optional<Set<String>> ofTask(String taskId) {
+        return withoutAuthentication(() -> {
+            try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+                Set<String> keys = new TreeSet<>();
+                collect(json.readTree(form), keys);
+                return Optional.of(keys);
+            } catch (ProcessEngineException | IOException | IllegalArgumentException noForm) {
+                return Optional.empty();
+            }
+        });
+    }
+
     private String latest(String key) {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(key).latestVersion().withoutTenantId().singleResult();

@@ -2,6 +2,7 @@ package io.kefu.task;
 
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.ConflictException;
+import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,9 +44,11 @@ class TaskController {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final IdentityService identityService;
+    private final DeclaredFormFields declaredFields;
 
     TaskController(TaskService taskService, HistoryService historyService, IdentityService identityService,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, DeclaredFormFields declaredFields) {
+        this.declaredFields = declaredFields;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -87,13 +91,33 @@ class TaskController {
         requireOpen(taskId, user);
         asUser(user, () -> {
             Task task = visible(taskId, user);
+            if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+                throw new AccessDeniedException("task " + taskId + " is assigned to " + task.getAssignee());
+            }
+            requireDeclared(taskId, variables);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, user.id());
-            } else if (!task.getAssignee().equals(user.id())) {
-                throw new AccessDeniedException("task " + taskId + " is assigned to " + task.getAssignee());
             }
             taskService.complete(taskId, variables == null ? Map.of() : variables);
             return null;
+        });
+    }
+
+    /**
+     * Like a form submission through the engine REST API ({@link DeclaredFormFields}): only the fields the task's form
+     * declares — never a case id, an owner or a recused user the form does not ask for. 400 naming the others.
+     */
+    private void requireDeclared(String taskId, Map<String, Object> variables) {
+        if (variables == null || variables.isEmpty()) {
+            return;
+        }
+        declaredFields.ofTask(taskId).ifPresent(declared -> {
+            Map<String, String> unknown = new TreeMap<>();
+            variables.keySet().stream().filter(name -> !declared.contains(name))
+                    .forEach(name -> unknown.put(name, "表单未声明此字段"));
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException(unknown);
+            }
         });
     }
 

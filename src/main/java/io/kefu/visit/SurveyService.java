@@ -7,6 +7,7 @@ import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
+import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +50,18 @@ public class SurveyService {
             List<String> customerCodes, LocalDate dueDate) {
     }
 
-    /** Starts a campaign: one survey task per chosen active customer, for the customer's specialist. */
+    /** A campaign started through Kefu's API: supervisors and managers plan surveys; nobody else (403). */
+    public VisitCampaign startCampaign(CampaignRequest request, CurrentUser user) {
+        if (!user.isSupervisorOrManager()) {
+            throw new AccessDeniedException(user.id() + " may not start survey campaigns");
+        }
+        return startCampaign(request, user.id());
+    }
+
+    /**
+     * Starts a campaign: one survey task per chosen active customer, for the customer's specialist. Unchecked, for the
+     * demo data (the API goes through the method above).
+     */
     public VisitCampaign startCampaign(CampaignRequest request, String createdBy) {
         Map<String, String> errors = new LinkedHashMap<>();
         VisitService.require(errors, "name", request.name(), "请填写调查名称");
@@ -131,7 +144,18 @@ public class SurveyService {
     }
 
     public Visit startDeliveryFollowUp(DeliveryRequest request) {
-        return startDeliveryFollowUp(request, null);
+        return startDeliveryFollowUp(request, (String) null);
+    }
+
+    /**
+     * A delivery follow-up asked for through Kefu's API: by hotline staff (agents, supervisors, managers), who call
+     * the dealer's consignee; departments and auditors do not (403).
+     */
+    public Visit startDeliveryFollowUp(DeliveryRequest request, CurrentUser user) {
+        if (!user.isHotlineStaff()) {
+            throw new AccessDeniedException(user.id() + " may not start delivery follow-ups");
+        }
+        return startDeliveryFollowUp(request);
     }
 
     /** A delivery follow-up; {@code processInstanceId} when an agent started it in Tasklist, else a new process. */

@@ -4,6 +4,7 @@ import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintRepository;
 import io.kefu.complaint.ComplaintStatus;
 import io.kefu.customer.CustomerService;
+import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
@@ -70,6 +71,7 @@ class VisitController {
                     "无法识别的值: " + search.state() + "(可选 " + String.join("/", VisitSearch.STATES) + ")");
         }
         CurrentUser user = CurrentUser.get();
+        PersonalData.requireMaySortBy(user, page.getSort());
         VisitSearch scoped = seesAll(user) ? search.restrictedTo(null, null) : search.restrictedTo(user.id(), user.groups());
         return visits.search(scoped, page).map(v -> view(v, user));
     }
@@ -90,6 +92,7 @@ class VisitController {
     VisitView reschedule(@PathVariable long id, @RequestBody RescheduleRequest request) {
         CurrentUser user = CurrentUser.get();
         Visit visit = readable(id, user);
+        visits.requireMayWork(visit, user);
         Task task = visit.getProcessInstanceId() == null ? null : taskService.createTaskQuery()
                 .processInstanceId(visit.getProcessInstanceId())
                 .taskDefinitionKey(VisitProcess.TASK_CONDUCT_VISIT).singleResult();
@@ -122,7 +125,7 @@ class VisitController {
     @PostMapping("/surveys/campaigns")
     @Transactional
     ResponseEntity<CampaignResults> startCampaign(@RequestBody CampaignRequest request) {
-        VisitCampaign campaign = surveys.startCampaign(request, CurrentUser.get().id());
+        VisitCampaign campaign = surveys.startCampaign(request, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/surveys/campaigns/" + campaign.getId()))
                 .body(surveys.results(campaign.getId()));
     }
@@ -136,8 +139,9 @@ class VisitController {
     @PostMapping("/surveys/delivery-follow-ups")
     @Transactional
     ResponseEntity<VisitView> deliveryFollowUp(@RequestBody DeliveryRequest request) {
-        Visit visit = surveys.startDeliveryFollowUp(request);
-        return ResponseEntity.created(URI.create("/api/visits/" + visit.getId())).body(view(visit, CurrentUser.get()));
+        CurrentUser user = CurrentUser.get();
+        Visit visit = surveys.startDeliveryFollowUp(request, user);
+        return ResponseEntity.created(URI.create("/api/visits/" + visit.getId())).body(view(visit, user));
     }
 
     private Visit readable(long id, CurrentUser user) {

@@ -10,6 +10,7 @@ import io.kefu.complaint.Satisfaction;
 import io.kefu.complaint.Severity;
 import io.kefu.customer.Contact;
 import io.kefu.customer.Customer;
+import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.shared.InvalidInputException;
@@ -35,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -159,6 +161,23 @@ public class VisitService {
         visit.reschedule(appointmentAt, reason.trim() + "(改约至 " + localText(appointmentAt) + ")", author,
                 calendar.now());
         return appointmentAt;
+    }
+
+    /**
+     * Who works a visit through Kefu's API (reschedules it): its visitor — or, while nobody has taken it, a member of
+     * its visitor group — supervisors and managers. Others who may read it (the customer's specialist, a department it
+     * was referred to) may not (403); auditors never write.
+     */
+    public static boolean mayWork(Visit visit, CurrentUser user) {
+        return user.isSupervisorOrManager() || user.id().equals(visit.getVisitorId())
+                || (visit.getVisitorId() == null && visit.getVisitorGroup() != null
+                        && user.inGroup(visit.getVisitorGroup()));
+    }
+
+    public void requireMayWork(Visit visit, CurrentUser user) {
+        if (!mayWork(visit, user)) {
+            throw new AccessDeniedException(user.id() + " may not work visit " + visit.getVisitNo());
+        }
     }
 
     /** Whether the visit may be rescheduled to this time, for a reason; fails naming the field otherwise. */

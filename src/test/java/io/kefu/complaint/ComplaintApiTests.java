@@ -320,4 +320,20 @@ class ComplaintApiTests extends HttpApiTest {
         page.path("content").forEach(c -> ids.add(c.path("id").asLong()));
         return ids;
     }
+
+    @Test
+    void aDepartmentTakesNoComplaintInAndCannotSortByTheComplainant() {
+        String customerCode = registerCustomer().path("code").asText();
+        long before = complaints.count();
+
+        assertProblem(as("tech").post("/api/complaints", complaintRequest(customerCode)), 403);
+        assertThat(complaints.count()).isEqualTo(before);
+
+        for (String sort : List.of("complainantPhone", "complainantName,desc", "customer.contacts.phone")) {
+            assertInvalidFields(as("tech").get("/api/complaints?sort=" + sort), "sort");
+            assertInvalidFields(as("auditor").get("/api/complaints?sort=" + sort), "sort");
+        }
+        assertThat(as("tech").get("/api/complaints?sort=id,desc").status()).isEqualTo(200);
+        assertThat(as("agent").get("/api/complaints?sort=complainantPhone").status()).isEqualTo(200);
+    }
 }

@@ -154,6 +154,19 @@ class ContractApiTests extends HttpApiTest {
         assertProblem(as("supervisor").get("/api/contracts/999999999"), 404);
     }
 
+    @Test
+    void onlyTheCustomersSpecialistSupervisorsAndManagersAskForATermination() {
+        JsonNode contract = start("AGENT");
+        long id = contract.path("id").asLong();
+        Map<String, String> terminate = Map.of("requestedBy", "COMPANY", "reason", "信用下滑");
+
+        assertProblem(as("agent").post("/api/contracts/" + id + "/termination", terminate), 403);
+        assertProblem(as("tech").post("/api/contracts/" + id + "/termination", terminate), 403);
+        assertThat(contractService.find(id).getTerminationProcessId()).isNull();
+        // a supervisor passes the check and is told why this one cannot end yet
+        assertProblem(as("supervisor").post("/api/contracts/" + id + "/termination", terminate), 409);
+    }
+
     @Autowired
     ContractService contractService;
 }

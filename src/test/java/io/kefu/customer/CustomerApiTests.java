@@ -78,7 +78,8 @@ class CustomerApiTests extends HttpApiTest {
         breakIt.accept(request);
         long before = customers.count();
 
-        Response response = as("agent").post("/api/customers", request);
+        // a supervisor, who may also name the specialist: an unknown one is bad input, not a refusal
+        Response response = as("supervisor").post("/api/customers", request);
 
         assertInvalidFields(response, field);
         assertThat(customers.count()).isEqualTo(before);
@@ -141,12 +142,13 @@ class CustomerApiTests extends HttpApiTest {
             assertThat(seen.path("personalDataMasked").asBoolean()).as(user).isTrue();
             assertThat(seen.toString()).as(user).doesNotContain(phone);
 
-            // other tests' customers may share the random number: look for this one, and at every result masked
-            JsonNode found = as(user).get("/api/customers?phone=" + phone).json().path("content");
-            assertThat(found.findValuesAsText("id")).as(user).contains(String.valueOf(id));
-            found.forEach(customer -> assertThat(customer.path("contacts").get(0).path("phone").asText()).as(user)
-                    .isEqualTo("138****5678"));
         }
+        // an agent looks callers up by number (departments and auditors may not: see the search tests below);
+        // other tests' customers may share the random number: look for this one, and at every result masked
+        JsonNode found = as("agent2").get("/api/customers?phone=" + phone).json().path("content");
+        assertThat(found.findValuesAsText("id")).contains(String.valueOf(id));
+        found.forEach(customer -> assertThat(customer.path("contacts").get(0).path("phone").asText())
+                .isEqualTo("138****5678"));
     }
 
     @Test
@@ -264,6 +266,144 @@ class CustomerApiTests extends HttpApiTest {
         assertThat(unchanged.getVersion()).isEqualTo(customer.path("version").asLong());
     }
 
+    // ---- who may change a customer --------------------------------------------------------------------------
+
+    @Test
+    void aDepartmentCannotRewriteACustomerOrMakeItselfTheSpecialist() {
+        JsonNode customer = registerCustomer(servedBy("agent", customerRequest(unique("部门改写"), mobile())));
+        long id = customer.path("id").asLong();
+        Map<String, Object> takeover = servedBy("tech", customerRequest("部门改写后", "13900001111"));
+
+        Response response = as("tech").put("/api/customers/" + id, takeover, new HttpHeaders());
+
+        assertProblem(response, 403);
+        assertNoStackTrace(response);
+        assertUnchanged(customer);
+        assertThat(as("tech").get("/api/customers/" + id).json().path("personalDataMasked").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAgentWhoIsNotTheSpecialistCannotChangeTheCustomer() {
+        JsonNode customer = registerCustomer(servedBy("agent", customerRequest(unique("别人的客户"), mobile())));
+        long id = customer.path("id").asLong();
+
+        Response asIs = as("agent2").put("/api/customers/" + id,
+                servedBy("agent", customerRequest("别人改名", mobile())), new HttpHeaders());
+        Response takeover = as("agent2").put("/api/customers/" + id,
+                servedBy("agent2", customerRequest("别人改名", mobile())), new HttpHeaders());
+
+        assertProblem(asIs, 403);
+        assertProblem(takeover, 403);
+        assertUnchanged(customer);
+    }
+
+    @Test
+    void theSpecialistChangesTheirCustomerButNotWhoServesIt() {
+        JsonNode customer = registerCustomer(servedBy("agent", customerRequest(unique("我的客户"), mobile())));
+        long id = customer.path("id").asLong();
+
+        Response own = as("agent").put("/api/customers/" + id,
+                servedBy("agent", customerRequest("专员修改", "13900002222")), new HttpHeaders());
+        assertThat(own.status()).as("%s", own).isEqualTo(200);
+        assertThat(own.json().path("contacts").get(0).path("phone").asText()).isEqualTo("13900002222");
+        JsonNode changed = own.json();
+
+        assertProblem(as("agent").put("/api/customers/" + id,
+                servedBy("agent2", customerRequest("交给别人", mobile())), new HttpHeaders()), 403);
+        assertProblem(as("agent").put("/api/customers/" + id, customerRequest("不再负责", mobile()),
+                new HttpHeaders()), 403);
+        assertUnchanged(changed);
+    }
+
+    @Test
+    void anAgentCannotMakeThemselvesTheSpecialist() {
+        JsonNode unserved = registerCustomer();
+        long before = customers.count();
+
+        assertProblem(as("agent").put("/api/customers/" + unserved.path("id").asLong(),
+                servedBy("agent", customerRequest("自封专员", mobile())), new HttpHeaders()), 403);
+        assertProblem(as("agent").post("/api/customers",
+                servedBy("agent", customerRequest(unique("自封专员"), mobile()))), 403);
+
+        assertUnchanged(unserved);
+        assertThat(customers.count()).isEqualTo(before);
+    }
+
+    @Test
+    void supervisorsAndManagersAssignAndChangeTheSpecialist() {
+        long id = registerCustomer().path("id").asLong();
+
+        Response assigned = as("supervisor").put("/api/customers/" + id,
+                servedBy("agent", customerRequest("主管指派", mobile())), new HttpHeaders());
+        assertThat(assigned.status()).as("%s", assigned).isEqualTo(200);
+        assertThat(customers.findById(id).orElseThrow().getSpecialist()).isEqualTo("agent");
+
+        Response reassigned = as("manager").put("/api/customers/" + id,
+                servedBy("agent2", customerRequest("经理改派", mobile())), new HttpHeaders());
+        assertThat(reassigned.status()).as("%s", reassigned).isEqualTo(200);
+        assertThat(customers.findById(id).orElseThrow().getSpecialist()).isEqualTo("agent2");
+        assertProblem(as("agent").put("/api/customers/" + id,
+                servedBy("agent", customerRequest("原专员", mobile())), new HttpHeaders()), 403);
+        assertThat(as("agent2").put("/api/customers/" + id,
+                servedBy("agent2", customerRequest("新专员修改", mobile())), new HttpHeaders()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDepartmentOrAnAuditorCannotBeMadeTheSpecialist() {
+        JsonNode customer = registerCustomer(servedBy("agent", customerRequest(unique("派给部门"), mobile())));
+        long before = customers.count();
+
+        for (String user : List.of("tech", "auditor")) {
+            assertInvalidFields(as("supervisor").put("/api/customers/" + customer.path("id").asLong(),
+                    servedBy(user, customerRequest("派给部门", mobile())), new HttpHeaders()), "specialist");
+            assertInvalidFields(as("supervisor").post("/api/customers",
+                    servedBy(user, customerRequest(unique("派给部门"), mobile()))), "specialist");
+        }
+
+        assertUnchanged(customer);
+        assertThat(customers.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aDepartmentCannotRegisterACustomer() {
+        long before = customers.count();
+
+        assertProblem(as("tech").post("/api/customers", customerRequest(unique("部门登记"), mobile())), 403);
+
+        assertThat(customers.count()).isEqualTo(before);
+    }
+
+    // ---- searching by personal data --------------------------------------------------------------------------
+
+    @Test
+    void departmentsAndAuditorsCannotFindACustomerByPhoneOrSortByPersonalData() {
+        String phone = mobile();
+        registerCustomer(servedBy("agent", customerRequest(unique("号码"), phone)));
+
+        for (String user : List.of("tech", "auditor")) {
+            assertInvalidFields(as(user).get("/api/customers?phone=" + phone), "phone");
+            assertInvalidFields(as(user).get("/api/customers?phone=" + phone + "&sort=contacts.phone"), "phone", "sort");
+            for (String sort : List.of("contacts.phone", "contacts.name,desc", "address", "email,asc", "CONTACTS.PHONE")) {
+                assertInvalidFields(as(user).get("/api/customers?sort=" + sort), "sort");
+            }
+            assertThat(as(user).get("/api/customers?name=号码&sort=name").status()).as(user).isEqualTo(200);
+        }
+        for (String user : List.of("agent2", "supervisor", "manager")) {
+            Response byPhone = as(user).get("/api/customers?phone=" + phone + "&sort=contacts.phone");
+            assertThat(byPhone.status()).as("%s: %s", user, byPhone).isEqualTo(200);
+            assertThat(byPhone.json().path("content").size()).as(user).isGreaterThan(0);
+        }
+    }
+
+    private void assertUnchanged(JsonNode seenBySupervisor) {
+        Customer stored = customers.findById(seenBySupervisor.path("id").asLong()).orElseThrow();
+        assertThat(stored.getName()).isEqualTo(seenBySupervisor.path("name").asText());
+        assertThat(stored.getVersion()).isEqualTo(seenBySupervisor.path("version").asLong());
+        assertThat(stored.getSpecialist()).isEqualTo(seenBySupervisor.path("specialist").asText(null));
+        assertThat(as("supervisor").get("/api/customers/" + stored.getId()).json().path("contacts").get(0)
+                .path("phone").asText()).isEqualTo(seenBySupervisor.path("contacts").get(0).path("phone").asText());
+    }
+
     // ---- update ----------------------------------------------------------------------------------------------
 
     @Test
@@ -279,7 +419,7 @@ class CustomerApiTests extends HttpApiTest {
         assertThat(first.json().path("name").asText()).isEqualTo("第一次修改");
         assertThat(first.json().path("version").asLong()).isGreaterThan(version);
 
-        Response stale = as("agent").put("/api/customers/" + id, customerRequest("基于旧版本的修改", mobile()), current);
+        Response stale = as("manager").put("/api/customers/" + id, customerRequest("基于旧版本的修改", mobile()), current);
         assertProblem(stale, 409);
         Customer stored = customers.findById(id).orElseThrow();
         assertThat(stored.getName()).isEqualTo("第一次修改");
@@ -288,10 +428,10 @@ class CustomerApiTests extends HttpApiTest {
 
     @Test
     void anUpdateWithoutIfMatchSucceeds() {
-        long id = registerCustomer().path("id").asLong();
+        long id = registerCustomer(servedBy("agent", customerRequest(unique("客户"), mobile()))).path("id").asLong();
 
-        Response response = as("agent").put("/api/customers/" + id, customerRequest("无条件修改", mobile()),
-                new HttpHeaders());
+        Response response = as("agent").put("/api/customers/" + id,
+                servedBy("agent", customerRequest("无条件修改", mobile())), new HttpHeaders());
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         assertThat(customers.findById(id).orElseThrow().getName()).isEqualTo("无条件修改");
@@ -299,16 +439,18 @@ class CustomerApiTests extends HttpApiTest {
 
     @Test
     void anIfMatchOfAnyVersionOrAnUnquotedVersionIsAccepted() {
-        JsonNode customer = registerCustomer();
+        JsonNode customer = registerCustomer(servedBy("agent", customerRequest(unique("客户"), mobile())));
         long id = customer.path("id").asLong();
         HttpHeaders any = new HttpHeaders();
         any.set(HttpHeaders.IF_MATCH, "*");
-        Response first = as("agent").put("/api/customers/" + id, customerRequest("任意版本", mobile()), any);
+        Response first = as("agent").put("/api/customers/" + id, servedBy("agent", customerRequest("任意版本", mobile())),
+                any);
         assertThat(first.status()).as("%s", first).isEqualTo(200);
 
         HttpHeaders unquoted = new HttpHeaders();
         unquoted.set(HttpHeaders.IF_MATCH, String.valueOf(first.json().path("version").asLong()));
-        Response second = as("agent").put("/api/customers/" + id, customerRequest("不带引号", mobile()), unquoted);
+        Response second = as("agent").put("/api/customers/" + id, servedBy("agent", customerRequest("不带引号", mobile())),
+                unquoted);
         assertThat(second.status()).as("%s", second).isEqualTo(200);
         assertThat(customers.findById(id).orElseThrow().getName()).isEqualTo("不带引号");
     }
@@ -321,7 +463,7 @@ class CustomerApiTests extends HttpApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.IF_MATCH, ifMatch);
 
-        Response response = as("agent").put("/api/customers/" + id, customerRequest("奇怪的版本", mobile()), headers);
+        Response response = as("supervisor").put("/api/customers/" + id, customerRequest("奇怪的版本", mobile()), headers);
 
         assertInvalidFields(response, "If-Match");
         assertThat(customers.findById(id).orElseThrow().getName()).isEqualTo(customer.path("name").asText());
@@ -334,11 +476,11 @@ class CustomerApiTests extends HttpApiTest {
         Map<String, Object> bad = customerRequest(" ", mobile());
         bad.put("specialist", "no-such-user");
 
-        Response blank = as("agent").put("/api/customers/" + id, bad, new HttpHeaders());
+        Response blank = as("supervisor").put("/api/customers/" + id, bad, new HttpHeaders());
         assertInvalidFields(blank, "name");
 
         bad.put("name", "名字没问题");
-        Response unknownSpecialist = as("agent").put("/api/customers/" + id, bad, new HttpHeaders());
+        Response unknownSpecialist = as("supervisor").put("/api/customers/" + id, bad, new HttpHeaders());
         assertInvalidFields(unknownSpecialist, "specialist");
 
         assertThat(customers.findById(id).orElseThrow().getName()).isEqualTo(customer.path("name").asText());
@@ -346,10 +488,16 @@ class CustomerApiTests extends HttpApiTest {
 
     @Test
     void updatingAnUnknownCustomerIsAnswered404() {
-        Response response = as("agent").put("/api/customers/987654321", customerRequest("不存在", mobile()),
+        Response response = as("supervisor").put("/api/customers/987654321", customerRequest("不存在", mobile()),
                 new HttpHeaders());
 
         assertProblem(response, 404);
+    }
+
+    /** The request with this user as the customer's specialist. */
+    private static Map<String, Object> servedBy(String specialist, Map<String, Object> request) {
+        request.put("specialist", specialist);
+        return request;
     }
 
     private static List<Long> ids(JsonNode page) {

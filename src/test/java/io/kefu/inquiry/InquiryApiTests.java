@@ -155,4 +155,14 @@ class InquiryApiTests extends HttpApiTest {
         JsonNode listed = as("auditor").get("/api/inquiries?size=200").json().path("content");
         listed.forEach(i -> assertThat(i.path("personalDataMasked").asBoolean()).isTrue());
     }
+
+    @Test
+    void departmentsRecordNoInquiryAndCannotSortByTheCaller() {
+        assertProblem(as("tech").post("/api/inquiries", inquiry("部门", mobile(), null)), 403);
+        assertThat(as("supervisor").get("/api/inquiries?takenBy=tech").json().path("content").size()).isZero();
+
+        assertInvalidFields(as("tech").get("/api/inquiries?sort=callerPhone"), "sort");
+        assertInvalidFields(as("auditor").get("/api/inquiries?sort=callerName,desc"), "sort");
+        assertThat(as("agent").get("/api/inquiries?sort=callerPhone").status()).isEqualTo(200);
+    }
 }

@@ -100,35 +100,52 @@ class NoticeApiTests extends HttpApiTest {
     }
 
     @Test
-    void staffResendAFailedNoticeAuditorsMayNotAndASentNoticeIsNotResent() {
+    void supervisorsResendAFailedNoticeOthersOffTheCaseMayNotAndASentNoticeIsNotResent() {
         JsonNode customer = customer(null);
         String mobile = customer.path("contacts").get(0).path("phone").asText();
         String caseKey = unique("NR");
         long id = send(customer, caseKey);
-        NoticeTestSupport.gatewayFailsFor(mobile, 503);
-        try {
-            for (Job job = deliveryJob(caseKey); job != null && job.getRetries() > 0; job = deliveryJob(caseKey)) {
-                String jobId = job.getId();
-                org.assertj.core.api.Assertions.catchThrowable(() -> managementService.executeJob(jobId));
-            }
-        } finally {
-            NoticeTestSupport.gatewayAccepts(mobile);
-        }
+        failDelivery(caseKey, mobile);
         assertThat(as("supervisor").get("/api/notices/" + id).json().path("status").asText()).isEqualTo("FAILED");
         assertThat(as("supervisor").get("/api/notices/" + id).json().path("lastError").asText()).contains("503");
 
         assertProblem(as("auditor").post("/api/notices/" + id + "/resend", null), 403);
-        Response resent = as("agent").post("/api/notices/" + id + "/resend", null);
+        // agent and the tech department read the archive but have nothing to do with this case
+        assertProblem(as("agent").post("/api/notices/" + id + "/resend", null), 403);
+        assertProblem(as("tech").post("/api/notices/" + id + "/resend", null), 403);
+        assertThat(as("supervisor").get("/api/notices/" + id).json().path("status").asText()).isEqualTo("FAILED");
+        Response resent = as("supervisor").post("/api/notices/" + id + "/resend", null);
         assertThat(resent.status()).as("%s", resent).isEqualTo(200);
         assertThat(resent.json().path("status").asText()).isEqualTo("QUEUED");
-        List<Job> jobs = jobs(caseKey).stream().filter(j -> j.getRetries() > 0).toList();
+        List<Job> jobs = deliveryJobs(caseKey).stream().filter(j -> j.getRetries() > 0).toList();
         assertThat(jobs).hasSize(1);
         managementService.executeJob(jobs.get(0).getId());
 
         assertThat(as("supervisor").get("/api/notices/" + id).json().path("status").asText()).isEqualTo("SENT");
         assertThat(NoticeTestSupport.gatewayRequestsTo(mobile)).hasSize(4);
-        assertProblem(as("agent").post("/api/notices/" + id + "/resend", null), 409);
-        assertProblem(as("agent").post("/api/notices/999999999/resend", null), 404);
+        assertProblem(as("supervisor").post("/api/notices/" + id + "/resend", null), 409);
+        assertProblem(as("supervisor").post("/api/notices/999999999/resend", null), 404);
+    }
+
+    @Test
+    void theOwnerOfTheCaseResendsItsNoticeAnotherAgentMayNot() {
+        JsonNode customer = customer(null);
+        String mobile = customer.path("contacts").get(0).path("phone").asText();
+        String caseKey = fileComplaint("agent", customer.path("code").asText()).path("caseNo").asText();
+        long id = send(customer, caseKey);
+        failDelivery(caseKey, mobile);
+
+        assertProblem(as("agent2").post("/api/notices/" + id + "/resend", null), 403);
+        Response resent = as("agent").post("/api/notices/" + id + "/resend", null);
+        assertThat(resent.status()).as("%s", resent).isEqualTo(200);
+        assertThat(resent.json().path("status").asText()).isEqualTo("QUEUED");
+    }
+
+    @Test
+    void onlyTheHotlineSortsTheArchiveByAddress() {
+        assertInvalidFields(as("tech").get("/api/notices?sort=address"), "sort");
+        assertInvalidFields(as("auditor").get("/api/notices?sort=address,desc"), "sort");
+        assertThat(as("supervisor").get("/api/notices?sort=address").status()).isEqualTo(200);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -152,15 +169,30 @@ class NoticeApiTests extends HttpApiTest {
         return id;
     }
 
-    private Job deliveryJob(String caseKey) {
-        List<Job> jobs = jobs(caseKey);
-        return jobs.stream().filter(j -> j.getRetries() > 0).findFirst().orElse(jobs.isEmpty() ? null : jobs.get(0));
+    /** Runs the notice's delivery until its retries are spent, the gateway refusing this number. */
+    private void failDelivery(String caseKey, String mobile) {
+        NoticeTestSupport.gatewayFailsFor(mobile, 503);
+        try {
+            for (Job job = deliveryJob(caseKey); job != null && job.getRetries() > 0; job = deliveryJob(caseKey)) {
+                String jobId = job.getId();
+                org.assertj.core.api.Assertions.catchThrowable(() -> managementService.executeJob(jobId));
+            }
+        } finally {
+            NoticeTestSupport.gatewayAccepts(mobile);
+        }
     }
 
-    private List<Job> jobs(String caseKey) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseKey).list().stream()
+    /** The jobs of the case's notice deliveries (a complaint's own timers left out). */
+    private List<Job> deliveryJobs(String caseKey) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseKey)
+                .processDefinitionKey(NotificationService.DELIVERY_PROCESS).list().stream()
                 .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).list().stream())
                 .toList();
+    }
+
+    private Job deliveryJob(String caseKey) {
+        List<Job> jobs = deliveryJobs(caseKey);
+        return jobs.stream().filter(j -> j.getRetries() > 0).findFirst().orElse(jobs.isEmpty() ? null : jobs.get(0));
     }
 
     private static List<Long> ids(Response response) {

@@ -84,6 +84,23 @@ class TaskApiTests extends HttpApiTest {
     }
 
     @Test
+    void completingWithFieldsTheFormDoesNotDeclareIsAnswered400NamingThemAndChangesNothing() {
+        JsonNode complaint = newCase();
+        JsonNode other = newCase();
+        Task task = assessmentTask(complaint);
+        Map<String, Object> form = validAssessment("tech");
+        form.put("complaintId", other.path("id").asLong());
+        form.put("ownerId", "agent2");
+
+        Response response = as("agent").post("/api/tasks/" + task.getId() + "/complete", form);
+
+        assertInvalidFields(response, "complaintId", "ownerId");
+        assertStillOpenAndUnassessed(complaint, task);
+        assertThat(as("supervisor").get("/api/complaints/" + other.path("id").asLong()).json().path("status").asText())
+                .isEqualTo("REGISTERED");
+    }
+
+    @Test
     void completingWithSeveralBadFieldsNamesEachOfThem() {
         JsonNode complaint = newCase();
         Task task = assessmentTask(complaint);

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -185,5 +186,43 @@ class VisitApiTests extends HttpApiTest {
         assertThat(created.json().path("kind").asText()).isEqualTo("DELIVERY");
         assertProblem(as("agent").post("/api/surveys/delivery-follow-ups", Map.of("customerCode", dealer.getCode(),
                 "orderNo", "SO-" + dealer.getId(), "deliveredOn", visits.today().toString())), 409);
+    }
+
+    @Test
+    void onlyTheVisitorSupervisorsAndManagersRescheduleAVisit() {
+        Customer mine = customer("agent");
+        // the department manager's visit of agent's customer: agent reads it (their customer) but is not its visitor
+        Visit managersVisit = transaction.execute(s -> visits.plan(new VisitPlan(mine, VisitKind.SCHEDULED,
+                VisitorRole.DEPARTMENT_MANAGER, "WHO:" + System.nanoTime(), VisitMode.PHONE, visits.today(), null,
+                KefuGroups.MANAGERS, mine.getSpecialist(), false), v -> { }));
+        Map<String, String> later = Map.of("appointmentAt", visits.today().plusDays(1).atTime(16, 0).toString(),
+                "reason", "客户正在开会");
+
+        assertThat(as("agent").get("/api/visits/" + managersVisit.getId()).status()).isEqualTo(200);
+        assertProblem(as("agent").post("/api/visits/" + managersVisit.getId() + "/reschedule", later), 403);
+        assertProblem(as("agent2").post("/api/visits/" + managersVisit.getId() + "/reschedule", later), 404);
+        assertThat(visits.find(managersVisit.getId()).getRescheduleCount()).isZero();
+
+        Response bySupervisor = as("supervisor").post("/api/visits/" + managersVisit.getId() + "/reschedule", later);
+        assertThat(bySupervisor.status()).as("%s", bySupervisor).isEqualTo(200);
+        assertThat(bySupervisor.json().path("rescheduleCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void campaignsAreForSupervisorsAndManagersAndDeliveryFollowUpsForTheHotline() {
+        Customer dealer = customer("agent");
+        Map<String, Object> campaign = Map.of("name", "无权调查", "customerCodes", List.of(dealer.getCode()));
+
+        assertProblem(as("agent").post("/api/surveys/campaigns", campaign), 403);
+        assertProblem(as("tech").post("/api/surveys/campaigns", campaign), 403);
+        assertProblem(as("tech").post("/api/surveys/delivery-follow-ups", Map.of("customerCode", dealer.getCode(),
+                "orderNo", "SO-T" + dealer.getId(), "deliveredOn", visits.today().toString())), 403);
+        assertThat(as("supervisor").get("/api/visits?kind=DELIVERY&customer=" + dealer.getCode()).json()
+                .path("content").size()).as("no follow-up was planned").isZero();
+
+        assertInvalidFields(as("tech").get("/api/visits?sort=customer.contacts.phone"), "sort");
+        assertInvalidFields(as("auditor").get("/api/visits?sort=consignee"), "sort");
+        Response started = as("manager").post("/api/surveys/campaigns", campaign);
+        assertThat(started.status()).as("%s", started).isEqualTo(201);
     }
 }
