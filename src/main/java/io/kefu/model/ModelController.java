@@ -1,5 +1,6 @@
 package io.kefu.model;
 
+import jakarta.validation.Valid;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import java.io.IOException;
@@ -115,7 +116,7 @@ class ModelController {
 
     @PostMapping("/processes/{key}/migrations")
     ModelMigrations.MigrationResult migrate(@PathVariable String key,
-            @RequestBody ModelMigrations.MigrationRequest request) {
+            @Valid @RequestBody ModelMigrations.MigrationRequest request) {
         return migrations.migrate(key, request, CurrentUser.get());
     }
 
