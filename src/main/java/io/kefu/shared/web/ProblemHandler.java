@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -68,6 +70,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest()
                 .body(validationProblem(List.of(new FieldProblem(field, "无法识别的值或格式错误的 JSON"))));
+    }
+
+    /** Constraints on a path variable or query parameter ({@code @Positive int version}) name the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldProblem(result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    /** A multipart body that cannot be parsed (too large is 413, answered by Spring's own handler). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> brokenMultipart(MultipartException ex) {
+        return ResponseEntity.badRequest()
+                .body(validationProblem(List.of(new FieldProblem("body", "无法解析上传的文件(multipart 格式错误)"))));
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -120,6 +120,9 @@ class EngineRestProblemsTests extends HttpApiTest {
                 HttpMethod.POST, new HttpEntity<>(form, login), String.class);
         assertThat(loggedIn.getStatusCode().value()).as("login: %s", loggedIn).isEqualTo(200);
         remember(jar, loggedIn);
+        // the login starts a new session: its CSRF token comes with the next read, as in the browser
+        remember(jar, rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET,
+                new HttpEntity<>(withCookies(jar)), String.class));
         return withCookies(jar);
     }
 
