@@ -1,5 +1,6 @@
 package io.kefu.archive;
 
+import jakarta.validation.Valid;
 import io.kefu.archive.ArchiveLoanService.LoanRequest;
 import io.kefu.archive.ArchiveService.FilingRequest;
 import io.kefu.identity.CurrentUser;
@@ -63,7 +64,7 @@ class ArchiveController {
     /** Files a record (归档); only the archive's keepers do. */
     @PostMapping("/entries")
     @Transactional
-    ResponseEntity<ArchiveEntryView> file(@RequestBody FilingRequest request) {
+    ResponseEntity<ArchiveEntryView> file(@Valid @RequestBody FilingRequest request) {
         ArchiveEntry entry = archive.file(request, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/archive/entries/" + entry.getId()))
                 .body(ArchiveEntryView.of(entry, List.of()));
@@ -89,7 +90,7 @@ class ArchiveController {
      */
     @PostMapping("/loans")
     @Transactional
-    ResponseEntity<ArchiveLoanView> requestLoan(@RequestBody LoanRequest request) {
+    ResponseEntity<ArchiveLoanView> requestLoan(@Valid @RequestBody LoanRequest request) {
         CurrentUser user = CurrentUser.get();
         if (request == null) {
             throw InvalidInputException.of("archiveNo", "请填写档案编号");

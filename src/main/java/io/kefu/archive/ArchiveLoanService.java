@@ -1,5 +1,6 @@
 package io.kefu.archive;
 
+import jakarta.validation.constraints.Size;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
@@ -214,7 +215,9 @@ public class ArchiveLoanService {
     }
 
     /** What a borrower asks for (客户借阅申请表): which file, how many pieces, why, which kind of loan. */
-    public record LoanRequest(String archiveNo, LoanKind loanKind, Integer pieces, String purpose, String department,
-            String signedRequestRef) {
+    public record LoanRequest(@Size(max = 20, message = "档案号最多 20 个字符") String archiveNo, LoanKind loanKind,
+            Integer pieces, @Size(max = 2000, message = "借阅目的最多 2000 个字符") String purpose,
+            @Size(max = 30, message = "部门最多 30 个字符") String department,
+            @Size(max = 200, message = "签字申请单编号最多 200 个字符") String signedRequestRef) {
     }
 }

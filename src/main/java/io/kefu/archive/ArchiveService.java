@@ -1,5 +1,6 @@
 package io.kefu.archive;
 
+import jakarta.validation.constraints.Size;
 import io.kefu.contract.ContractEvents;
 import io.kefu.customer.CustomerRepository;
 import io.kefu.identity.CurrentUser;
@@ -144,7 +145,9 @@ public class ArchiveService {
     }
 
     /** What a filing records; {@code department} is the originating department's code (e.g. {@code sales}). */
-    public record FilingRequest(String title, ArchiveKind kind, Long contractId, Long customerId, String location,
-            int originals, int copies, SecrecyClass secrecy, String department) {
+    public record FilingRequest(@Size(max = 200, message = "档案题名最多 200 个字符") String title, ArchiveKind kind,
+            Long contractId, Long customerId, @Size(max = 200, message = "存放位置最多 200 个字符") String location,
+            int originals, int copies, SecrecyClass secrecy,
+            @Size(max = 30, message = "部门最多 30 个字符") String department) {
     }
 }

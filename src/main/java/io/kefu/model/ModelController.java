@@ -1,5 +1,7 @@
 package io.kefu.model;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import java.io.IOException;
@@ -54,13 +56,13 @@ class ModelController {
 
     /** The diagram of one version, for bpmn-js and for Camunda Modeler (open, change, deploy again). */
     @GetMapping("/processes/{key}/versions/{version}/xml")
-    ResponseEntity<String> processXml(@PathVariable String key, @PathVariable int version) {
+    ResponseEntity<String> processXml(@PathVariable String key, @Positive(message = "版本号须为正整数") @PathVariable int version) {
         requireOverseer();
         return xml(catalog.processXml(key, version));
     }
 
     @GetMapping("/decisions/{key}/versions/{version}/xml")
-    ResponseEntity<String> decisionXml(@PathVariable String key, @PathVariable int version) {
+    ResponseEntity<String> decisionXml(@PathVariable String key, @Positive(message = "版本号须为正整数") @PathVariable int version) {
         requireOverseer();
         return xml(catalog.decisionXml(key, version));
     }
@@ -96,26 +98,26 @@ class ModelController {
     }
 
     @GetMapping("/processes/{key}/diff")
-    ModelDiff.Diff processDiff(@PathVariable String key, @RequestParam int from, @RequestParam int to) {
+    ModelDiff.Diff processDiff(@PathVariable String key, @Positive(message = "版本号须为正整数") @RequestParam int from, @Positive(message = "版本号须为正整数") @RequestParam int to) {
         requireOverseer();
         return diff.processes(key, from, to);
     }
 
     @GetMapping("/decisions/{key}/diff")
-    ModelDiff.Diff decisionDiff(@PathVariable String key, @RequestParam int from, @RequestParam int to) {
+    ModelDiff.Diff decisionDiff(@PathVariable String key, @Positive(message = "版本号须为正整数") @RequestParam int from, @Positive(message = "版本号须为正整数") @RequestParam int to) {
         requireOverseer();
         return diff.decisions(key, from, to);
     }
 
     @GetMapping("/processes/{key}/migration-plan")
-    ModelMigrations.Plan migrationPlan(@PathVariable String key, @RequestParam int from, @RequestParam int to) {
+    ModelMigrations.Plan migrationPlan(@PathVariable String key, @Positive(message = "版本号须为正整数") @RequestParam int from, @Positive(message = "版本号须为正整数") @RequestParam int to) {
         requireOverseer();
         return migrations.plan(key, from, to);
     }
 
     @PostMapping("/processes/{key}/migrations")
     ModelMigrations.MigrationResult migrate(@PathVariable String key,
-            @RequestBody ModelMigrations.MigrationRequest request) {
+            @Valid @RequestBody ModelMigrations.MigrationRequest request) {
         return migrations.migrate(key, request, CurrentUser.get());
     }
 

@@ -1,5 +1,7 @@
 package io.kefu.model;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import java.util.ArrayList;
@@ -82,7 +84,10 @@ class ModelMigrations implements CaseModelHistory {
             List<Mapping> mappings, List<Unmapped> unmapped, List<String> planProblems, List<CaseCheck> cases) {
     }
 
-    record MigrationRequest(Integer from, Integer to, List<String> processInstanceIds, Boolean async) {
+    record MigrationRequest(@Positive(message = "版本号须为正整数") Integer from,
+            @Positive(message = "版本号须为正整数") Integer to,
+            @Size(max = 10000, message = "一次最多迁移 10000 个案件")
+            List<@Size(max = 64, message = "流程实例编号最多 64 个字符") String> processInstanceIds, Boolean async) {
     }
 
     record MigrationResult(String key, int from, int to, List<String> migrated, String batchId) {

@@ -1,5 +1,6 @@
 package io.kefu.visit;
 
+import jakarta.validation.constraints.Size;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRepository;
@@ -46,8 +47,10 @@ public class SurveyService {
     }
 
     /** Which customers a campaign surveys: by type and tier, or a list of customer codes. */
-    public record CampaignRequest(String name, Set<CustomerType> customerTypes, Set<CustomerTier> tiers,
-            List<String> customerCodes, LocalDate dueDate) {
+    public record CampaignRequest(@Size(max = 200, message = "调查名称最多 200 个字符") String name,
+            Set<CustomerType> customerTypes, Set<CustomerTier> tiers,
+            @Size(max = 5000, message = "客户编号最多 5000 个") List<@Size(max = 20, message = "客户编号最多 20 个字符") String> customerCodes,
+            LocalDate dueDate) {
     }
 
     /** A campaign started through Kefu's API: supervisors and managers plan surveys; nobody else (403). */
@@ -140,7 +143,9 @@ public class SurveyService {
     }
 
     /** A dealer's downstream order to follow up (配送回访). */
-    public record DeliveryRequest(String customerCode, String orderNo, LocalDate deliveredOn, String consignee) {
+    public record DeliveryRequest(@Size(max = 20, message = "客户编号最多 20 个字符") String customerCode,
+            @Size(max = 64, message = "订单号最多 64 个字符") String orderNo, LocalDate deliveredOn,
+            @Size(max = 100, message = "收货人最多 100 个字符") String consignee) {
     }
 
     public Visit startDeliveryFollowUp(DeliveryRequest request) {

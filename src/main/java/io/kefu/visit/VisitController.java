@@ -1,5 +1,7 @@
 package io.kefu.visit;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintRepository;
 import io.kefu.complaint.ComplaintStatus;
@@ -83,13 +85,14 @@ class VisitController {
         return view(readable(id, user), user);
     }
 
-    record RescheduleRequest(String appointmentAt, String reason) {
+    record RescheduleRequest(@Size(max = 40, message = "改约时间格式不正确") String appointmentAt,
+            @Size(max = 500, message = "改约原因最多 500 个字符") String reason) {
     }
 
     /** 再约一个方便的时间 over the API: completes the open visit task as "not reached" with the new time. */
     @PostMapping("/visits/{id}/reschedule")
     @Transactional
-    VisitView reschedule(@PathVariable long id, @RequestBody RescheduleRequest request) {
+    VisitView reschedule(@PathVariable long id, @Valid @RequestBody RescheduleRequest request) {
         CurrentUser user = CurrentUser.get();
         Visit visit = readable(id, user);
         visits.requireMayWork(visit, user);
@@ -124,8 +127,13 @@ class VisitController {
 
     @PostMapping("/surveys/campaigns")
     @Transactional
+<<<<<<< HEAD
     ResponseEntity<CampaignResults> startCampaign(@RequestBody CampaignRequest request) {
         VisitCampaign campaign = surveys.startCampaign(request, CurrentUser.get());
+=======
+    ResponseEntity<CampaignResults> startCampaign(@Valid @RequestBody CampaignRequest request) {
+        VisitCampaign campaign = surveys.startCampaign(request, CurrentUser.get().id());
+>>>>>>> errors
         return ResponseEntity.created(URI.create("/api/surveys/campaigns/" + campaign.getId()))
                 .body(surveys.results(campaign.getId()));
     }
@@ -138,10 +146,16 @@ class VisitController {
 
     @PostMapping("/surveys/delivery-follow-ups")
     @Transactional
+<<<<<<< HEAD
     ResponseEntity<VisitView> deliveryFollowUp(@RequestBody DeliveryRequest request) {
         CurrentUser user = CurrentUser.get();
         Visit visit = surveys.startDeliveryFollowUp(request, user);
         return ResponseEntity.created(URI.create("/api/visits/" + visit.getId())).body(view(visit, user));
+=======
+    ResponseEntity<VisitView> deliveryFollowUp(@Valid @RequestBody DeliveryRequest request) {
+        Visit visit = surveys.startDeliveryFollowUp(request);
+        return ResponseEntity.created(URI.create("/api/visits/" + visit.getId())).body(view(visit, CurrentUser.get()));
+>>>>>>> errors
     }
 
     private Visit readable(long id, CurrentUser user) {

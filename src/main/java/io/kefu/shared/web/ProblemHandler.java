@@ -5,6 +5,7 @@ import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -66,6 +70,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest()
                 .body(validationProblem(List.of(new FieldProblem(field, "无法识别的值或格式错误的 JSON"))));
+    }
+
+    /** Constraints on a path variable or query parameter ({@code @Positive int version}) name the parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldProblem(result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage()))));
+        return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    /** A multipart body that cannot be parsed (too large is 413, answered by Spring's own handler). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> brokenMultipart(MultipartException ex) {
+        return ResponseEntity.badRequest()
+                .body(validationProblem(List.of(new FieldProblem("body", "无法解析上传的文件(multipart 格式错误)"))));
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -132,6 +154,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof AuthorizationException) {
                 return ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbidden(ex));
+            }
+        }
+        return dataTheDatabaseRefused(ex);
+    }
+
+    /**
+     * Values the database cannot store (SQL state class 22: a text longer than its column, a number out of range)
+     * are the client's to correct, e.g. an over-long process variable; anything else is Kefu's fault.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> dataTheDatabaseRefused(RuntimeException ex) {
+        for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                log.info("Value refused by the database: {}", sql.getMessage());
+                return ResponseEntity.badRequest()
+                        .body(validationProblem(List.of(new FieldProblem("body", "内容过长或超出允许的范围"))));
             }
         }
         return ResponseEntity.internalServerError().body(unexpected(ex));
