@@ -1,5 +1,7 @@
 package io.kefu.customer;
 
+import java.util.regex.Pattern;
+
 /** Masks personal data (客户的资料 is 机密) for users who may not read it in full. */
 public final class PersonalData {
 
@@ -41,6 +43,20 @@ public final class PersonalData {
             return maskName(email);
         }
         return email.charAt(0) + "*".repeat(Math.max(1, at - 1)) + email.substring(at);
+    }
+
+    /** A mainland mobile number standing alone in a text: 11 digits, 13x–19x. */
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+
+    /**
+     * Free text (a complaint's description, a note) masked wherever it quotes a mobile number: for texts that others
+     * read without a right to the number, such as a task's case card.
+     */
+    public static String maskPhoneNumbersIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        return MOBILE.matcher(text).replaceAll(found -> maskPhone(found.group()));
     }
 
     private PersonalData() {
