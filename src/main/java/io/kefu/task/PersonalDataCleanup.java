@@ -34,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>personal fields still among the runtime variables, removed through the engine;</li>
  *   <li>the case cards of open tasks, written again as they are written now (masked).</li>
  * </ul>
- * Running it again finds nothing left to do (two nodes starting together both do it, harmlessly). Runs before the
- * demo data is made.
+ * Running it again is harmless: it finds nothing personal left, and only writes the (masked) cards afresh — so two
+ * nodes starting together may both run it. Runs before the demo data is made.
  */
 @Component
 @Order(0)
@@ -99,7 +99,7 @@ class PersonalDataCleanup implements ApplicationRunner {
         return jdbc.queryForObject("select count(*) from maintenance_step where name = ?", Integer.class, STEP) > 0;
     }
 
-    /** Does the work; running it again finds nothing left to do. */
+    /** Does the work; running it again finds nothing personal left. */
     Outcome cleanUp() {
         Outcome outcome = transaction.execute(status -> withoutPersonalData());
         int cards = 0;

@@ -2,6 +2,7 @@ package io.kefu.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kefu.customer.PersonalData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,9 +31,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Every Camunda Form deployed (Kefu's own and a manager's) is read for those marks, and the engine's history event
  * handler is wrapped so that the variable events (ACT_HI_VARINST, ACT_HI_DETAIL) and form-field events (ACT_HI_DETAIL)
- * of a personal field are dropped; everything else is recorded as history level FULL records it. The values still
- * reach the start delegate or completion listener, which stores them in Kefu's tables and removes them from the
- * process: they never stay in the runtime variables either.
+ * of a personal field are dropped; everything else is recorded as history level FULL records it, except that a mobile
+ * number quoted in a free text is kept masked. The values still reach the start delegate or completion listener, which
+ * stores them in Kefu's tables and removes them from the process: they never stay in the runtime variables either.
  */
 @Component
 public class PersonalFormFields extends AbstractProcessEnginePlugin {
@@ -130,13 +131,26 @@ public class PersonalFormFields extends AbstractProcessEnginePlugin {
         @Override
         public void handleEvent(HistoryEvent event) {
             if (!carriesPersonalData(event)) {
-                delegate.handleEvent(event);
+                delegate.handleEvent(maskPhoneNumbers(event));
             }
         }
 
         @Override
         public void handleEvents(List<HistoryEvent> events) {
-            delegate.handleEvents(events.stream().filter(event -> !carriesPersonalData(event)).toList());
+            delegate.handleEvents(events.stream().filter(event -> !carriesPersonalData(event))
+                    .map(this::maskPhoneNumbers).toList());
+        }
+
+        /** A free text (a description, a note) may quote a mobile number: history keeps it masked. */
+        private HistoryEvent maskPhoneNumbers(HistoryEvent event) {
+            if (event instanceof HistoricVariableUpdateEventEntity variable
+                    && "string".equals(variable.getSerializerName())) {
+                variable.setTextValue(PersonalData.maskPhoneNumbersIn(variable.getTextValue()));
+            } else if (event instanceof HistoricFormPropertyEventEntity field
+                    && field.getPropertyValue() instanceof String text) {
+                field.setPropertyValue(PersonalData.maskPhoneNumbersIn(text));
+            }
+            return event;
         }
 
         private boolean carriesPersonalData(HistoryEvent event) {

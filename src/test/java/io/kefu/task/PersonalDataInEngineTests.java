@@ -62,7 +62,9 @@ class PersonalDataInEngineTests extends HttpApiTest {
         intake.put("channel", "HOTLINE");
         intake.put("category", "PRODUCT_QUALITY");
         intake.put("severity", "MINOR");
-        intake.put("description", "收到的货物有破损");
+        String quotedPhone = mobile();
+        secrets.add(quotedPhone);
+        intake.put("description", "收到的货物有破损,客户另留电话 " + quotedPhone);
         intake.put("customerRequest", "换货");
         String complaint = startForm("agent", "complaint-handling", intake);
         instances.add(complaint);
