@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Sort;
 
 /**
@@ -101,6 +102,20 @@ public final class PersonalData {
             return maskName(email);
         }
         return email.charAt(0) + "*".repeat(Math.max(1, at - 1)) + email.substring(at);
+    }
+
+    /** A mainland mobile number standing alone in a text: 11 digits, 13x–19x. */
+    private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
+
+    /**
+     * Free text (a complaint's description, a note) masked wherever it quotes a mobile number: for texts that others
+     * read without a right to the number, such as a task's case card.
+     */
+    public static String maskPhoneNumbersIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        return MOBILE.matcher(text).replaceAll(found -> maskPhone(found.group()));
     }
 
     private PersonalData() {

@@ -1,5 +1,6 @@
 package io.kefu.task;
 
+import io.kefu.customer.PersonalData;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li><b>Recusal</b> (被投诉人应当回避): the user named in the process variable {@value #RECUSED_USER} never receives
  *   a task of the case — candidate groups become their members minus that user, and assigning it to them fails;</li>
- *   <li><b>Case card</b>: the task gets its {@link CaseCardProvider#VARIABLE} for the form to show.</li>
+ *   <li><b>Case card</b>: the task gets its {@link CaseCardProvider#VARIABLE} for the form to show, without personal
+ *   data in full (providers mask contacts; mobile numbers quoted in free text are masked here).</li>
  * </ul>
  */
 @Component
@@ -68,12 +70,20 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
     void onCreate(DelegateTask task) {
         recuse(task);
+        writeCaseCard(task);
+    }
+
+    /**
+     * Writes the task's case card. Any mobile number a free text quotes is masked as well: the card is a variable that
+     * candidates and auditors can read and that the engine keeps in its history.
+     */
+    void writeCaseCard(DelegateTask task) {
         String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
         cardProviders.orderedStream()
                 .filter(provider -> provider.processKey().equals(processKey))
                 .findFirst()
                 .ifPresent(provider -> task.setVariableLocal(CaseCardProvider.VARIABLE,
-                        fitted(provider.caseSummary(task))));
+                        fitted(PersonalData.maskPhoneNumbersIn(provider.caseSummary(task)))));
     }
 
     /** Camunda keeps a String variable in a varchar(4000) column: a longer card would make creating the task fail. */

@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The case card on every contract task, read from the contract record. The customer's contact is shown in full only
- * on the specialist's contact task; everywhere else masked. Termination tasks also list the open matters.
+ * The case card on every contract task, read from the contract record. The card is a task variable that candidates
+ * and auditors can read and that stays in the engine's history, so the customer's contact is masked on every task
+ * (the specialist's contact task included); the customer's page in Kefu's console shows it in full to those entitled
+ * (the read is logged). Termination tasks also list the open matters.
  */
 abstract class ContractCaseCard implements CaseCardProvider {
 
@@ -59,7 +61,6 @@ abstract class ContractCaseCard implements CaseCardProvider {
         }
         Contract c = contracts.find(((Number) id).longValue());
         Customer customer = c.getCustomer();
-        boolean unmasked = ContractProcess.TASK_CONTACT_CUSTOMER.equals(task.getTaskDefinitionKey());
         StringBuilder md = new StringBuilder();
         md.append("**合同编号** ").append(c.getContractNo())
                 .append(" · **类型** ").append(c.getType().label()).append("合同")
@@ -70,8 +71,10 @@ abstract class ContractCaseCard implements CaseCardProvider {
                 + customer.getStatus().label() + ")");
         if (!customer.getContacts().isEmpty()) {
             Contact contact = customer.getContacts().get(0);
-            row(md, "联系人", (unmasked ? contact.getName() : PersonalData.maskName(contact.getName())) + " / "
-                    + (unmasked ? contact.getPhone() : PersonalData.maskPhone(contact.getPhone())));
+            row(md, "联系人", PersonalData.maskName(contact.getName()) + " / "
+                    + PersonalData.maskPhone(contact.getPhone()));
+            row(md, "完整联系方式", "见客户全景 [/console/customers/" + customer.getId() + "](/console/customers/"
+                    + customer.getId() + ")(客户专员、主管和经理可查阅,每次查阅记入访问日志)");
         }
         if (c.getQualified() != null) {
             row(md, "资质审核", (c.getQualified() ? "通过" : "未通过") + ";资料证件" + yes(c.getDocumentsChecked())

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The case card on every visit task: the customer, why the visit is due, what happened so far. The customer's
- * contact is shown in full to the visitor and the account manager; department and leader tasks see it masked.
+ * The case card on every visit task: the customer, why the visit is due, what happened so far. The card is a task
+ * variable that candidates and auditors can read and that stays in the engine's history, so the contact and the
+ * consignee are masked on every task; the customer's page in Kefu's console shows them in full to those entitled
+ * (the read is logged).
  */
 abstract class VisitCaseCard implements CaseCardProvider {
 
@@ -33,8 +35,6 @@ abstract class VisitCaseCard implements CaseCardProvider {
         }
         Visit v = visits.find(((Number) id).longValue());
         Customer customer = v.getCustomer();
-        boolean own = task.getAssignee() != null
-                && (task.getAssignee().equals(v.getVisitorId()) || task.getAssignee().equals(v.getAccountManager()));
         StringBuilder md = new StringBuilder();
         md.append("**回访编号** ").append(v.getVisitNo())
                 .append(" · **类型** ").append(v.getKind().label())
@@ -44,8 +44,9 @@ abstract class VisitCaseCard implements CaseCardProvider {
                 + customer.getTier() + " 类)");
         if (!customer.getContacts().isEmpty()) {
             Contact c = customer.getContacts().get(0);
-            row(md, "联系人", (own ? c.getName() : PersonalData.maskName(c.getName())) + " / "
-                    + (own ? c.getPhone() : PersonalData.maskPhone(c.getPhone())));
+            row(md, "联系人", PersonalData.maskName(c.getName()) + " / " + PersonalData.maskPhone(c.getPhone()));
+            row(md, "完整联系方式", "见客户全景 [/console/customers/" + customer.getId() + "](/console/customers/"
+                    + customer.getId() + ")(客户专员、主管和经理可查阅,每次查阅记入访问日志)");
         }
         row(md, "回访人", v.getVisitorRole().label() + " · " + (v.getVisitorId() != null ? v.getVisitorId()
                 : v.getVisitorGroup()) + " · " + v.getMode().label());
@@ -54,8 +55,7 @@ abstract class VisitCaseCard implements CaseCardProvider {
         row(md, "最迟完成", visits.localText(v.getDeadline()) + "(三日内回访)");
         if (v.getOrderNo() != null) {
             row(md, "下游订单", v.getOrderNo() + ",配送日期 " + v.getDeliveredOn()
-                    + (v.getConsignee() == null ? "" : ",收货人 " + (own ? v.getConsignee()
-                            : PersonalData.maskName(v.getConsignee()))));
+                    + (v.getConsignee() == null ? "" : ",收货人 " + PersonalData.maskName(v.getConsignee())));
         }
         if (v.getAppointmentAt() != null) {
             row(md, "另约时间", visits.localText(v.getAppointmentAt()));

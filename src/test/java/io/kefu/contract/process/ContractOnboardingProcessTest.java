@@ -12,7 +12,9 @@ import io.kefu.contract.ContractStatus;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRequest;
 import io.kefu.customer.CustomerRequest.ContactRequest;
+import io.kefu.customer.Contact;
 import io.kefu.customer.CustomerService;
+import io.kefu.customer.PersonalData;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
@@ -114,8 +116,12 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
 
         Task contact = task(pid, TASK_CONTACT_CUSTOMER);
         assertThat(contact).isAssignedTo(AGENT);
+        Contact onRecord = customers.find(opened.getCustomer().getId()).getContacts().get(0);
         assertThat(taskService.getVariableLocal(contact.getId(), CaseCardProvider.VARIABLE).toString())
-                .as("the specialist sees the phone in full").contains("陈经理");
+                .as("even the specialist's card is masked; it says where the full contact is read")
+                .contains("陈**", PersonalData.maskPhone(onRecord.getPhone()),
+                        "/console/customers/" + opened.getCustomer().getId())
+                .doesNotContain("陈经理", onRecord.getPhone());
         assertThat(timer(pid, TIMER_CONTACT_REMINDER)).isNotNull();
         assertThat(timer(pid, TIMER_CONTACT_DEADLINE)).isNotNull();
         complete(pid, TASK_CONTACT_CUSTOMER, AGENT, Map.of("contactNote", "电话沟通,约定下周上门"));
