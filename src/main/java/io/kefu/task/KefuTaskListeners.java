@@ -30,14 +30,17 @@ import org.springframework.stereotype.Component;
 /**
  * Rules every user task of every process follows, whatever a manager models, added when a BPMN is deployed:
  * <ul>
- *   <li><b>Recusal</b> (被投诉人应当回避): the user named in the process variable {@value #RECUSED_USER} never receives
- *   a task of the case — candidate groups become their members minus that user, and assigning it to them fails;</li>
+ *   <li><b>Recusal</b> (被投诉人应当回避): the user the process's {@link CaseRecusal} names from the case record never
+ *   receives a task of the case — candidate groups become their members minus that user, and assigning it to them
+ *   fails. The process variable {@value #RECUSED_USER}, where a process keeps it, is for information only: a client
+ *   able to write variables must not be able to un-recuse anyone;</li>
  *   <li><b>Case card</b>: the task gets its {@link CaseCardProvider#VARIABLE} for the form to show.</li>
  * </ul>
  */
 @Component
 public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
+    /** Written by some processes for information; no decision reads it. */
     public static final String RECUSED_USER = "recusedUser";
     /**
      * When every candidate is recused, the task goes to the supervisors, and when the complained-about employee is
@@ -46,9 +49,11 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
     static final List<String> FALLBACK_GROUPS = List.of("supervisors", "managers");
 
     private final ObjectProvider<CaseCardProvider> cardProviders;
+    private final ObjectProvider<CaseRecusal> recusals;
 
-    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders) {
+    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders, ObjectProvider<CaseRecusal> recusals) {
         this.cardProviders = cardProviders;
+        this.recusals = recusals;
     }
 
     @Override
@@ -61,14 +66,14 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, KefuTaskListeners.this::onCreate);
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, KefuTaskListeners::onAssignment);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, KefuTaskListeners.this::onAssignment);
             }
         });
     }
 
     void onCreate(DelegateTask task) {
-        recuse(task);
-        String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+        recuse(task, recusedUser(task));
+        String processKey = processKey(task);
         cardProviders.orderedStream()
                 .filter(provider -> provider.processKey().equals(processKey))
                 .findFirst()
@@ -91,8 +96,11 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         return card.substring(0, end) + CARD_CUT;
     }
 
-    static void onAssignment(DelegateTask task) {
-        Object recused = task.getVariable(RECUSED_USER);
+    void onAssignment(DelegateTask task) {
+        if (task.getAssignee() == null) {
+            return;
+        }
+        String recused = recusedUser(task);
         if (recused != null && recused.equals(task.getAssignee())) {
             throw new ProcessEngineException("被投诉人须回避本案,不能处理此任务 (" + recused + ")");
         }
@@ -118,8 +126,24 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static void recuse(DelegateTask task) {
-        Object recused = task.getVariable(RECUSED_USER);
+    /** Who the case record says is recused, asked of the task's process's {@link CaseRecusal}; none, nobody. */
+    private String recusedUser(DelegateTask task) {
+        if (task.getExecution() == null) {
+            return null;
+        }
+        String processKey = processKey(task);
+        return recusals.orderedStream()
+                .filter(recusal -> recusal.processKey().equals(processKey))
+                .findFirst()
+                .map(recusal -> recusal.recusedUser(task))
+                .orElse(null);
+    }
+
+    private static String processKey(DelegateTask task) {
+        return ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+    }
+
+    private static void recuse(DelegateTask task, String recused) {
         if (recused == null) {
             return;
         }
@@ -145,7 +169,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         task.addCandidateUsers(users);
     }
 
-    private static Set<String> membersExcept(List<String> groups, Object recused, CommandContext commandContext) {
+    private static Set<String> membersExcept(List<String> groups, String recused, CommandContext commandContext) {
         Set<String> users = new HashSet<>();
         commandContext.disableAuthorizationCheck();
         try {

@@ -37,7 +37,10 @@ class RegisterVisitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariable(VisitProcess.VISIT_ID) != null) {
+        Object planned = execution.getVariable(VisitProcess.VISIT_ID);
+        if (planned != null) {
+            // Kefu planned the visit and started this process for it; the binding is set once and kept
+            visits.linkProcess(((Number) planned).longValue(), execution.getProcessInstanceId());
             return;
         }
         String initiator = (String) execution.getVariable("initiator");
