@@ -210,7 +210,7 @@ public class NotificationService {
     }
 
     /** The process variable {@code customerId}: the customer's id (a number) or code (C00012). */
-    private Long customerId(Object value) {
+    Long customerId(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }

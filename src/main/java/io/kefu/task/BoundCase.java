@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Which Kefu record a task or execution works on: the record that stored this process instance's id when Kefu bound
@@ -53,6 +55,21 @@ public final class BoundCase {
             throw new IllegalStateException("Task " + task.getId() + " belongs to no process: no " + what);
         }
         return require(task.getExecution(), byProcessInstance, what);
+    }
+
+    /**
+     * Who started the case: the user logged in to the engine while the start runs (Camunda's own record of who acts),
+     * and only when the engine knows of none (a start from Kefu's own code or a test) the start event's initiator
+     * variable, which Camunda set from that same user.
+     */
+    public static String starter(DelegateExecution execution, String initiatorVariable) {
+        CommandContext commandContext = Context.getCommandContext();
+        String user = commandContext == null ? null : commandContext.getAuthenticatedUserId();
+        if (user != null) {
+            return user;
+        }
+        Object initiator = execution.getVariable(initiatorVariable);
+        return initiator == null || initiator.toString().isBlank() ? null : initiator.toString();
     }
 
     private BoundCase() {

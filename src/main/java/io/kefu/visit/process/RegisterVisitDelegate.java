@@ -1,5 +1,6 @@
 package io.kefu.visit.process;
 
+import io.kefu.task.BoundCase;
 import io.kefu.task.FormFields;
 import static io.kefu.task.FormFields.text;
 
@@ -43,7 +44,7 @@ class RegisterVisitDelegate implements JavaDelegate {
             visits.linkProcess(((Number) planned).longValue(), execution.getProcessInstanceId());
             return;
         }
-        String initiator = (String) execution.getVariable("initiator");
+        String initiator = BoundCase.starter(execution, "initiator");
         if (initiator == null) {
             throw InvalidInputException.of("initiator", "无法确定发起人:请登录后在任务列表中发起");
         }
