@@ -1,8 +1,6 @@
 package io.kefu.archive.process;
 
 import io.kefu.archive.ArchiveCareService;
-import io.kefu.archive.ArchiveDestruction;
-import io.kefu.archive.ArchiveInspection;
 import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;
 import io.kefu.identity.KefuGroups;
@@ -35,7 +33,7 @@ public class ArchiveCases implements CaseRecusal {
         return BoundCase.require(execution, loans::forProcessInstance, "archive loan").getId();
     }
 
-    Optional<ArchiveLoan> loan(DelegateTask task) {
+    private Optional<ArchiveLoan> loan(DelegateTask task) {
         return BoundCase.find(task, loans::forProcessInstance);
     }
 
@@ -43,16 +41,8 @@ public class ArchiveCases implements CaseRecusal {
         return BoundCase.require(execution, care::destructionForProcessInstance, "archive destruction").getId();
     }
 
-    Optional<ArchiveDestruction> destruction(DelegateTask task) {
-        return BoundCase.find(task, care::destructionForProcessInstance);
-    }
-
     long inspectionId(DelegateExecution execution) {
         return BoundCase.require(execution, care::inspectionForProcessInstance, "archive inspection").getId();
-    }
-
-    Optional<ArchiveInspection> inspection(DelegateTask task) {
-        return BoundCase.find(task, care::inspectionForProcessInstance);
     }
 
     /** Who borrows: the loan's notices go to them. */

@@ -33,7 +33,7 @@ public class ComplaintCases implements CaseRecusal {
         return BoundCase.require(task, complaints::forProcessInstance, "complaint").getId();
     }
 
-    Optional<Complaint> find(DelegateTask task) {
+    private Optional<Complaint> find(DelegateTask task) {
         return BoundCase.find(task, complaints::forProcessInstance);
     }
 

@@ -3,7 +3,6 @@ package io.kefu.contract.process;
 import io.kefu.contract.Contract;
 import io.kefu.contract.ContractService;
 import io.kefu.task.BoundCase;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -33,10 +32,6 @@ public class ContractCases {
 
     Contract contract(DelegateExecution execution) {
         return BoundCase.require(execution, contracts::forProcessInstance, "contract");
-    }
-
-    Optional<Contract> find(DelegateTask task) {
-        return BoundCase.find(task, contracts::forProcessInstance);
     }
 
     /** 客服专员: the specialist the supervisor assigned, as the contract records it. */

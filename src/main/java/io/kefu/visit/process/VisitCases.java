@@ -3,7 +3,6 @@ package io.kefu.visit.process;
 import io.kefu.task.BoundCase;
 import io.kefu.visit.Visit;
 import io.kefu.visit.VisitService;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -30,10 +29,6 @@ public class VisitCases {
 
     long id(DelegateTask task) {
         return BoundCase.require(task, visits::forProcessInstance, "visit").getId();
-    }
-
-    Optional<Visit> find(DelegateTask task) {
-        return BoundCase.find(task, visits::forProcessInstance);
     }
 
     private Visit visit(DelegateExecution execution) {
