@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import io.kefu.archive.process.ArchiveDestructionProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,18 @@ public class ArchiveCareService {
         }
         findInspection(inspectionId).record(inspectedOn, inspector, findings.trim(), trimmed(damagedFiles),
                 trimmed(missingFiles), trimmed(actions));
+    }
+
+    /** The inspection Kefu bound to this process instance (the one its task records), if any. */
+    @Transactional(readOnly = true)
+    public Optional<ArchiveInspection> inspectionForProcessInstance(String processInstanceId) {
+        return inspections.findByProcessInstanceId(processInstanceId);
+    }
+
+    /** The destruction Kefu bound to this process instance (the one its tasks decide), if any. */
+    @Transactional(readOnly = true)
+    public Optional<ArchiveDestruction> destructionForProcessInstance(String processInstanceId) {
+        return destructions.findByProcessInstanceId(processInstanceId);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.kefu.archive;
 
+import io.kefu.shared.ConflictException;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -135,7 +136,11 @@ public class ArchiveDestruction {
         }
     }
 
+    /** Binds the record to its process, once: a record another process already handles is not taken over. */
     void linkProcess(String processInstanceId) {
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+            throw new ConflictException("销毁记录 " + id + " 已由另一流程实例处理,不能再关联");
+        }
         this.processInstanceId = processInstanceId;
     }
 

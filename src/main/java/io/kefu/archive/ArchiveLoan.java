@@ -1,5 +1,6 @@
 package io.kefu.archive;
 
+import io.kefu.shared.ConflictException;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -164,7 +165,11 @@ public class ArchiveLoan {
         this.approverGroup = approverGroup;
     }
 
+    /** Binds the record to its process, once: a record another process already handles is not taken over. */
     void linkProcess(String processInstanceId) {
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+            throw new ConflictException("借阅记录 " + loanNo + " 已由另一流程实例处理,不能再关联");
+        }
         this.processInstanceId = processInstanceId;
     }
 

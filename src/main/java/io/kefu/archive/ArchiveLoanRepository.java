@@ -3,11 +3,14 @@ package io.kefu.archive;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface ArchiveLoanRepository extends JpaRepository<ArchiveLoan, Long> {
+
+    Optional<ArchiveLoan> findByProcessInstanceId(String processInstanceId);
 
     @Query("""
             select l from ArchiveLoan l join fetch l.entry e

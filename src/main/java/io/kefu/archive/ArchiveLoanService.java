@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import io.kefu.archive.process.ArchiveLoanProcess;
 import org.camunda.bpm.engine.RuntimeService;
@@ -178,6 +179,12 @@ public class ArchiveLoanService {
         ArchiveLoan loan = find(loanId);
         readings.save(new ArchiveReading(loan.getEntry(), loan.getBorrower(),
                 note == null || note.isBlank() ? loan.getPurpose() : note.trim(), recordedBy));
+    }
+
+    /** The loan Kefu bound to this process instance (the one its tasks decide), if any. */
+    @Transactional(readOnly = true)
+    public Optional<ArchiveLoan> forProcessInstance(String processInstanceId) {
+        return loans.findByProcessInstanceId(processInstanceId);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.kefu.complaint;
 
+import io.kefu.shared.ConflictException;
 import io.kefu.shared.CaseNote;
 import io.kefu.customer.Customer;
 import io.kefu.shared.time.Now;
@@ -255,7 +256,11 @@ public class Complaint {
         }
     }
 
+    /** Binds the case to its process, once: a complaint another process already handles is not taken over. */
     void linkProcess(String processInstanceId) {
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+            throw new ConflictException("投诉 " + caseNo + " 已由另一流程实例处理,不能再关联");
+        }
         this.processInstanceId = processInstanceId;
     }
 

@@ -11,6 +11,8 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long>, Jpa
 
     Optional<Complaint> findByCaseNo(String caseNo);
 
+    Optional<Complaint> findByProcessInstanceId(String processInstanceId);
+
     @Query("""
             select count(c) from Complaint c
             where c.customer.id = :customerId and c.category = :category and c.id <> :excludeId and c.createdAt >= :since

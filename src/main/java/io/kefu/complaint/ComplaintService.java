@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -346,6 +347,12 @@ public class ComplaintService {
     }
 
     // ---- reading ---------------------------------------------------------------------------------------------
+
+    /** The complaint Kefu bound to this process instance (the case a task of it works on), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Complaint> forProcessInstance(String processInstanceId) {
+        return complaints.findByProcessInstanceId(processInstanceId);
+    }
 
     @Transactional(readOnly = true)
     public Complaint find(long complaintId) {

@@ -211,6 +211,9 @@ public class Contract {
     }
 
     void linkProcess(String processInstanceId) {
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+            throw new ConflictException("合同 " + contractNo + " 已由另一流程实例办理,不能再关联");
+        }
         this.processInstanceId = processInstanceId;
     }
 
@@ -325,6 +328,10 @@ public class Contract {
     }
 
     void linkTermination(String processInstanceId) {
+        requireTerminationPending();
+        if (terminationProcessId != null && !terminationProcessId.equals(processInstanceId)) {
+            throw new ConflictException("合同 " + contractNo + " 的解约申请已由另一流程实例办理");
+        }
         this.terminationProcessId = processInstanceId;
     }
 

@@ -14,6 +14,12 @@ public interface ContractRepository extends JpaRepository<Contract, Long>, JpaSp
     List<Contract> findByCustomerIdOrderByIdDesc(Long customerId);
 
     @Query("""
+            select c from Contract c, ContractProcessBinding b
+            where b.processInstanceId = :processInstanceId and c.id = b.contractId
+            """)
+    Optional<Contract> findByBoundProcess(@Param("processInstanceId") String processInstanceId);
+
+    @Query("""
             select count(c) from Contract c where c.type = :type and c.activatedOn between :from and :to
             """)
     long countActivated(@Param("type") CustomerType type, @Param("from") LocalDate from, @Param("to") LocalDate to);

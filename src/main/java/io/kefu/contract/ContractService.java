@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -149,8 +150,26 @@ public class ContractService {
         return contract;
     }
 
+    /** Binds the onboarding process to the contract, once (a contract another process onboards is not taken over). */
     public void linkProcess(long contractId, String processInstanceId) {
-        find(contractId).linkProcess(processInstanceId);
+        Contract contract = find(contractId);
+        contract.linkProcess(processInstanceId);
+        bind(contract, processInstanceId);
+    }
+
+    /** The contract Kefu bound to this process instance (onboarding or any termination), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Contract> forProcessInstance(String processInstanceId) {
+        return contracts.findByBoundProcess(processInstanceId);
+    }
+
+    private void bind(Contract contract, String processInstanceId) {
+        ContractProcessBinding binding = entityManager.find(ContractProcessBinding.class, processInstanceId);
+        if (binding == null) {
+            entityManager.persist(new ContractProcessBinding(processInstanceId, contract.getId()));
+        } else if (!binding.getContractId().equals(contract.getId())) {
+            throw new ConflictException("流程实例 " + processInstanceId + " 已关联其他合同");
+        }
     }
 
     /** 资质审核: documents, on-site or third-party check, NDA, evaluation report and decision. */
@@ -378,8 +397,11 @@ public class ContractService {
         return contract;
     }
 
+    /** Binds the termination process to the contract whose termination is pending and not yet handled by another. */
     public void linkTermination(long contractId, String processInstanceId) {
-        find(contractId).linkTermination(processInstanceId);
+        Contract contract = find(contractId);
+        contract.linkTermination(processInstanceId);
+        bind(contract, processInstanceId);
     }
 
     /** What must be settled first: the customer's open complaints, archive loans, and the unpaid items entered. */

@@ -16,6 +16,6 @@ class DeliverNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.deliver(((Number) execution.getVariable(NotificationService.NOTICE_ID)).longValue());
+        notifications.deliver(execution);
     }
 }

@@ -16,4 +16,12 @@ public interface NoticeContextProvider {
 
     /** Placeholder name → text, for the case of this execution. */
     Map<String, String> placeholders(DelegateExecution execution);
+
+    /**
+     * The customer the case's customer notices go to, read from the case record (never from a process variable);
+     * null when the process's notices go to no customer.
+     */
+    default Long customerId(DelegateExecution execution) {
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.kefu.notification;
 
+import jakarta.persistence.EntityManager;
 import io.kefu.shared.time.WorkingHours;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,12 @@ class NoticeLog {
 
     private final NoticeRepository notices;
     private final WorkingHours hours;
+    private final EntityManager entityManager;
 
-    NoticeLog(NoticeRepository notices, WorkingHours hours) {
+    NoticeLog(NoticeRepository notices, WorkingHours hours, EntityManager entityManager) {
         this.notices = notices;
         this.hours = hours;
+        this.entityManager = entityManager;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -62,6 +65,19 @@ class NoticeLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     Notice find(long id) {
         return load(id);
+    }
+
+    /** Binds a notice-delivery instance to the notice it delivers, with the notice (in the caller's transaction). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void deliveredBy(String processInstanceId, Notice notice) {
+        entityManager.persist(new NoticeDelivery(processInstanceId, notice.getId()));
+    }
+
+    /** The notice a notice-delivery instance delivers, as Kefu bound it when starting the instance. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    Notice deliveredBy(String processInstanceId) {
+        return notices.findByDeliveryProcess(processInstanceId).orElseThrow(() -> new NoticeFailure(
+                "通知发送流程 " + processInstanceId + " 未关联任何通知"));
     }
 
     private Notice load(long id) {

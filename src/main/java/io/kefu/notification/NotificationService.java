@@ -86,7 +86,7 @@ public class NotificationService {
             Map<String, String> values = generic(request.customerId(), request.caseKey());
             values.putAll(request.placeholders());
             Notice notice = noticeLog.record(make(recipient, request.template(), values, CaseOrigin.ofCase(request.caseKey())));
-            runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, request.caseKey(), Map.of(NOTICE_ID, notice.getId()));
+            startDelivery(notice, request.caseKey());
             return notice;
         });
     }
@@ -140,26 +140,38 @@ public class NotificationService {
         }
         notice.requeue();
         return asSystem(() -> {
-            runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, notice.getCaseKey(),
-                    Map.of(NOTICE_ID, notice.getId()));
+            startDelivery(notice, notice.getCaseKey());
             return notice;
         });
     }
 
-    /** Delivers one notice {@link #send} recorded (the job of the {@code notice-delivery} process). */
-    void deliver(long noticeId) {
-        deliverAll(List.of(noticeLog.find(noticeId)));
+    /** The variable {@value #NOTICE_ID} is for information: the delivery job finds its notice by the binding. */
+    private void startDelivery(Notice notice, String caseKey) {
+        String instance = runtimeService.startProcessInstanceByKey(DELIVERY_PROCESS, caseKey,
+                Map.of(NOTICE_ID, notice.getId())).getId();
+        noticeLog.deliveredBy(instance, notice);
+    }
+
+    /** Delivers the notice Kefu bound to this {@code notice-delivery} instance (its job) when it started it. */
+    void deliver(DelegateExecution execution) {
+        deliverAll(List.of(noticeLog.deliveredBy(execution.getProcessInstanceId())));
     }
 
     private List<Notice> make(DelegateExecution execution, String template, String to, NoticeChannel forced,
             String jobId) {
-        Long customerId = customerId(execution.getVariable(CUSTOMER_ID));
         String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        Map<String, String> values = generic(customerId, execution.getProcessBusinessKey());
-        contextProviders.orderedStream()
+        NoticeContextProvider provider = contextProviders.orderedStream()
                 .filter(p -> p.processKey().equals(processKey))
                 .findFirst()
-                .ifPresent(p -> values.putAll(p.placeholders(execution)));
+                .orElse(null);
+        // a process Kefu knows names its customer from the case record; only a process it does not know, from the
+        // variable its designer set
+        Long customerId = provider != null ? provider.customerId(execution)
+                : customerId(execution.getVariable(CUSTOMER_ID));
+        Map<String, String> values = generic(customerId, execution.getProcessBusinessKey());
+        if (provider != null) {
+            values.putAll(provider.placeholders(execution));
+        }
         CaseOrigin origin = new CaseOrigin(execution.getProcessBusinessKey(), processKey,
                 execution.getProcessInstanceId(), execution.getCurrentActivityId(), jobId);
         List<Notice> made = new ArrayList<>();
@@ -224,7 +236,7 @@ public class NotificationService {
     }
 
     /** The process variable {@code customerId}: the customer's id (a number) or code (C00012). */
-    private Long customerId(Object value) {
+    Long customerId(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }

@@ -31,8 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * Rules every user task of every process follows, whatever a manager models, added when a BPMN is deployed:
  * <ul>
- *   <li><b>Recusal</b> (被投诉人应当回避): the user named in the process variable {@value #RECUSED_USER} never receives
- *   a task of the case — candidate groups become their members minus that user, and assigning it to them fails;</li>
+ *   <li><b>Recusal</b> (被投诉人应当回避): the user the process's {@link CaseRecusal} names from the case record never
+ *   receives a task of the case — candidate groups become their members minus that user, and assigning it to them
+ *   fails. The process variable {@value #RECUSED_USER}, where a process keeps it, is for information only: a client
+ *   able to write variables must not be able to un-recuse anyone;</li>
  *   <li><b>Case card</b>: the task gets its {@link CaseCardProvider#VARIABLE} for the form to show, without personal
  *   data in full (providers mask contacts; mobile numbers quoted in free text are masked here).</li>
  * </ul>
@@ -40,6 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
+    /** Written by some processes for information; no decision reads it. */
     public static final String RECUSED_USER = "recusedUser";
     /**
      * When every candidate is recused, the task goes to the supervisors, and when the complained-about employee is
@@ -48,9 +51,11 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
     static final List<String> FALLBACK_GROUPS = List.of("supervisors", "managers");
 
     private final ObjectProvider<CaseCardProvider> cardProviders;
+    private final ObjectProvider<CaseRecusal> recusals;
 
-    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders) {
+    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders, ObjectProvider<CaseRecusal> recusals) {
         this.cardProviders = cardProviders;
+        this.recusals = recusals;
     }
 
     @Override
@@ -63,13 +68,13 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, KefuTaskListeners.this::onCreate);
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, KefuTaskListeners::onAssignment);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, KefuTaskListeners.this::onAssignment);
             }
         });
     }
 
     void onCreate(DelegateTask task) {
-        recuse(task);
+        recuse(task, recusedUser(task));
         writeCaseCard(task);
     }
 
@@ -78,7 +83,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
      * candidates and auditors can read and that the engine keeps in its history.
      */
     void writeCaseCard(DelegateTask task) {
-        String processKey = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+        String processKey = processKey(task);
         cardProviders.orderedStream()
                 .filter(provider -> provider.processKey().equals(processKey))
                 .findFirst()
@@ -101,8 +106,11 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         return card.substring(0, end) + CARD_CUT;
     }
 
-    static void onAssignment(DelegateTask task) {
-        Object recused = task.getVariable(RECUSED_USER);
+    void onAssignment(DelegateTask task) {
+        if (task.getAssignee() == null) {
+            return;
+        }
+        String recused = recusedUser(task);
         if (recused != null && recused.equals(task.getAssignee())) {
             throw new ProcessEngineException("被投诉人须回避本案,不能处理此任务 (" + recused + ")");
         }
@@ -128,8 +136,24 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static void recuse(DelegateTask task) {
-        Object recused = task.getVariable(RECUSED_USER);
+    /** Who the case record says is recused, asked of the task's process's {@link CaseRecusal}; none, nobody. */
+    private String recusedUser(DelegateTask task) {
+        if (task.getExecution() == null) {
+            return null;
+        }
+        String processKey = processKey(task);
+        return recusals.orderedStream()
+                .filter(recusal -> recusal.processKey().equals(processKey))
+                .findFirst()
+                .map(recusal -> recusal.recusedUser(task))
+                .orElse(null);
+    }
+
+    private static String processKey(DelegateTask task) {
+        return ((ExecutionEntity) task.getExecution()).getProcessDefinition().getKey();
+    }
+
+    private static void recuse(DelegateTask task, String recused) {
         if (recused == null) {
             return;
         }
@@ -155,7 +179,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         task.addCandidateUsers(users);
     }
 
-    private static Set<String> membersExcept(List<String> groups, Object recused, CommandContext commandContext) {
+    private static Set<String> membersExcept(List<String> groups, String recused, CommandContext commandContext) {
         Set<String> users = new HashSet<>();
         commandContext.disableAuthorizationCheck();
         try {

@@ -1,5 +1,6 @@
 package io.kefu.visit;
 
+import io.kefu.shared.ConflictException;
 import io.kefu.shared.CaseNote;
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.Satisfaction;
@@ -278,7 +279,11 @@ public class Visit {
         this.consignee = consignee;
     }
 
+    /** Binds the visit to its process, once: a visit another process handles is not taken over. */
     void linkProcess(String processInstanceId) {
+        if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+            throw new ConflictException("回访 " + visitNo + " 已由另一流程实例处理,不能再关联");
+        }
         this.processInstanceId = processInstanceId;
     }
 

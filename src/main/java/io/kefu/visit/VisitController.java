@@ -127,13 +127,8 @@ class VisitController {
 
     @PostMapping("/surveys/campaigns")
     @Transactional
-<<<<<<< HEAD
-    ResponseEntity<CampaignResults> startCampaign(@RequestBody CampaignRequest request) {
-        VisitCampaign campaign = surveys.startCampaign(request, CurrentUser.get());
-=======
     ResponseEntity<CampaignResults> startCampaign(@Valid @RequestBody CampaignRequest request) {
-        VisitCampaign campaign = surveys.startCampaign(request, CurrentUser.get().id());
->>>>>>> errors
+        VisitCampaign campaign = surveys.startCampaign(request, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/surveys/campaigns/" + campaign.getId()))
                 .body(surveys.results(campaign.getId()));
     }
@@ -146,16 +141,10 @@ class VisitController {
 
     @PostMapping("/surveys/delivery-follow-ups")
     @Transactional
-<<<<<<< HEAD
-    ResponseEntity<VisitView> deliveryFollowUp(@RequestBody DeliveryRequest request) {
+    ResponseEntity<VisitView> deliveryFollowUp(@Valid @RequestBody DeliveryRequest request) {
         CurrentUser user = CurrentUser.get();
         Visit visit = surveys.startDeliveryFollowUp(request, user);
         return ResponseEntity.created(URI.create("/api/visits/" + visit.getId())).body(view(visit, user));
-=======
-    ResponseEntity<VisitView> deliveryFollowUp(@Valid @RequestBody DeliveryRequest request) {
-        Visit visit = surveys.startDeliveryFollowUp(request);
-        return ResponseEntity.created(URI.create("/api/visits/" + visit.getId())).body(view(visit, CurrentUser.get()));
->>>>>>> errors
     }
 
     private Visit readable(long id, CurrentUser user) {

@@ -29,6 +29,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
@@ -319,6 +320,17 @@ public class VisitService {
     @Transactional(readOnly = true)
     public Visit find(long visitId) {
         return visits.findById(visitId).orElseThrow(() -> new NotFoundException("回访 " + visitId + " 不存在"));
+    }
+
+    /** The visit Kefu bound to this process instance (the one its tasks record), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Visit> forProcessInstance(String processInstanceId) {
+        return visits.findByProcessInstanceId(processInstanceId);
+    }
+
+    /** Binds the process Kefu started for a planned visit to it (once; see {@link #plan}). */
+    public void linkProcess(long visitId, String processInstanceId) {
+        find(visitId).linkProcess(processInstanceId);
     }
 
     @Transactional(readOnly = true)

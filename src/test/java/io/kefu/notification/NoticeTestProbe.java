@@ -11,6 +11,12 @@ import org.springframework.stereotype.Component;
 @Component("noticeTestProbe")
 public class NoticeTestProbe implements NoticeContextProvider {
 
+    private final NotificationService notifications;
+
+    NoticeTestProbe(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
     public Object afterNotice(DelegateExecution execution) {
         if (Boolean.TRUE.equals(execution.getVariable("failAfterSend"))) {
             throw new IllegalStateException("the step after the notice failed");
@@ -21,6 +27,12 @@ public class NoticeTestProbe implements NoticeContextProvider {
     @Override
     public String processKey() {
         return "notice-test";
+    }
+
+    /** The test process has no case record: its customer is the variable the test starts it with. */
+    @Override
+    public Long customerId(DelegateExecution execution) {
+        return notifications.customerId(execution.getVariable(NotificationService.CUSTOMER_ID));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.kefu.archive.ArchiveLoanService;
 import io.kefu.shared.time.Now;
 import java.time.Instant;
 import java.util.List;
+import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.annotation.Bean;
@@ -82,11 +83,10 @@ class ArchiveCareCaseCards {
         @Override
         @Transactional(readOnly = true)
         public String caseSummary(DelegateTask task) {
-            Object id = task.getVariable(ArchiveDestructionProcess.DESTRUCTION_ID);
-            if (id == null) {
+            ArchiveDestruction d = BoundCase.find(task, care::destructionForProcessInstance).orElse(null);
+            if (d == null) {
                 return "";
             }
-            ArchiveDestruction d = care.findDestruction(((Number) id).longValue());
             ArchiveEntry e = d.getEntry();
             Markdown md = new Markdown();
             md.heading("**档案销毁** " + e.getArchiveNo() + " · **档案状态** " + e.getStatus().label());

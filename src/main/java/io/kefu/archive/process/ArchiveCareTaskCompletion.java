@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 class ArchiveCareTaskCompletion implements TaskListener {
 
     private final ArchiveCareService care;
+    private final ArchiveCases cases;
 
-    ArchiveCareTaskCompletion(ArchiveCareService care) {
+    ArchiveCareTaskCompletion(ArchiveCareService care, ArchiveCases cases) {
         this.care = care;
+        this.cases = cases;
     }
 
     @Override
@@ -37,19 +39,19 @@ class ArchiveCareTaskCompletion implements TaskListener {
         String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case ArchiveInspectionProcess.TASK_INSPECT -> {
-                care.recordInspection(TaskActor.id(task, ArchiveInspectionProcess.INSPECTION_ID),
+                care.recordInspection(cases.inspectionId(task.getExecution()),
                         date(task, "inspectedOn"), actor, text(task, "findings"), text(task, "damagedFiles"),
                         text(task, "missingFiles"), text(task, "actions"));
                 consume(task, "inspectedOn", "findings", "damagedFiles", "missingFiles", "actions");
             }
             case TASK_MANAGER_APPRAISAL, TASK_DEPARTMENT_APPRAISAL -> {
-                care.appraise(TaskActor.id(task, DESTRUCTION_ID),
+                care.appraise(cases.destructionId(task.getExecution()),
                         TASK_MANAGER_APPRAISAL.equals(task.getTaskDefinitionKey()),
                         enumValue(task, "appraisal", Appraisal.class), actor, text(task, "appraisalNote"));
                 consume(task, "appraisal", "appraisalNote");
             }
             case TASK_DIRECTOR_APPROVAL -> {
-                Instant holdUntil = care.decideDestruction(TaskActor.id(task, DESTRUCTION_ID),
+                Instant holdUntil = care.decideDestruction(cases.destructionId(task.getExecution()),
                         bool(task, DIRECTOR_APPROVED, "请选择是否批准销毁"), actor, text(task, "directorNote"));
                 if (holdUntil != null) {
                     task.setVariable(HOLD_UNTIL, Date.from(holdUntil));
@@ -57,7 +59,7 @@ class ArchiveCareTaskCompletion implements TaskListener {
                 consume(task, "directorNote");
             }
             case TASK_DESTROY -> {
-                care.destroy(TaskActor.id(task, DESTRUCTION_ID), actor, text(task, "destroyedBy"),
+                care.destroy(cases.destructionId(task.getExecution()), actor, text(task, "destroyedBy"),
                         text(task, "witness"), text(task, "place"));
                 consume(task, "destroyedBy", "witness", "place");
             }

@@ -5,6 +5,7 @@ import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;
 import io.kefu.identity.KefuGroups;
 import io.kefu.identity.KefuGroups.Department;
+import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -28,11 +29,10 @@ class ArchiveLoanCaseCard implements CaseCardProvider {
     @Override
     @Transactional(readOnly = true)
     public String caseSummary(DelegateTask task) {
-        Object id = task.getVariable(ArchiveLoanProcess.LOAN_ID);
-        if (id == null) {
+        ArchiveLoan loan = BoundCase.find(task, loans::forProcessInstance).orElse(null);
+        if (loan == null) {
             return "";
         }
-        ArchiveLoan loan = loans.find(((Number) id).longValue());
         ArchiveEntry entry = loan.getEntry();
         Markdown md = new Markdown();
         md.heading("**借阅编号** " + loan.getLoanNo() + " · **状态** " + loan.getStatus().label()

@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 class ArchiveLoanNoticeContext implements NoticeContextProvider {
 
     private final ArchiveLoanService loans;
+    private final ArchiveCases cases;
 
-    ArchiveLoanNoticeContext(ArchiveLoanService loans) {
+    ArchiveLoanNoticeContext(ArchiveLoanService loans, ArchiveCases cases) {
         this.loans = loans;
+        this.cases = cases;
     }
 
     @Override
@@ -27,7 +29,7 @@ class ArchiveLoanNoticeContext implements NoticeContextProvider {
     @Override
     @Transactional(readOnly = true)
     public Map<String, String> placeholders(DelegateExecution execution) {
-        ArchiveLoan loan = loans.find(TaskActor.id(execution, ArchiveLoanProcess.LOAN_ID));
+        ArchiveLoan loan = loans.find(cases.loanId(execution));
         Map<String, String> values = new HashMap<>();
         values.put("loanNo", loan.getLoanNo());
         values.put("archiveNo", loan.getEntry().getArchiveNo());

@@ -25,16 +25,18 @@ import org.springframework.stereotype.Component;
 class ArchiveLoanTaskCompletion implements TaskListener {
 
     private final ArchiveLoanService loans;
+    private final ArchiveCases cases;
     private final ArchiveSettings settings;
 
-    ArchiveLoanTaskCompletion(ArchiveLoanService loans, ArchiveSettings settings) {
+    ArchiveLoanTaskCompletion(ArchiveLoanService loans, ArchiveCases cases, ArchiveSettings settings) {
         this.loans = loans;
+        this.cases = cases;
         this.settings = settings;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        long id = TaskActor.id(task, LOAN_ID);
+        long id = cases.loanId(task.getExecution());
         String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case TASK_APPROVE -> {

@@ -13,14 +13,16 @@ import org.springframework.stereotype.Component;
 class ConcludeAppraisalDelegate implements JavaDelegate {
 
     private final ArchiveCareService care;
+    private final ArchiveCases cases;
 
-    ConcludeAppraisalDelegate(ArchiveCareService care) {
+    ConcludeAppraisalDelegate(ArchiveCareService care, ArchiveCases cases) {
         this.care = care;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(APPRAISED_FOR_DESTRUCTION,
-                care.concludeAppraisal(TaskActor.id(execution, DESTRUCTION_ID)));
+                care.concludeAppraisal(cases.destructionId(execution)));
     }
 }

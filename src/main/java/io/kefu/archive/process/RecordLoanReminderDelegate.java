@@ -18,14 +18,16 @@ class RecordLoanReminderDelegate implements JavaDelegate {
     static final String OVERDUE_ACTIVITY = "Task_RecordOverdue";
 
     private final ArchiveLoanService loans;
+    private final ArchiveCases cases;
 
-    RecordLoanReminderDelegate(ArchiveLoanService loans) {
+    RecordLoanReminderDelegate(ArchiveLoanService loans, ArchiveCases cases) {
         this.loans = loans;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long loanId = TaskActor.id(execution, LOAN_ID);
+        long loanId = cases.loanId(execution);
         if (OVERDUE_ACTIVITY.equals(execution.getCurrentActivityId())) {
             execution.setVariable(FIRST_OVERDUE, loans.recordOverdue(loanId));
         } else {

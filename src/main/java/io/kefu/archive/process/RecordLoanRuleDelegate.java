@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 class RecordLoanRuleDelegate implements JavaDelegate {
 
     private final ArchiveLoanService loans;
+    private final ArchiveCases cases;
 
-    RecordLoanRuleDelegate(ArchiveLoanService loans) {
+    RecordLoanRuleDelegate(ArchiveLoanService loans, ArchiveCases cases) {
         this.loans = loans;
+        this.cases = cases;
     }
 
     @Override
@@ -29,7 +31,7 @@ class RecordLoanRuleDelegate implements JavaDelegate {
         boolean allowed = Boolean.TRUE.equals(rule.get("allowed"));
         Integer maxDays = rule.get("maxDays") instanceof Number n ? n.intValue() : null;
         String approverGroup = rule.get("approverGroup") == null ? null : rule.get("approverGroup").toString();
-        loans.applyRule(TaskActor.id(execution, LOAN_ID), allowed, maxDays, approverGroup,
+        loans.applyRule(cases.loanId(execution), allowed, maxDays, approverGroup,
                 rule.get("refusalReason") == null ? null : rule.get("refusalReason").toString());
         execution.removeVariable(LOAN_RULE);
         execution.setVariable(LOAN_ALLOWED, allowed);

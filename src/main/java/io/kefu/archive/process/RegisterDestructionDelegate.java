@@ -1,5 +1,6 @@
 package io.kefu.archive.process;
 
+import io.kefu.task.BoundCase;
 import io.kefu.task.FormFields;
 import static io.kefu.archive.process.ArchiveDestructionProcess.*;
 import static io.kefu.task.FormFields.text;
@@ -32,7 +33,7 @@ class RegisterDestructionDelegate implements JavaDelegate {
             destruction = care.findDestruction(((Number) id).longValue());
         } else {
             destruction = care.registerDestruction(text(execution, "archiveNo"), text(execution, "reason"),
-                    text(execution, INITIATOR));
+                    BoundCase.starter(execution, INITIATOR));
             execution.removeVariable("archiveNo");
             execution.removeVariable("reason");
         }

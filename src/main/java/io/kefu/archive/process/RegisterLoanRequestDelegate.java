@@ -1,5 +1,6 @@
 package io.kefu.archive.process;
 
+import io.kefu.task.BoundCase;
 import io.kefu.task.FormFields;
 import static io.kefu.task.FormFields.enumValue;
 import static io.kefu.task.FormFields.text;
@@ -40,7 +41,7 @@ class RegisterLoanRequestDelegate implements JavaDelegate {
             loan = loans.request(new LoanRequest(text(execution, "archiveNo"),
                     enumValue(execution, ArchiveLoanProcess.LOAN_KIND, LoanKind.class), pieces(execution),
                     text(execution, "purpose"), text(execution, "department"), text(execution, "signedRequestRef")),
-                    text(execution, ArchiveLoanProcess.INITIATOR));
+                    BoundCase.starter(execution, ArchiveLoanProcess.INITIATOR));
             FORM_FIELDS.forEach(execution::removeVariable);
         }
         loans.linkProcess(loan.getId(), execution.getProcessInstanceId());

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class ApplyClassificationDelegate implements JavaDelegate {
 
     private final ComplaintService complaints;
+    private final ComplaintCases cases;
 
-    ApplyClassificationDelegate(ComplaintService complaints) {
+    ApplyClassificationDelegate(ComplaintService complaints, ComplaintCases cases) {
         this.complaints = complaints;
+        this.cases = cases;
     }
 
     @Override
@@ -32,7 +34,7 @@ class ApplyClassificationDelegate implements JavaDelegate {
         Classification classification = new Classification((String) result.get("priority"),
                 ((Number) result.get("responseHours")).intValue(), ((Number) result.get("resolutionHours")).intValue(),
                 Boolean.TRUE.equals(result.get("notifyManager")), Boolean.TRUE.equals(result.get("managerApproval")));
-        long complaintId = ((Number) execution.getVariable(ComplaintProcess.COMPLAINT_ID)).longValue();
+        long complaintId = cases.id(execution);
         ClassificationOutcome outcome = complaints.classify(complaintId, classification);
         execution.setVariable(ComplaintProcess.RESPONSE_DUE, Date.from(outcome.responseDue()));
         execution.setVariable(ComplaintProcess.RESOLUTION_DUE, Date.from(outcome.resolutionDue()));

@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class CloseInvalidComplaintDelegate implements JavaDelegate {
 
     private final ComplaintService complaints;
+    private final ComplaintCases cases;
 
-    CloseInvalidComplaintDelegate(ComplaintService complaints) {
+    CloseInvalidComplaintDelegate(ComplaintService complaints, ComplaintCases cases) {
         this.complaints = complaints;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        complaints.closeAsInvalid(((Number) execution.getVariable(ComplaintProcess.COMPLAINT_ID)).longValue());
+        complaints.closeAsInvalid(cases.id(execution));
     }
 }

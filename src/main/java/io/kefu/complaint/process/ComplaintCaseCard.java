@@ -6,6 +6,7 @@ import io.kefu.complaint.ComplaintService;
 import io.kefu.customer.Customer;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
+import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,10 @@ class ComplaintCaseCard implements CaseCardProvider {
     @Override
     @Transactional(readOnly = true)
     public String caseSummary(DelegateTask task) {
-        Object id = task.getVariable(ComplaintProcess.COMPLAINT_ID);
-        if (id == null) {
+        Complaint c = BoundCase.find(task, complaints::forProcessInstance).orElse(null);
+        if (c == null) {
             return "";
         }
-        Complaint c = complaints.find(((Number) id).longValue());
         Customer customer = c.getCustomer();
         StringBuilder md = new StringBuilder();
         md.append("**投诉编号** ").append(c.getCaseNo())

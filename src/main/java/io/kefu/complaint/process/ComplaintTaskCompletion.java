@@ -26,14 +26,16 @@ import org.springframework.stereotype.Component;
 class ComplaintTaskCompletion implements TaskListener {
 
     private final ComplaintService complaints;
+    private final ComplaintCases cases;
 
-    ComplaintTaskCompletion(ComplaintService complaints) {
+    ComplaintTaskCompletion(ComplaintService complaints, ComplaintCases cases) {
         this.complaints = complaints;
+        this.cases = cases;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        long id = ((Number) task.getVariable(COMPLAINT_ID)).longValue();
+        long id = cases.id(task);
         String actor = actor(task);
         switch (task.getTaskDefinitionKey()) {
             case TASK_ASSESS_VALIDITY -> {

@@ -17,9 +17,11 @@ class RecordBreachDelegate implements JavaDelegate {
             "Task_RecordVisitBreach", BreachType.RETURN_VISIT);
 
     private final ComplaintService complaints;
+    private final ComplaintCases cases;
 
-    RecordBreachDelegate(ComplaintService complaints) {
+    RecordBreachDelegate(ComplaintService complaints, ComplaintCases cases) {
         this.complaints = complaints;
+        this.cases = cases;
     }
 
     @Override
@@ -29,6 +31,6 @@ class RecordBreachDelegate implements JavaDelegate {
             throw new IllegalStateException("recordBreachDelegate is used by " + execution.getCurrentActivityId()
                     + ", which names no deadline; use one of " + BY_ACTIVITY.keySet());
         }
-        complaints.recordBreach(((Number) execution.getVariable(ComplaintProcess.COMPLAINT_ID)).longValue(), type);
+        complaints.recordBreach(cases.id(execution), type);
     }
 }

@@ -1,5 +1,6 @@
 package io.kefu.complaint.process;
 
+import io.kefu.task.BoundCase;
 import static io.kefu.task.FormFields.enumValue;
 import static io.kefu.task.FormFields.text;
 
@@ -39,7 +40,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
             complaints.linkProcess(((Number) id).longValue(), execution.getProcessInstanceId());
             return;
         }
-        String owner = (String) execution.getVariable(ComplaintProcess.INITIATOR);
+        String owner = BoundCase.starter(execution, ComplaintProcess.INITIATOR);
         if (owner == null) {
             throw InvalidInputException.of("initiator", "无法确定登记人:请登录后在任务列表中发起投诉");
         }

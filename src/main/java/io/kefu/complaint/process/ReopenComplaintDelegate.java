@@ -11,14 +11,16 @@ import org.springframework.stereotype.Component;
 class ReopenComplaintDelegate implements JavaDelegate {
 
     private final ComplaintService complaints;
+    private final ComplaintCases cases;
 
-    ReopenComplaintDelegate(ComplaintService complaints) {
+    ReopenComplaintDelegate(ComplaintService complaints, ComplaintCases cases) {
         this.complaints = complaints;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long complaintId = ((Number) execution.getVariable(ComplaintProcess.COMPLAINT_ID)).longValue();
+        long complaintId = cases.id(execution);
         execution.setVariable(ComplaintProcess.RESOLUTION_DUE, Date.from(complaints.reopen(complaintId)));
     }
 }

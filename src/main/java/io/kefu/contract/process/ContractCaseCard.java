@@ -7,6 +7,7 @@ import io.kefu.contract.OpenMatters;
 import io.kefu.customer.Contact;
 import io.kefu.customer.Customer;
 import io.kefu.customer.PersonalData;
+import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,11 +56,10 @@ abstract class ContractCaseCard implements CaseCardProvider {
     @Override
     @Transactional(readOnly = true)
     public String caseSummary(DelegateTask task) {
-        Object id = task.getVariable(ContractProcess.CONTRACT_ID);
-        if (id == null) {
+        Contract c = BoundCase.find(task, contracts::forProcessInstance).orElse(null);
+        if (c == null) {
             return "";
         }
-        Contract c = contracts.find(((Number) id).longValue());
         Customer customer = c.getCustomer();
         StringBuilder md = new StringBuilder();
         md.append("**合同编号** ").append(c.getContractNo())

@@ -1,7 +1,6 @@
 package io.kefu.contract.process;
 
 import io.kefu.contract.Contract;
-import io.kefu.contract.ContractService;
 import io.kefu.notification.NoticeContextProvider;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,16 +16,16 @@ abstract class ContractNoticeContext implements NoticeContextProvider {
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private final ContractService contracts;
+    private final ContractCases cases;
 
-    ContractNoticeContext(ContractService contracts) {
-        this.contracts = contracts;
+    ContractNoticeContext(ContractCases cases) {
+        this.cases = cases;
     }
 
     @Component
     static class Onboarding extends ContractNoticeContext {
-        Onboarding(ContractService contracts) {
-            super(contracts);
+        Onboarding(ContractCases cases) {
+            super(cases);
         }
 
         @Override
@@ -37,8 +36,8 @@ abstract class ContractNoticeContext implements NoticeContextProvider {
 
     @Component
     static class Termination extends ContractNoticeContext {
-        Termination(ContractService contracts) {
-            super(contracts);
+        Termination(ContractCases cases) {
+            super(cases);
         }
 
         @Override
@@ -49,8 +48,14 @@ abstract class ContractNoticeContext implements NoticeContextProvider {
 
     @Override
     @Transactional(readOnly = true)
+    public Long customerId(DelegateExecution execution) {
+        return cases.contract(execution).getCustomer().getId();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Map<String, String> placeholders(DelegateExecution execution) {
-        Contract c = contracts.find(ContractProcess.contractId(execution));
+        Contract c = cases.contract(execution);
         Map<String, String> values = new HashMap<>();
         values.put("contractNo", c.getContractNo());
         values.put("contractType", c.getType().label());

@@ -1,7 +1,5 @@
 package io.kefu.contract.process;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
-
 /** The contract processes in one place: keys, the variables they carry, the ids of their elements. */
 public final class ContractProcess {
 
@@ -50,10 +48,6 @@ public final class ContractProcess {
     public static final String END_TERMINATED = "End_ContractTerminated";
     public static final String END_WITHDRAWN = "End_TerminationWithdrawn";
     public static final String END_REFUSED = "End_TerminationRefused";
-
-    public static long contractId(VariableScope scope) {
-        return ((Number) scope.getVariable(CONTRACT_ID)).longValue();
-    }
 
     private ContractProcess() {
     }

@@ -28,14 +28,16 @@ import org.springframework.stereotype.Component;
 class ContractTaskCompletion implements TaskListener {
 
     private final ContractService contracts;
+    private final ContractCases cases;
 
-    ContractTaskCompletion(ContractService contracts) {
+    ContractTaskCompletion(ContractService contracts, ContractCases cases) {
         this.contracts = contracts;
+        this.cases = cases;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        long id = contractId(task);
+        long id = cases.id(task);
         String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case TASK_QUALIFICATION_REVIEW -> {

@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class CustomerOnboardedDelegate implements JavaDelegate {
 
     private final ContractService contracts;
+    private final ContractCases cases;
 
-    CustomerOnboardedDelegate(ContractService contracts) {
+    CustomerOnboardedDelegate(ContractService contracts, ContractCases cases) {
         this.contracts = contracts;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        contracts.completeOnboarding(ContractProcess.contractId(execution));
+        contracts.completeOnboarding(cases.id(execution));
     }
 }

@@ -16,14 +16,16 @@ import org.springframework.stereotype.Component;
 class DraftFormPrefill implements TaskListener {
 
     private final ContractService contracts;
+    private final ContractCases cases;
 
-    DraftFormPrefill(ContractService contracts) {
+    DraftFormPrefill(ContractService contracts, ContractCases cases) {
         this.contracts = contracts;
+        this.cases = cases;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        Contract c = contracts.find(ContractProcess.contractId(task));
+        Contract c = contracts.find(cases.id(task));
         Map<String, Object> values = new HashMap<>();
         put(values, "partyCompany", c.getPartyCompany() != null ? c.getPartyCompany() : contracts.companyName());
         put(values, "partyCustomer", c.getPartyCustomer());

@@ -1,5 +1,6 @@
 package io.kefu.contract.process;
 
+import io.kefu.task.BoundCase;
 import static io.kefu.task.FormFields.text;
 
 import io.kefu.task.FormFields;
@@ -35,7 +36,7 @@ class OpenTerminationDelegate implements JavaDelegate {
             contracts.linkTermination(((Number) id).longValue(), execution.getProcessInstanceId());
             return;
         }
-        String user = (String) execution.getVariable(ContractProcess.INITIATOR);
+        String user = BoundCase.starter(execution, ContractProcess.INITIATOR);
         if (user == null) {
             throw InvalidInputException.of("initiator", "无法确定发起人:请登录后在任务列表中发起");
         }

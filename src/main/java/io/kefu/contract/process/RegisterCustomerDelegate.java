@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class RegisterCustomerDelegate implements JavaDelegate {
 
     private final ContractService contracts;
+    private final ContractCases cases;
 
-    RegisterCustomerDelegate(ContractService contracts) {
+    RegisterCustomerDelegate(ContractService contracts, ContractCases cases) {
         this.contracts = contracts;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        contracts.registerCustomer(ContractProcess.contractId(execution));
+        contracts.registerCustomer(cases.id(execution));
     }
 }

@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class TerminateContractDelegate implements JavaDelegate {
 
     private final ContractService contracts;
+    private final ContractCases cases;
 
-    TerminateContractDelegate(ContractService contracts) {
+    TerminateContractDelegate(ContractService contracts, ContractCases cases) {
         this.contracts = contracts;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        contracts.terminate(ContractProcess.contractId(execution));
+        contracts.terminate(cases.id(execution));
     }
 }

@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class OpenVisitComplaintDelegate implements JavaDelegate {
 
     private final VisitService visits;
+    private final VisitCases cases;
 
-    OpenVisitComplaintDelegate(VisitService visits) {
+    OpenVisitComplaintDelegate(VisitService visits, VisitCases cases) {
         this.visits = visits;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("complaintId", visits.openComplaint(VisitFormFields.visitId(execution)));
+        execution.setVariable("complaintId", visits.openComplaint(cases.id(execution)));
     }
 }

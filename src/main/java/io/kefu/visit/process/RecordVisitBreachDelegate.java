@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 class RecordVisitBreachDelegate implements JavaDelegate {
 
     private final VisitService visits;
+    private final VisitCases cases;
 
-    RecordVisitBreachDelegate(VisitService visits) {
+    RecordVisitBreachDelegate(VisitService visits, VisitCases cases) {
         this.visits = visits;
+        this.cases = cases;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("firstBreach", visits.recordBreach(VisitFormFields.visitId(execution)));
+        execution.setVariable("firstBreach", visits.recordBreach(cases.id(execution)));
     }
 }

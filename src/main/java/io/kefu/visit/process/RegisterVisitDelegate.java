@@ -1,5 +1,6 @@
 package io.kefu.visit.process;
 
+import io.kefu.task.BoundCase;
 import io.kefu.task.FormFields;
 import static io.kefu.task.FormFields.text;
 
@@ -37,10 +38,13 @@ class RegisterVisitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariable(VisitProcess.VISIT_ID) != null) {
+        Object planned = execution.getVariable(VisitProcess.VISIT_ID);
+        if (planned != null) {
+            // Kefu planned the visit and started this process for it; the binding is set once and kept
+            visits.linkProcess(((Number) planned).longValue(), execution.getProcessInstanceId());
             return;
         }
-        String initiator = (String) execution.getVariable("initiator");
+        String initiator = BoundCase.starter(execution, "initiator");
         if (initiator == null) {
             throw InvalidInputException.of("initiator", "无法确定发起人:请登录后在任务列表中发起");
         }

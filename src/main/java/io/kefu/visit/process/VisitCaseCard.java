@@ -4,6 +4,7 @@ import io.kefu.customer.Contact;
 import io.kefu.customer.Customer;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
+import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
 import io.kefu.visit.Visit;
 import io.kefu.shared.CaseNote;
@@ -29,11 +30,10 @@ abstract class VisitCaseCard implements CaseCardProvider {
     @Override
     @Transactional(readOnly = true)
     public String caseSummary(DelegateTask task) {
-        Object id = task.getVariable(VisitProcess.VISIT_ID);
-        if (id == null) {
+        Visit v = BoundCase.find(task, visits::forProcessInstance).orElse(null);
+        if (v == null) {
             return "";
         }
-        Visit v = visits.find(((Number) id).longValue());
         Customer customer = v.getCustomer();
         StringBuilder md = new StringBuilder();
         md.append("**回访编号** ").append(v.getVisitNo())

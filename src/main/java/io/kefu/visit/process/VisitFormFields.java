@@ -51,10 +51,6 @@ final class VisitFormFields {
         }
     }
 
-    static long visitId(VariableScope scope) {
-        return ((Number) scope.getVariable(VisitProcess.VISIT_ID)).longValue();
-    }
-
     private VisitFormFields() {
     }
 }

@@ -39,16 +39,18 @@ class VisitTaskCompletion implements TaskListener {
     static final List<String> DELIVERY_ANSWERS = List.of("deliveredOnTime", "goodsIntact", "anomalyText");
 
     private final VisitService visits;
+    private final VisitCases cases;
     private final WorkingHours hours;
 
-    VisitTaskCompletion(VisitService visits, WorkingHours hours) {
+    VisitTaskCompletion(VisitService visits, VisitCases cases, WorkingHours hours) {
         this.visits = visits;
+        this.cases = cases;
         this.hours = hours;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        long id = visitId(task);
+        long id = cases.id(task);
         String actor = actor(task);
         switch (task.getTaskDefinitionKey()) {
             case TASK_SUBMIT_PLAN -> {

@@ -26,6 +26,7 @@ import io.kefu.customer.CustomerRequest.ContactRequest;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
+import io.kefu.shared.ConflictException;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.time.BusinessCalendar;
 import io.kefu.task.CaseCardProvider;
@@ -39,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -671,6 +673,63 @@ class ComplaintHandlingProcessTest {
         assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery()
                 .processInstanceId(process.getId()).taskAssignee(SALES).count()).isZero();
         assertThat(reload(opened).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+    }
+
+    @Test
+    void variablesWrittenBehindKefusBackNeitherRedirectTheCaseNorLiftTheRecusal() {
+        Complaint attacked = open(newCustomer(CustomerTier.B), ComplaintCategory.SERVICE_ATTITUDE, Severity.MINOR, SALES);
+        Complaint other = open(newCustomer(CustomerTier.B), ComplaintCategory.DELIVERY, Severity.MINOR, null);
+        ProcessInstance process = processOf(attacked);
+        // what someone who found a route to write variables would do: point the case at another complaint, take
+        // over the owner's tasks and lift the recusal of the employee complained about
+        runtimeService.setVariable(process.getId(), COMPLAINT_ID, other.getId());
+        runtimeService.setVariable(process.getId(), OWNER_ID, SALES);
+        runtimeService.setVariable(process.getId(), RECUSED_USER, "nobody");
+
+        complete(process, TASK_ASSESS_VALIDITY, OWNER, validAssessment("sales"));
+
+        assertThat(reload(attacked).getValid()).isTrue();
+        assertThat(reload(attacked).getDepartment()).isEqualTo("sales");
+        Complaint untouched = reload(other);
+        assertThat(untouched.getValid()).isNull();
+        assertThat(untouched.getStatus()).isEqualTo(ComplaintStatus.REGISTERED);
+        Task investigate = task(process, TASK_INVESTIGATE);
+        assertNotOfferedTo(investigate, SALES);
+        assertThat(candidateUsers(investigate)).containsExactlyInAnyOrderElementsOf(members("supervisors"));
+        assertThat(catchThrowable(() -> taskService.claim(investigate.getId(), SALES)))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("回避");
+
+        // the department the complaint went to is the record's, whatever the variable says
+        runtimeService.setVariable(process.getId(), DEPARTMENT_GROUP, "dept-tech");
+        complete(process, TASK_INVESTIGATE, SUPERVISOR, investigation());
+        Task propose = task(process, TASK_PROPOSE_SOLUTIONS);
+        assertNotOfferedTo(propose, SALES);
+        assertThat(candidateGroups(propose)).doesNotContain("dept-tech");
+        assertThat(candidateUsers(propose)).containsExactlyInAnyOrderElementsOf(members("supervisors"));
+        complete(process, TASK_PROPOSE_SOLUTIONS, SUPERVISOR, proposals());
+        complete(process, TASK_SELECT_SOLUTION, SUPERVISOR, leaderDecision("OPTION_1"));
+        complete(process, TASK_IMPLEMENT_SOLUTION, SUPERVISOR, implementation());
+
+        // the owner's next task goes to the owner on record
+        assertThat(task(process, TASK_CONFIRM_WITH_CUSTOMER)).isAssignedTo(OWNER);
+        assertThat(reload(attacked).getStatus()).isEqualTo(ComplaintStatus.AWAITING_CUSTOMER);
+        assertThat(reload(other).getFindings()).isNull();
+        assertThat(reload(other).getStatus()).isEqualTo(ComplaintStatus.REGISTERED);
+    }
+
+    @Test
+    void aStartThatNamesAComplaintOfAnotherCaseIsRefused() {
+        Complaint bound = open(newCustomer(CustomerTier.C), ComplaintCategory.DELIVERY, Severity.MINOR, null);
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+
+        Throwable refused = catchThrowable(() -> runtimeService.startProcessInstanceByKey(KEY,
+                Map.of(COMPLAINT_ID, bound.getId(), INITIATOR, OWNER)));
+
+        assertThat(refused).isNotNull();
+        assertThat(Stream.iterate(refused, t -> t != null, Throwable::getCause))
+                .anySatisfy(cause -> assertThat(cause).isInstanceOf(ConflictException.class));
+        assertThat(reload(bound).getProcessInstanceId()).isEqualTo(processOf(bound).getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
     }
 
     @Test

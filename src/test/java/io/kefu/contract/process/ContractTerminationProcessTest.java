@@ -149,8 +149,38 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
         assertThat(runningOn.getTerminatedOn()).isNull();
         assertThat(customers.find(active.getCustomer().getId()).getStatus()).isEqualTo(CustomerStatus.ACTIVE);
         assertThat(events.terminated(active.getId())).isEmpty();
+        // the refused termination stays bound to its contract, though the contract no longer names it
+        assertThat(runningOn.getTerminationProcessId()).isNull();
+        assertThat(contracts.forProcessInstance(pid)).get().extracting(Contract::getId).isEqualTo(active.getId());
         // and may be asked for again later
-        contracts.startTermination(active.getId(), new TerminationRequest(TerminationParty.CUSTOMER, "再次申请"), AGENT);
+        String again = contracts.startTermination(active.getId(), new TerminationRequest(TerminationParty.CUSTOMER,
+                "再次申请"), AGENT).getTerminationProcessId();
+        assertThat(again).isNotEqualTo(pid);
+        assertThat(contracts.forProcessInstance(again)).get().extracting(Contract::getId).isEqualTo(active.getId());
+        assertThat(contracts.forProcessInstance(pid)).get().extracting(Contract::getId).isEqualTo(active.getId());
+    }
+
+    @Test
+    void aStepActsOnTheContractItsProcessIsBoundToWhateverTheVariableSays() {
+        Contract mine = activeContract(CustomerType.AGENT);
+        Contract other = activeContract(CustomerType.DEALER);
+        String pid = contracts.startTermination(mine.getId(), new TerminationRequest(TerminationParty.CUSTOMER,
+                "门店关闭"), AGENT).getTerminationProcessId();
+        String otherPid = contracts.startTermination(other.getId(), new TerminationRequest(TerminationParty.CUSTOMER,
+                "经营调整"), AGENT).getTerminationProcessId();
+        runtimeService.setVariable(pid, CONTRACT_ID, other.getId());
+
+        complete(pid, TASK_REVIEW_TERMINATION, SUPERVISOR, Map.of(PROCEED, false,
+                "terminationReviewNote", "客户撤回申请"));
+
+        assertThat(reload(mine).isTerminationPending()).isFalse();
+        Contract untouched = reload(other);
+        assertThat(untouched.isTerminationPending()).isTrue();
+        assertThat(untouched.getTerminationProcessId()).isEqualTo(otherPid);
+        // nor can another process take over a termination under way
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(TERMINATION_KEY,
+                Map.of(CONTRACT_ID, other.getId()))).isInstanceOf(ConflictException.class);
+        assertThat(reload(other).getTerminationProcessId()).isEqualTo(otherPid);
     }
 
     @Test
