@@ -42,8 +42,11 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>agents and departments see only tasks they are candidates for or assigned to (Camunda grants that per task);</li>
  *   <li>supervisors and managers oversee every task and running case, in Tasklist and Cockpit;</li>
- *   <li>auditors read everything — tasks, cases, history — and change nothing.</li>
+ *   <li>auditors read everything — tasks, cases, their variables and history — and change nothing;</li>
+ *   <li>jobs, batches, decision history, users, groups and authorizations belong to administrators; managers deploy
+ *       and migrate.</li>
  * </ul>
+ * README "Security" ("Who may do what") is the same table in words.
  */
 @Component
 @Order(0)
