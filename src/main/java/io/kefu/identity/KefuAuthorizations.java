@@ -6,8 +6,11 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.kefu.identity.KefuGroups.Department;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.FilterService;
@@ -20,7 +23,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +42,11 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>agents and departments see only tasks they are candidates for or assigned to (Camunda grants that per task);</li>
  *   <li>supervisors and managers oversee every task and running case, in Tasklist and Cockpit;</li>
- *   <li>auditors read everything — tasks, cases, history — and change nothing.</li>
+ *   <li>auditors read everything — tasks, cases, their variables and history — and change nothing;</li>
+ *   <li>jobs, batches, decision history, users, groups and authorizations belong to administrators; managers deploy
+ *       and migrate.</li>
  * </ul>
+ * README "Security" ("Who may do what") is the same table in words.
  */
 @Component
 @Order(0)
@@ -96,59 +105,178 @@ class KefuAuthorizations implements ApplicationRunner {
         ensureGroup(KefuGroups.ARCHIVISTS, "档案管理员", "WORKFLOW");
         ensureGroup(KefuGroups.DIRECTORS, "客服总监", "WORKFLOW");
         ensureGroup(KefuGroups.DIVISION_LEADERS, "事业部领导", "WORKFLOW");
-        List<String> staff = new ArrayList<>(KefuGroups.workingGroups());
         for (Department department : Department.values()) {
             ensureGroup(department.groupId(), department.label(), KefuGroups.DEPARTMENT_TYPE);
+        }
+        GrantTable table = grantTable();
+        table.groups().forEach(group -> converge(table, group));
+        table.grants.forEach(this::ensureExactly);
+        ensureTaskWorkersReadVariables();
+        ensureOwnProfilesReadOnly();
+        ensureFilters();
+    }
+
+    /**
+     * What each group may do, beyond what Camunda grants per task to its assignee and candidates ({@code TASK_WORK}
+     * and {@code READ_VARIABLE}, see application.yaml). README "Security" shows the same table.
+     */
+    static GrantTable grantTable() {
+        GrantTable table = new GrantTable();
+        List<String> staff = new ArrayList<>(KefuGroups.workingGroups());
+        for (Department department : Department.values()) {
             staff.add(department.groupId());
         }
-
         for (String group : staff) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grant(group, Resources.USER, ANY, Permissions.READ);
-            grant(group, Resources.GROUP, ANY, Permissions.READ);
+            table.grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            table.grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            table.grant(group, Resources.USER, ANY, Permissions.READ);
+            table.grant(group, Resources.GROUP, ANY, Permissions.READ);
         }
         for (String group : KefuGroups.workingGroups()) {
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            table.grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
             for (String process : PROCESSES_STAFF_START) {
-                grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.CREATE_INSTANCE);
+                table.grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ,
+                        Permissions.CREATE_INSTANCE);
             }
         }
         // departments borrow archive files too (部门借阅, with their head's consent)
         for (Department department : Department.values()) {
-            grant(department.groupId(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-            grant(department.groupId(), Resources.PROCESS_DEFINITION, "archive-loan", Permissions.READ,
+            table.grant(department.groupId(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            table.grant(department.groupId(), Resources.PROCESS_DEFINITION, "archive-loan", Permissions.READ,
                     Permissions.CREATE_INSTANCE);
         }
         // supervisors and managers oversee; auditors read; none of them gets more than READ on others' tasks
         for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS, KefuGroups.AUDITORS)) {
-            readEverything(group);
+            readEverything(table, group);
         }
+        table.grant(KefuGroups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        table.grant(KefuGroups.AUDITORS, Resources.USER, ANY, Permissions.READ);
+        table.grant(KefuGroups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
+        // managers redesign processes: they deploy (console, Camunda Modeler via /engine-rest); agents may not
+        table.grant(KefuGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
+        // ... and move running cases to a new version (Kefu's migration page runs in the manager's name)
+        table.grant(KefuGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        table.grant(KefuGroups.MANAGERS, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
         // administrators may do everything, as Camunda's own admin-user setup grants it
         for (Resources resource : Resources.values()) {
-            grant(KefuGroups.ADMINS, resource, ANY, Permissions.ALL);
+            table.grant(KefuGroups.ADMINS, resource, ANY, Permissions.ALL);
         }
-        grant(KefuGroups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(KefuGroups.AUDITORS, Resources.USER, ANY, Permissions.READ);
-        grant(KefuGroups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
-        // managers redesign processes: they deploy (console, Camunda Modeler via /engine-rest); agents may not
-        grant(KefuGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE);
-        // ... and move running cases to a new version (Kefu's migration page runs in the manager's name)
-        grant(KefuGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.MIGRATE_INSTANCE);
-        grant(KefuGroups.MANAGERS, Resources.BATCH, ANY, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
-
-        ensureFilters();
+        return table;
     }
 
-    /** Cockpit, and read access to every process, case, task, decision and deployment (with their history). */
-    private void readEverything(String group) {
-        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
-                Permissions.READ_INSTANCE, Permissions.READ_TASK);
-        grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-        grant(group, Resources.TASK, ANY, Permissions.READ);
-        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-        grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    /**
+     * Tasklist and Cockpit; every process, case and task with their variables (personal data never reaches the
+     * engine's variables or history) and history; decision definitions, but not their history (decision inputs).
+     */
+    private static void readEverything(GrantTable table, String group) {
+        table.grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        table.grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE, Permissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        table.grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        table.grant(group, Resources.TASK, ANY, Permissions.READ, TaskPermissions.READ_VARIABLE);
+        table.grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    }
+
+    /** The grants of Kefu's groups, merged per group, resource and resource id. */
+    static final class GrantTable {
+
+        record Key(String groupId, Resource resource, String resourceId) {
+        }
+
+        final Map<Key, Set<Permission>> grants = new LinkedHashMap<>();
+
+        void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+            grants.computeIfAbsent(new Key(groupId, resource, resourceId), key -> new LinkedHashSet<>())
+                    .addAll(List.of(permissions));
+        }
+
+        Set<String> groups() {
+            Set<String> groups = new LinkedHashSet<>();
+            grants.keySet().forEach(key -> groups.add(key.groupId()));
+            return groups;
+        }
+
+        boolean wants(String groupId, int resourceType, String resourceId) {
+            return grants.keySet().stream().anyMatch(key -> key.groupId().equals(groupId)
+                    && key.resource().resourceType() == resourceType && key.resourceId().equals(resourceId));
+        }
+    }
+
+    /**
+     * Kefu owns its groups' wildcard grants ({@code *}) and their application grants: whatever an earlier version
+     * granted there that the table no longer wants is taken back, so that existing databases converge. Grants on
+     * single resources (a task, a filter, a process an administrator granted by hand) stay as they are.
+     */
+    private void converge(GrantTable table, String groupId) {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().groupIdIn(groupId).list()) {
+            boolean owned = authorization.getAuthorizationType() == AUTH_TYPE_GRANT
+                    && (ANY.equals(authorization.getResourceId())
+                    || authorization.getResourceType() == Resources.APPLICATION.resourceType());
+            if (owned && !table.wants(groupId, authorization.getResourceType(), authorization.getResourceId())) {
+                authorizationService.deleteAuthorization(authorization.getId());
+                log.info("Revoked group {}'s grant on resource type {} ({})", groupId,
+                        authorization.getResourceType(), authorization.getResourceId());
+            }
+        }
+    }
+
+    /** The group's grant on that resource holds exactly these permissions (added or taken back as needed). */
+    private void ensureExactly(GrantTable.Key key, Set<Permission> permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(key.groupId()).resourceType(key.resource()).resourceId(key.resourceId()).singleResult();
+        int wanted = permissions.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+        if (existing != null && ((AuthorizationEntity) existing).getPermissions() == wanted) {
+            return;
+        }
+        Authorization authorization = existing;
+        if (existing == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(key.groupId());
+            authorization.setResource(key.resource());
+            authorization.setResourceId(key.resourceId());
+        } else {
+            log.info("Permissions of group {} on {} {} set to {}", key.groupId(), key.resource().resourceName(),
+                    key.resourceId(), permissions.stream().map(Permission::getName).toList());
+        }
+        authorization.setPermissions(permissions.toArray(Permission[]::new));
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    /**
+     * Camunda grants assignees and candidates READ_VARIABLE on their tasks once enforceSpecificVariablePermission is
+     * on; tasks created before that hold only TASK_WORK (or UPDATE) and gain it here, so their forms still load.
+     */
+    private void ensureTaskWorkersReadVariables() {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.TASK).authorizationType(AUTH_TYPE_GRANT).list()) {
+            if (!ANY.equals(authorization.getResourceId())
+                    && (authorization.isPermissionGranted(Permissions.TASK_WORK)
+                    || authorization.isPermissionGranted(Permissions.UPDATE))
+                    && !authorization.isPermissionGranted(TaskPermissions.READ_VARIABLE)) {
+                authorization.addPermission(TaskPermissions.READ_VARIABLE);
+                authorizationService.saveAuthorization(authorization);
+            }
+        }
+    }
+
+    /**
+     * Users read their own profile but do not edit it (nor their password): Camunda grants a new user ALL on their own
+     * user, Kefu's engine plugin READ; users created before get READ here. Administrators edit every user through their
+     * group's grant.
+     */
+    private void ensureOwnProfilesReadOnly() {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.USER).authorizationType(AUTH_TYPE_GRANT).list()) {
+            String userId = authorization.getUserId();
+            if (userId != null && userId.equals(authorization.getResourceId())
+                    && ((AuthorizationEntity) authorization).getPermissions() != Permissions.READ.getValue()) {
+                authorization.setPermissions(new Permission[] {Permissions.READ});
+                authorizationService.saveAuthorization(authorization);
+                log.info("User {} may now read, not edit, their own profile", userId);
+            }
+        }
     }
 
     private void ensureGroup(String id, String name, String type) {
@@ -161,50 +289,45 @@ class KefuAuthorizations implements ApplicationRunner {
         }
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery()
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing
-                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        if (existing == null) {
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
-        }
-        boolean changed = existing == null;
-        for (Permission permission : permissions) {
-            if (!authorization.isPermissionGranted(permission)) {
-                authorization.addPermission(permission);
-                changed = true;
+    /**
+     * Shared Tasklist filters: my tasks, tasks I may claim, everything I may see. Everyone may read (and so run) these
+     * three; filters that users save for themselves stay theirs (Camunda grants their owner ALL, nobody else anything).
+     */
+    private void ensureFilters() {
+        List<String> shared = List.of(
+                ensureFilter("我的待办", -10, "分配给我的任务",
+                        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+                ensureFilter("可认领的任务", -5, "我或我所在的组可以认领的任务",
+                        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}")),
+                ensureFilter("全部可见任务", 0, "按权限可见的全部任务", taskService.createTaskQuery()));
+        for (Authorization global : authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
+                .authorizationType(AUTH_TYPE_GLOBAL).list()) {
+            // earlier versions let everyone read every filter, other users' own included
+            if (!shared.contains(global.getResourceId())) {
+                authorizationService.deleteAuthorization(global.getId());
+                log.info("Revoked everyone's read access to filter {}", global.getResourceId());
             }
         }
-        if (changed) {
-            authorizationService.saveAuthorization(authorization);
+        for (String filterId : shared) {
+            if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
+                    .authorizationType(AUTH_TYPE_GLOBAL).count() == 0) {
+                Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+                everyone.setUserId(ANY);
+                everyone.setResource(Resources.FILTER);
+                everyone.setResourceId(filterId);
+                everyone.addPermission(Permissions.READ);
+                authorizationService.saveAuthorization(everyone);
+            }
         }
     }
 
-    /** Shared Tasklist filters: my tasks, tasks I may claim, everything I may see. */
-    private void ensureFilters() {
-        ensureFilter("我的待办", -10, "分配给我的任务", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("可认领的任务", -5, "我或我所在的组可以认领的任务",
-                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
-        ensureFilter("全部可见任务", 0, "按权限可见的全部任务", taskService.createTaskQuery());
-        if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).userIdIn(ANY).count() == 0) {
-            Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-            everyone.setUserId(ANY);
-            everyone.setResource(Resources.FILTER);
-            everyone.setResourceId(ANY);
-            everyone.addPermission(Permissions.READ);
-            authorizationService.saveAuthorization(everyone);
+    private String ensureFilter(String name, int priority, String description, TaskQuery query) {
+        Filter existing = filterService.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
+        if (existing != null) {
+            return existing.getId();
         }
-    }
-
-    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
-        filterService.saveFilter(filterService.newTaskFilter(name)
+        return filterService.saveFilter(filterService.newTaskFilter(name)
                 .setQuery(query)
-                .setProperties(Map.of("priority", priority, "description", description, "refresh", true)));
+                .setProperties(Map.of("priority", priority, "description", description, "refresh", true))).getId();
     }
 }
