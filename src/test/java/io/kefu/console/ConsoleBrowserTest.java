@@ -78,7 +78,7 @@ class ConsoleBrowserTest extends HttpApiTest {
 
         // export: the link the page offers downloads the CSV
         String csv = fetch(browser.findElement(By.id("export-csv")).getAttribute("href"));
-        assertThat(csv).startsWith("200 ").contains("时间,来源,类型,人员,事件,详情,流程节点");
+        assertThat(csv).startsWith("200 ").contains("时间,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤");
 
         // the manager opens the report page: figures, a chart, export links
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();

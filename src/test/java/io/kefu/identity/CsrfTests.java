@@ -77,18 +77,19 @@ class CsrfTests extends HttpApiTest {
     @Test
     void anotherSitesFormCannotResendANoticeButTheConsoleCan() {
         long notice = failedNotice();
-        BrowserSession agent = BrowserSession.loggedIn(port, "agent");
+        // resending is for staff of the notice's case, supervisors and managers
+        BrowserSession supervisor = BrowserSession.loggedIn(port, "supervisor");
         String resend = "/api/notices/" + notice + "/resend";
 
-        ResponseEntity<String> forged = agent.post(resend, MediaType.APPLICATION_FORM_URLENCODED,
+        ResponseEntity<String> forged = supervisor.post(resend, MediaType.APPLICATION_FORM_URLENCODED,
                 new LinkedMultiValueMap<>(), fromAnotherSite());
 
         assertRefusedForMissingToken(forged);
         assertThat(as("supervisor").get("/api/notices/" + notice).json().path("status").asText())
                 .as("the notice after the forged resend").isEqualTo("FAILED");
 
-        ResponseEntity<String> resent = agent.post(resend, MediaType.APPLICATION_FORM_URLENCODED,
-                new LinkedMultiValueMap<>(), consoleToken(agent));
+        ResponseEntity<String> resent = supervisor.post(resend, MediaType.APPLICATION_FORM_URLENCODED,
+                new LinkedMultiValueMap<>(), consoleToken(supervisor));
 
         assertThat(resent.getStatusCode().value()).as("%s", resent).isEqualTo(200);
         assertThat(as("supervisor").get("/api/notices/" + notice).json().path("status").asText()).isEqualTo("QUEUED");
