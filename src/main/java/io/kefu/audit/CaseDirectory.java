@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -101,8 +102,15 @@ public class CaseDirectory {
         return new PageImpl<>(rows, page, total == null ? 0 : total);
     }
 
+    /** What a business key (TS2026-00001) or a process instance id may look like. */
+    private static final Pattern CASE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     /** The process instances of a case (by business key or process instance id) the user may see, oldest first. */
     public List<CaseRow> find(String caseKey, CurrentUser user) {
+        if (caseKey == null || !CASE_KEY.matcher(caseKey).matches()) {
+            // no case has such a key; MySQL would refuse some characters (emoji) against Camunda's utf8 columns
+            return List.of();
+        }
         Where where = new Where();
         where.and("(p.PROC_INST_ID_ = ? or p.BUSINESS_KEY_ = ?)", caseKey, caseKey);
         visibleTo(user, where);

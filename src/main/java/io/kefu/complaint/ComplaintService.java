@@ -133,7 +133,8 @@ public class ComplaintService {
     /** Applies the decision table's result: deadlines on working hours, and the repeat-complaint check. */
     public ClassificationOutcome classify(long complaintId, Classification c) {
         Complaint complaint = find(complaintId);
-        Instant received = complaint.getCreatedAt();
+        // deadlines to the whole second, as MySQL keeps them: what the API answers is what is stored
+        Instant received = complaint.getCreatedAt().truncatedTo(ChronoUnit.SECONDS);
         Instant responseDue = calendar.addWorkingTime(received, Duration.ofHours(c.responseHours()));
         Instant resolutionDue = calendar.addWorkingTime(received, Duration.ofHours(c.resolutionHours()));
         complaint.classify(c.priority(), c.responseHours(), c.resolutionHours(), c.notifyManager(), c.managerApproval(),
