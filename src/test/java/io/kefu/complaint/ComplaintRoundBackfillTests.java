@@ -87,7 +87,8 @@ class ComplaintRoundBackfillTests {
         assertThat(jdbc.queryForObject("select count(*) from complaint_round where satisfaction is not null",
                 Integer.class)).isEqualTo(3);
         // the round's fields have left the complaint record
-        assertThatThrownBy(() -> jdbc.queryForList("select findings from complaint")).hasMessageContaining("FINDINGS");
+        assertThatThrownBy(() -> jdbc.queryForList("select findings from complaint")).cause()
+                .hasMessageContaining("FINDINGS");
     }
 
     private List<Map<String, Object>> rounds(long complaintId) {

@@ -287,7 +287,10 @@ class ReportApiTests extends HttpApiTest {
             ps.setObject(15, created);
             return ps;
         }, key);
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        jdbc.update("insert into complaint_round (complaint_id, round_no, opened_at, department, version) values (?, 1, ?, ?, 0)",
+                id, created, department);
+        return id;
     }
 
     /** A visit due on day {@code dueDay} of March (33 = 2 April), deadline three days later. */
@@ -315,16 +318,22 @@ class ReportApiTests extends HttpApiTest {
     }
 
     /**
-     * The rounds of a complaint, a day apart from {@code firstVisit}: each round's return-visit answer (null: the
-     * round is still being handled).
+     * The return visits of a complaint's rounds, a day apart from {@code firstVisit}: round 1 (every complaint has it)
+     * gets the first answer, later rounds are added (null: the round is still being handled).
      */
     private void rounds(long complaintId, LocalDateTime firstVisit, String... answers) {
         for (int i = 0; i < answers.length; i++) {
             LocalDateTime visited = answers[i] == null ? null : firstVisit.plusDays(i);
-            jdbc.update("""
-                    insert into complaint_round (complaint_id, round_no, opened_at, satisfaction, visited_by, visited_at,
-                      version) values (?, ?, ?, ?, 'agent', ?, 0)""", complaintId, i + 1, firstVisit.plusDays(i - 1),
-                    answers[i], visited);
+            if (i == 0) {
+                jdbc.update("""
+                        update complaint_round set satisfaction = ?, visited_by = 'agent', visited_at = ?
+                        where complaint_id = ? and round_no = 1""", answers[i], visited, complaintId);
+            } else {
+                jdbc.update("""
+                        insert into complaint_round (complaint_id, round_no, opened_at, satisfaction, visited_by,
+                          visited_at, version) values (?, ?, ?, ?, 'agent', ?, 0)""", complaintId, i + 1,
+                        firstVisit.plusDays(i - 1), answers[i], visited);
+            }
         }
     }
 
