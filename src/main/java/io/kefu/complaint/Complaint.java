@@ -4,6 +4,7 @@ import io.kefu.shared.ConflictException;
 import io.kefu.shared.CaseNote;
 import io.kefu.customer.Customer;
 import io.kefu.shared.time.Now;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,6 +17,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -27,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
 /**
@@ -137,49 +141,14 @@ public class Complaint {
     @Column(name = "department", length = 30)
     private String department;
 
-    @Column(name = "cause_type", length = 30)
-    private String causeType;
-
-    @Column(name = "findings", columnDefinition = "text")
-    private String findings;
-
-    @Column(name = "responsible_person", length = 100)
-    private String responsiblePerson;
-
-    @Column(name = "solution_option1", columnDefinition = "text")
-    private String solutionOption1;
-
-    @Column(name = "solution_option2", columnDefinition = "text")
-    private String solutionOption2;
-
-    @Column(name = "solution_option3", columnDefinition = "text")
-    private String solutionOption3;
-
-    /** The option finally adopted: 1, 2 or 3. */
-    @Column(name = "chosen_option")
-    private Integer chosenOption;
-
-    @Column(name = "implementation_notes", columnDefinition = "text")
-    private String implementationNotes;
-
-    @Column(name = "penalties", columnDefinition = "text")
-    private String penalties;
-
+    /** Whether the customer accepted the current round's solution; cleared when a round reopens the case. */
     @Column(name = "customer_accepted")
     private Boolean customerAccepted;
 
-    @Column(name = "acceptance_method", length = 30)
-    private String acceptanceMethod;
-
-    @Column(name = "acceptance_reference", length = 200)
-    private String acceptanceReference;
-
+    /** The latest return visit's answer (each round keeps its own in {@link ComplaintRound}). */
     @Enumerated(EnumType.STRING)
     @Column(name = "satisfaction", length = 20)
     private Satisfaction satisfaction;
-
-    @Column(name = "visit_remarks", columnDefinition = "text")
-    private String visitRemarks;
 
     @Column(name = "reopen_count", nullable = false)
     private int reopenCount;
@@ -211,6 +180,15 @@ public class Complaint {
     @OrderColumn(name = "position")
     private List<CaseNote> notes = new ArrayList<>();
 
+    /**
+     * The rounds of handling, oldest first; the last is the current one. Audited on their own table: the complaint's
+     * revisions do not repeat them.
+     */
+    @OneToMany(mappedBy = "complaint", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("number")
+    @NotAudited
+    private List<ComplaintRound> rounds = new ArrayList<>();
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -238,6 +216,7 @@ public class Complaint {
         this.complainedEmployee = complainedEmployee;
         this.ownerId = ownerId;
         this.status = ComplaintStatus.REGISTERED;
+        this.rounds.add(new ComplaintRound(this, 1, null, Now.instant()));
     }
 
     @PrePersist
@@ -284,9 +263,9 @@ public class Complaint {
         this.valid = true;
         this.validityReason = reason;
         this.department = department;
-        this.causeType = causeType;
         this.respondedAt = at;
         this.status = ComplaintStatus.INVESTIGATING;
+        currentRound().assign(department, causeType);
     }
 
     void judgeInvalid(String reason, String reply, Instant at) {
@@ -304,70 +283,69 @@ public class Complaint {
         this.closedAt = at;
     }
 
-    void recordFindings(String findings, String responsiblePerson) {
-        this.findings = findings;
-        this.responsiblePerson = responsiblePerson;
+    void recordFindings(String findings, String responsiblePerson, String by, Instant at) {
+        currentRound().recordFindings(findings, responsiblePerson, by, at);
     }
 
-    void proposeSolutions(String option1, String option2, String option3) {
-        this.solutionOption1 = option1;
-        this.solutionOption2 = option2;
-        this.solutionOption3 = option3;
-        this.chosenOption = null;
+    void proposeSolutions(String option1, String option2, String option3, String by, Instant at) {
+        currentRound().proposeSolutions(option1, option2, option3, by, at);
         this.status = ComplaintStatus.AWAITING_APPROVAL;
     }
 
-    /** The option chosen by the supervising leader or the manager; null when all options were rejected. */
-    void choose(Integer option) {
-        if (option != null && optionText(option) == null) {
-            throw new IllegalArgumentException("方案" + option + "未填写,不能采用");
-        }
-        this.chosenOption = option;
+    /**
+     * The option chosen by the supervising leader or the manager, with their instruction; null when all options were
+     * rejected (the manager decides next).
+     */
+    void choose(Integer option, String instruction, String by, Instant at) {
+        currentRound().decide(option, instruction, by, at);
         this.status = option == null ? ComplaintStatus.AWAITING_APPROVAL : ComplaintStatus.IMPLEMENTING;
     }
 
-    void returnToDepartment() {
-        this.chosenOption = null;
+    /** The manager sends the options back: the department proposes anew in this round. */
+    void returnToDepartment(String instruction, String by, Instant at) {
+        currentRound().decide(null, instruction, by, at);
         this.status = ComplaintStatus.INVESTIGATING;
     }
 
-    void recordImplementation(String notes, String penalties) {
-        this.implementationNotes = notes;
-        this.penalties = penalties;
+    void recordImplementation(String notes, String penalties, String by, Instant at) {
+        currentRound().recordImplementation(notes, penalties, by, at);
         this.status = ComplaintStatus.AWAITING_CUSTOMER;
     }
 
-    void customerAccepts(String method, String reference, Instant at, Instant returnVisitDue) {
+    void customerAccepts(String method, String reference, String by, Instant at, Instant returnVisitDue) {
+        currentRound().recordCustomerResponse(true, method, reference, by, at);
         this.customerAccepted = true;
-        this.acceptanceMethod = method;
-        this.acceptanceReference = reference;
         this.resolvedAt = at;
         this.returnVisitDue = returnVisitDue;
         this.status = ComplaintStatus.RESOLVED;
     }
 
-    void customerRejects() {
+    void customerRejects(String by, Instant at) {
+        currentRound().recordCustomerResponse(false, null, null, by, at);
         this.customerAccepted = false;
         this.status = ComplaintStatus.INVESTIGATING;
     }
 
-    void recordReturnVisit(Satisfaction satisfaction, String remarks) {
+    void recordReturnVisit(Satisfaction satisfaction, String remarks, String by, Instant at) {
+        currentRound().recordReturnVisit(satisfaction, remarks, by, at);
         this.satisfaction = satisfaction;
-        this.visitRemarks = remarks;
         this.status = satisfaction == Satisfaction.DISSATISFIED ? ComplaintStatus.REOPENED : ComplaintStatus.AWAITING_CLOSURE;
     }
 
-    void reopen(Instant newResolutionDue) {
+    /** 不满意: the next round opens (the earlier rounds keep what they found, decided and did). */
+    void reopen(Instant newResolutionDue, Instant at) {
         this.reopenCount++;
         this.resolutionDue = newResolutionDue;
         this.resolvedAt = null;
         this.customerAccepted = null;
         this.status = ComplaintStatus.REOPENED;
+        rounds.add(new ComplaintRound(this, currentRound().getNumber() + 1, department, at));
     }
 
     void reassign(String department) {
         this.department = department;
         this.status = ComplaintStatus.INVESTIGATING;
+        currentRound().assign(department, null);
     }
 
     void recordRootCause(String rootCause, String preventiveMeasures) {
@@ -390,13 +368,14 @@ public class Complaint {
         notes.add(new CaseNote(kind, author, text, at));
     }
 
-    public String optionText(int option) {
-        return switch (option) {
-            case 1 -> solutionOption1;
-            case 2 -> solutionOption2;
-            case 3 -> solutionOption3;
-            default -> null;
-        };
+    /** The round the forms work on: the latest. */
+    public ComplaintRound currentRound() {
+        return rounds.get(rounds.size() - 1);
+    }
+
+    /** Every round, oldest first. */
+    public List<ComplaintRound> getRounds() {
+        return List.copyOf(rounds);
     }
 
     public boolean isRecused(String userId) {
@@ -446,17 +425,8 @@ public class Complaint {
     public String getValidityReason() { return validityReason; }
     public String getInvalidReply() { return invalidReply; }
     public String getDepartment() { return department; }
-    public String getCauseType() { return causeType; }
-    public String getFindings() { return findings; }
-    public String getResponsiblePerson() { return responsiblePerson; }
-    public Integer getChosenOption() { return chosenOption; }
-    public String getImplementationNotes() { return implementationNotes; }
-    public String getPenalties() { return penalties; }
     public Boolean getCustomerAccepted() { return customerAccepted; }
-    public String getAcceptanceMethod() { return acceptanceMethod; }
-    public String getAcceptanceReference() { return acceptanceReference; }
     public Satisfaction getSatisfaction() { return satisfaction; }
-    public String getVisitRemarks() { return visitRemarks; }
     public int getReopenCount() { return reopenCount; }
     public String getRootCause() { return rootCause; }
     public String getPreventiveMeasures() { return preventiveMeasures; }

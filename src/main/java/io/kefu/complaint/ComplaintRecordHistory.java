@@ -2,15 +2,20 @@ package io.kefu.complaint;
 
 import io.kefu.shared.CaseNote;
 import io.kefu.audit.EntityCaseHistory;
+import io.kefu.audit.FormLabels;
 import io.kefu.audit.RecordChanges;
 import io.kefu.audit.TimelineEntry;
 import io.kefu.complaint.process.ComplaintProcess;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The complaint record's part of a complaint case's timeline: every field change (Envers), every deadline breach and
@@ -32,18 +37,38 @@ class ComplaintRecordHistory extends EntityCaseHistory {
             Map.entry("respondedAt", "响应时间"), Map.entry("resolvedAt", "解决时间"), Map.entry("closedAt", "结案时间"),
             Map.entry("repeatComplaint", "重复投诉"), Map.entry("repeatReason", "重复原因"), Map.entry("valid", "投诉成立"),
             Map.entry("validityReason", "判定理由"), Map.entry("invalidReply", "不成立答复"), Map.entry("department", "责任部门"),
-            Map.entry("causeType", "原因类型"), Map.entry("findings", "调查结果"), Map.entry("responsiblePerson", "责任人"),
-            Map.entry("solutionOption1", "方案一"), Map.entry("solutionOption2", "方案二"),
-            Map.entry("solutionOption3", "方案三"), Map.entry("chosenOption", "采用方案"),
-            Map.entry("implementationNotes", "实施情况"), Map.entry("penalties", "处罚"),
-            Map.entry("customerAccepted", "客户接受"), Map.entry("acceptanceMethod", "确认方式"),
-            Map.entry("acceptanceReference", "确认凭据"), Map.entry("satisfaction", "满意度"),
-            Map.entry("visitRemarks", "回访记录"), Map.entry("reopenCount", "重新处理次数"), Map.entry("rootCause", "根本原因"),
+            Map.entry("customerAccepted", "客户接受"), Map.entry("satisfaction", "满意度"),
+            Map.entry("reopenCount", "重新处理次数"), Map.entry("rootCause", "根本原因"),
             Map.entry("preventiveMeasures", "预防措施"), Map.entry("closingCategory", "结案类别"),
             Map.entry("closingSummary", "结案总结"), Map.entry("processInstanceId", "流程实例")),
-            Set.of("complainantName", "complainantPhone"),
-            // the record keeps the chosen option's number; the forms offer it as OPTION_1, OPTION_2...
-            Map.of("chosenOption", "solutionDecision:OPTION_"));
+            Set.of("complainantName", "complainantPhone"));
+
+    /** A round of handling: its entries are headed 第N轮 in the timeline. */
+    static final Map<String, String> ROUND_FIELDS = Map.ofEntries(
+            Map.entry("number", "轮次"), Map.entry("openedAt", "开始时间"), Map.entry("department", "责任部门"),
+            Map.entry("causeType", "原因类型"), Map.entry("findings", "调查结果"), Map.entry("responsiblePerson", "责任人"),
+            Map.entry("investigatedBy", "调查人"), Map.entry("investigatedAt", "调查时间"),
+            Map.entry("solutionOption1", "方案一"), Map.entry("solutionOption2", "方案二"),
+            Map.entry("solutionOption3", "方案三"), Map.entry("proposedBy", "方案提出人"),
+            Map.entry("proposedAt", "方案提出时间"), Map.entry("chosenOption", "采用方案"),
+            Map.entry("decisionInstruction", "审批批示"), Map.entry("decidedBy", "审批人"),
+            Map.entry("decidedAt", "审批时间"), Map.entry("implementationNotes", "实施情况"),
+            Map.entry("penalties", "处罚"), Map.entry("implementedBy", "实施人"), Map.entry("implementedAt", "实施时间"),
+            Map.entry("customerAccepted", "客户接受"), Map.entry("acceptanceMethod", "确认方式"),
+            Map.entry("acceptanceReference", "确认凭据"), Map.entry("confirmedBy", "确认人"),
+            Map.entry("confirmedAt", "确认时间"), Map.entry("satisfaction", "满意度"), Map.entry("visitRemarks", "回访记录"),
+            Map.entry("visitedBy", "回访人"), Map.entry("visitedAt", "回访时间"));
+
+    /**
+     * Round fields the timeline leaves out: who and when (each entry carries its revision's actor and time), and what
+     * the complaint's own entries already say (its responsible department, latest answer and acceptance).
+     */
+    private static final Set<String> ROUND_FIELDS_SHOWN_ELSEWHERE = Set.of("investigatedBy", "investigatedAt",
+            "proposedBy", "proposedAt", "decidedBy", "decidedAt", "implementedBy", "implementedAt", "confirmedBy",
+            "confirmedAt", "visitedBy", "visitedAt", "department", "satisfaction", "customerAccepted");
+
+    @PersistenceContext
+    private EntityManager em;
 
     private static final Map<String, String> NOTE_KINDS = Map.of(
             "SEVERE_ACKNOWLEDGED", "严重投诉经理已知悉",
@@ -57,6 +82,34 @@ class ComplaintRecordHistory extends EntityCaseHistory {
 
     ComplaintRecordHistory() {
         super(Set.of(ComplaintProcess.KEY), Complaint.class, "caseNo", null, "customer.id", LABELS);
+    }
+
+    /**
+     * The complaint record's changes, then each round's, headed 第N轮 (the timeline groups a reopened case's steps
+     * under their round by that heading).
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> changes(String businessKey, FormLabels.Options options) {
+        List<TimelineEntry> entries = new ArrayList<>(super.changes(businessKey, options));
+        List<ComplaintRound> rounds = em.createQuery("select r from ComplaintRound r where r.complaint.caseNo = :key"
+                + " order by r.number", ComplaintRound.class).setParameter("key", businessKey).getResultList();
+        Set<String> omitted = new HashSet<>();
+        ROUND_FIELDS_SHOWN_ELSEWHERE.forEach(f -> omitted.add("修改 " + ROUND_FIELDS.get(f)));
+        for (ComplaintRound round : rounds) {
+            String heading = "第" + round.getNumber() + "轮 ";
+            RecordChanges.Labels labels = new RecordChanges.Labels(heading.trim() + "处理记录", ROUND_FIELDS, Set.of(),
+                    // the round keeps the chosen option's number; the forms offer it as OPTION_1, OPTION_2...
+                    Map.of("chosenOption", "solutionDecision:OPTION_"));
+            for (TimelineEntry e : RecordChanges.of(em, ComplaintRound.class, round.getId(), labels, options)) {
+                if (!omitted.contains(e.summary())) {
+                    entries.add(e.kind().equals("RECORD_CREATED") ? e
+                            : new TimelineEntry(e.at(), e.source(), e.kind(), e.actor(), heading + e.summary(),
+                                    e.detail(), e.code(), e.activityId(), e.technical()));
+                }
+            }
+        }
+        return entries;
     }
 
     /** Besides its field changes, a complaint keeps its deadline breaches and its escalation and instruction notes. */

@@ -197,18 +197,20 @@ public class ComplaintService {
         events.publishEvent(new ComplaintEvents.Closed(complaint.getId(), complaint.getCaseNo(), false));
     }
 
-    public void recordFindings(long complaintId, String findings, String responsiblePerson) {
+    /** 展开调查, into the current round. */
+    public void recordFindings(long complaintId, String findings, String responsiblePerson, String by) {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, "findings", findings, "请填写调查结果");
         failOn(errors);
-        find(complaintId).recordFindings(findings.trim(), blankToNull(responsiblePerson));
+        find(complaintId).recordFindings(findings.trim(), blankToNull(responsiblePerson), by, calendar.now());
     }
 
-    public void proposeSolutions(long complaintId, String option1, String option2, String option3) {
+    public void proposeSolutions(long complaintId, String option1, String option2, String option3, String by) {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, "solutionOption1", option1, "至少需要提出一个处理方案");
         failOn(errors);
-        find(complaintId).proposeSolutions(option1.trim(), blankToNull(option2), blankToNull(option3));
+        find(complaintId).proposeSolutions(option1.trim(), blankToNull(option2), blankToNull(option3), by,
+                calendar.now());
     }
 
     /** The supervising leader (主管领导) adopts one option or rejects them all (then the manager decides). */
@@ -218,8 +220,9 @@ public class ComplaintService {
         require(errors, "leaderInstruction", instruction, "请填写批示");
         Integer option = "REJECTED".equals(decision) ? null : option(errors, "solutionDecision", decision, complaint);
         failOn(errors);
-        complaint.choose(option);
-        complaint.addNote("LEADER_INSTRUCTION", leader, instruction.trim(), calendar.now());
+        Instant now = calendar.now();
+        complaint.choose(option, instruction.trim(), leader, now);
+        complaint.addNote("LEADER_INSTRUCTION", leader, instruction.trim(), now);
     }
 
     /** The manager adopts an option or returns the case to the department for new solutions. */
@@ -229,19 +232,20 @@ public class ComplaintService {
         require(errors, "managerInstruction", instruction, "请填写经理批示");
         Integer option = "RETURN".equals(decision) ? null : option(errors, "managerDecision", decision, complaint);
         failOn(errors);
+        Instant now = calendar.now();
         if (option == null) {
-            complaint.returnToDepartment();
+            complaint.returnToDepartment(instruction.trim(), manager, now);
         } else {
-            complaint.choose(option);
+            complaint.choose(option, instruction.trim(), manager, now);
         }
-        complaint.addNote("MANAGER_INSTRUCTION", manager, instruction.trim(), calendar.now());
+        complaint.addNote("MANAGER_INSTRUCTION", manager, instruction.trim(), now);
     }
 
-    public void recordImplementation(long complaintId, String notes, String penalties) {
+    public void recordImplementation(long complaintId, String notes, String penalties, String by) {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, "implementationNotes", notes, "请填写实施情况");
         failOn(errors);
-        find(complaintId).recordImplementation(notes.trim(), blankToNull(penalties));
+        find(complaintId).recordImplementation(notes.trim(), blankToNull(penalties), by, calendar.now());
     }
 
     /** The customer is told the result and accepts (how they confirmed is recorded) or not (back to solutions). */
@@ -257,12 +261,12 @@ public class ComplaintService {
         failOn(errors);
         Instant now = calendar.now();
         if (!accepted) {
-            complaint.customerRejects();
+            complaint.customerRejects(owner, now);
             complaint.addNote("CUSTOMER_FEEDBACK", owner, feedback.trim(), now);
             return null;
         }
         Instant visitDue = now.plus(settings.returnVisitDays(), ChronoUnit.DAYS);
-        complaint.customerAccepts(method, blankToNull(reference), now, visitDue);
+        complaint.customerAccepts(method, blankToNull(reference), owner, now, visitDue);
         if (feedback != null && !feedback.isBlank()) {
             complaint.addNote("CUSTOMER_FEEDBACK", owner, feedback.trim(), now);
         }
@@ -278,18 +282,24 @@ public class ComplaintService {
         require(errors, "visitRemarks", remarks, "请填写回访记录");
         failOn(errors);
         Complaint complaint = find(complaintId);
-        complaint.recordReturnVisit(satisfaction, remarks.trim());
+        Instant now = calendar.now();
+        complaint.recordReturnVisit(satisfaction, remarks.trim(), owner, now);
         if (improvement != null && !improvement.isBlank()) {
-            complaint.addNote("IMPROVEMENT", owner, improvement.trim(), calendar.now());
+            complaint.addNote("IMPROVEMENT", owner, improvement.trim(), now);
         }
     }
 
-    /** 不满意: the case is reopened with a fresh resolution deadline instead of closing. */
+    /**
+     * 不满意: the case is reopened with a fresh resolution deadline instead of closing, in a new round: the forms work
+     * on it from now on, the earlier rounds keep their investigation, decision, implementation and visit.
+     */
     public Instant reopen(long complaintId) {
         Complaint complaint = find(complaintId);
         int hours = complaint.getResolutionHours() == null ? 40 : complaint.getResolutionHours();
-        Instant due = calendar.addWorkingTime(calendar.now(), Duration.ofHours(hours));
-        complaint.reopen(due);
+        Instant now = calendar.now();
+        Instant due = calendar.addWorkingTime(now, Duration.ofHours(hours));
+        complaint.reopen(due, now);
+        log.info("Complaint {} reopened: round {}", complaint.getCaseNo(), complaint.currentRound().getNumber());
         return due;
     }
 
@@ -379,7 +389,7 @@ public class ComplaintService {
             errors.put(field, "请选择审批结果");
             return null;
         }
-        if (complaint.optionText(option) == null) {
+        if (complaint.currentRound().optionText(option) == null) {
             errors.put(field, "方案" + option + "未填写,不能采用");
             return null;
         }

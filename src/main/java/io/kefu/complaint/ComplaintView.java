@@ -15,8 +15,31 @@ public record ComplaintView(Long id, String caseNo, Long customerId, String cust
         String department, String causeType, String findings, String responsiblePerson, List<String> solutionOptions,
         Integer chosenOption, String implementationNotes, Boolean customerAccepted, String acceptanceMethod,
         Satisfaction satisfaction, String visitRemarks, int reopenCount, ComplaintCategory closingCategory,
-        String closingSummary, List<BreachView> breaches, List<NoteView> notes, String processInstanceId,
-        boolean personalDataMasked, Instant createdAt, long version) {
+        String closingSummary, List<BreachView> breaches, List<NoteView> notes, List<RoundView> rounds,
+        String processInstanceId, boolean personalDataMasked, Instant createdAt, long version) {
+
+    /**
+     * One round of handling, oldest first (the last is current; the top-level investigation, options, decision,
+     * implementation and visit fields are the current round's).
+     */
+    public record RoundView(int number, boolean current, Instant openedAt, String department, String causeType,
+            String findings, String responsiblePerson, String investigatedBy, Instant investigatedAt,
+            List<String> solutionOptions, String proposedBy, Instant proposedAt, Integer chosenOption,
+            String decisionInstruction, String decidedBy, Instant decidedAt, String implementationNotes,
+            String penalties, String implementedBy, Instant implementedAt, Boolean customerAccepted,
+            String acceptanceMethod, String acceptanceReference, String confirmedBy, Instant confirmedAt,
+            Satisfaction satisfaction, String visitRemarks, String visitedBy, Instant visitedAt) {
+
+        static RoundView of(ComplaintRound r, boolean current) {
+            return new RoundView(r.getNumber(), current, r.getOpenedAt(), r.getDepartment(), r.getCauseType(),
+                    r.getFindings(), r.getResponsiblePerson(), r.getInvestigatedBy(), r.getInvestigatedAt(),
+                    options(r), r.getProposedBy(), r.getProposedAt(), r.getChosenOption(), r.getDecisionInstruction(),
+                    r.getDecidedBy(), r.getDecidedAt(), r.getImplementationNotes(), r.getPenalties(),
+                    r.getImplementedBy(), r.getImplementedAt(), r.getCustomerAccepted(), r.getAcceptanceMethod(),
+                    r.getAcceptanceReference(), r.getConfirmedBy(), r.getConfirmedAt(), r.getSatisfaction(),
+                    r.getVisitRemarks(), r.getVisitedBy(), r.getVisitedAt());
+        }
+    }
 
     public record BreachView(BreachType type, String label, Instant deadline, Instant detectedAt) {
     }
@@ -25,12 +48,7 @@ public record ComplaintView(Long id, String caseNo, Long customerId, String cust
     }
 
     static ComplaintView of(Complaint c, boolean unmasked, Instant now) {
-        List<String> options = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            if (c.optionText(i) != null) {
-                options.add(c.optionText(i));
-            }
-        }
+        ComplaintRound round = c.currentRound();
         return new ComplaintView(c.getId(), c.getCaseNo(), c.getCustomer().getId(), c.getCustomer().getCode(),
                 c.getCustomer().getName(), unmasked ? c.getComplainantName() : PersonalData.maskName(c.getComplainantName()),
                 unmasked ? c.getComplainantPhone() : PersonalData.maskPhone(c.getComplainantPhone()), c.getChannel(),
@@ -38,14 +56,26 @@ public record ComplaintView(Long id, String caseNo, Long customerId, String cust
                 c.getOwnerId(), c.getStatus(), c.getStatus().label(), c.getPriority(), c.getResponseDue(),
                 c.getResolutionDue(), c.getReturnVisitDue(), c.getRespondedAt(), c.getResolvedAt(), c.getClosedAt(),
                 c.isOverdue(now), c.isRepeatComplaint(), c.getRepeatReason(), c.getValid(), c.getValidityReason(),
-                c.getInvalidReply(), c.getDepartment(), c.getCauseType(), c.getFindings(), c.getResponsiblePerson(),
-                options, c.getChosenOption(), c.getImplementationNotes(), c.getCustomerAccepted(),
-                c.getAcceptanceMethod(), c.getSatisfaction(), c.getVisitRemarks(), c.getReopenCount(),
+                c.getInvalidReply(), c.getDepartment(), round.getCauseType(), round.getFindings(),
+                round.getResponsiblePerson(), options(round), round.getChosenOption(), round.getImplementationNotes(),
+                c.getCustomerAccepted(), round.getAcceptanceMethod(), c.getSatisfaction(), round.getVisitRemarks(),
+                c.getReopenCount(),
                 c.getClosingCategory(), c.getClosingSummary(),
                 c.getBreaches().stream().map(b -> new BreachView(b.getType(), b.getType().label(), b.getDeadline(),
                         b.getDetectedAt())).toList(),
                 c.getNotes().stream().map(n -> new NoteView(n.getKind(), n.getAuthor(), n.getText(), n.getCreatedAt()))
                         .toList(),
+                c.getRounds().stream().map(r -> RoundView.of(r, r == round)).toList(),
                 c.getProcessInstanceId(), !unmasked, c.getCreatedAt(), c.getVersion());
+    }
+
+    private static List<String> options(ComplaintRound round) {
+        List<String> options = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            if (round.optionText(i) != null) {
+                options.add(round.optionText(i));
+            }
+        }
+        return options;
     }
 }

@@ -26,16 +26,13 @@ import org.springframework.stereotype.Component;
 class SatisfactionReport implements Report {
 
     /**
-     * Every complaint return visit: the revision of the complaint record in which its status left 已解决 (RESOLVED)
-     * with the visit's answer — only the return visit does that (to 待结案, or to 重新处理 when not satisfied). The
-     * record's own history keeps each visit even after a later visit replaced the answer on the record.
+     * Every complaint return visit: each round of a complaint keeps its own visit's answer (a 不满意 visit ends its
+     * round and opens the next), so a visit a later round turned around is still there.
      */
     static final String RETURN_VISITS = """
-            select a.id as complaint_id, a.satisfaction, r.revtstmp as visited_at
-            from complaint_aud a join revinfo r on r.rev = a.rev
-            where a.satisfaction is not null and a.status in ('REOPENED', 'AWAITING_CLOSURE')
-              and 'RESOLVED' = (select p.status from complaint_aud p where p.id = a.id
-                and p.rev = (select max(q.rev) from complaint_aud q where q.id = a.id and q.rev < a.rev))""";
+            select r.complaint_id, r.satisfaction, r.visited_at
+            from complaint_round r
+            where r.satisfaction is not null""";
 
     private final JdbcTemplate jdbc;
 

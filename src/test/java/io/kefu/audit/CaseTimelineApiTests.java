@@ -247,11 +247,14 @@ class CaseTimelineApiTests extends HttpApiTest {
             }
         });
         // coded values by the labels the forms give them, the codes kept beside them
+        // (what a round of handling found, decided and did is headed by its round)
         assertThat(changed).containsEntry("修改 责任部门 — → 技术部", "— → tech")
-                .containsEntry("修改 原因类型 — → 流程制度问题", "— → PROCESS")
-                .containsEntry("修改 确认方式 — → 客户签字", "— → SIGNATURE")
-                .containsEntry("修改 采用方案 — → 采用方案一", "— → 1")
+                .containsEntry("第1轮 修改 原因类型 — → 流程制度问题", "— → PROCESS")
+                .containsEntry("第1轮 修改 确认方式 — → 客户签字", "— → SIGNATURE")
+                .containsEntry("第1轮 修改 采用方案 — → 采用方案一", "— → 1")
                 .containsKey("修改 满意度 — → 不满意");
+        assertThat(timeline.path("entries")).anySatisfy(e ->
+                assertThat(e.path("summary").asText()).isEqualTo("创建第2轮处理记录"));
         // what a reader sees holds no element id, no engine state, no code of a coded field
         String shown = text(timeline);
         assertThat(shown).doesNotContain("Gateway_", "StartEvent_", "End_", "Task_", "COMPLETED", "warehouse",

@@ -222,6 +222,69 @@ class ComplaintApiTests extends HttpApiTest {
                 .containsExactly(id);
     }
 
+    @Test
+    void aReopenedComplaintShowsEachRoundWithWhoAndWhen() {
+        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        long id = complaint.path("id").asLong();
+        assertThat(as("agent").get("/api/complaints/" + id).json().path("rounds"))
+                .as("a new complaint is in its first round").hasSize(1);
+        work(complaint, "Task_AssessValidity", "agent", validAssessment("tech"));
+        work(complaint, "Task_InvestigateComplaint", "tech", Map.of("findings", "首轮调查结果"));
+        work(complaint, "Task_ProposeSolutions", "tech", Map.of("solutionOption1", "首轮方案"));
+        work(complaint, "Task_SelectSolution", "supervisor", Map.of("solutionDecision", "OPTION_1",
+                "leaderInstruction", "首轮批示"));
+        work(complaint, "Task_ImplementSolution", "tech", Map.of("implementationNotes", "首轮实施"));
+        work(complaint, "Task_ConfirmWithCustomer", "agent", Map.of("customerAccepted", true,
+                "acceptanceMethod", "PHONE"));
+        work(complaint, "Task_ReturnVisit", "agent", Map.of("satisfaction", "DISSATISFIED", "visitRemarks", "仍不满意"));
+        work(complaint, "Task_ReviewReopenedComplaint", "manager", Map.of("managerInstruction", "重新调查",
+                "department", "tech"));
+        work(complaint, "Task_InvestigateComplaint", "tech", Map.of("findings", "二轮调查结果"));
+
+        JsonNode read = as("supervisor").get("/api/complaints/" + id).json();
+
+        JsonNode rounds = read.path("rounds");
+        assertThat(rounds).hasSize(2);
+        JsonNode first = rounds.get(0);
+        assertThat(first.path("number").asInt()).isEqualTo(1);
+        assertThat(first.path("current").asBoolean()).isFalse();
+        assertThat(first.path("findings").asText()).isEqualTo("首轮调查结果");
+        assertThat(first.path("investigatedBy").asText()).isEqualTo("tech");
+        assertThat(first.path("solutionOptions")).extracting(JsonNode::asText).containsExactly("首轮方案");
+        assertThat(first.path("chosenOption").asInt()).isEqualTo(1);
+        assertThat(first.path("decisionInstruction").asText()).isEqualTo("首轮批示");
+        assertThat(first.path("decidedBy").asText()).isEqualTo("supervisor");
+        assertThat(first.path("implementationNotes").asText()).isEqualTo("首轮实施");
+        assertThat(first.path("acceptanceMethod").asText()).isEqualTo("PHONE");
+        assertThat(first.path("confirmedBy").asText()).isEqualTo("agent");
+        assertThat(first.path("satisfaction").asText()).isEqualTo("DISSATISFIED");
+        assertThat(first.path("visitedBy").asText()).isEqualTo("agent");
+        assertThat(first.path("visitedAt").asText()).isNotBlank();
+        JsonNode second = rounds.get(1);
+        assertThat(second.path("number").asInt()).isEqualTo(2);
+        assertThat(second.path("current").asBoolean()).isTrue();
+        assertThat(second.path("findings").asText()).isEqualTo("二轮调查结果");
+        assertThat(second.path("solutionOptions")).isEmpty();
+        assertThat(second.path("chosenOption").asText(null)).as("chosenOption").isNull();
+        assertThat(second.path("implementationNotes").asText(null)).as("implementationNotes").isNull();
+        // the complaint's own fields are the current round's: nothing of round 1's solution beside round 2's findings
+        assertThat(read.path("findings").asText()).isEqualTo("二轮调查结果");
+        assertThat(read.path("solutionOptions")).isEmpty();
+        assertThat(read.path("implementationNotes").asText(null)).as("implementationNotes").isNull();
+        assertThat(read.path("chosenOption").asText(null)).as("chosenOption").isNull();
+    }
+
+    private void work(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {
+        Task task = openTask(complaint, taskKey);
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        if (task.getAssignee() == null) {
+            Response claimed = as(user).post("/api/tasks/" + task.getId() + "/claim", Map.of());
+            assertThat(claimed.status()).as("claiming %s: %s", taskKey, claimed).isLessThan(300);
+        }
+        Response done = as(user).post("/api/tasks/" + task.getId() + "/complete", form);
+        assertThat(done.status()).as("completing %s: %s", taskKey, done).isEqualTo(200);
+    }
+
     // ---- searching -------------------------------------------------------------------------------------------
 
     @Test

@@ -53,14 +53,13 @@ class ReportApiTests extends HttpApiTest {
 
         // k1: answered and resolved in time, closed, satisfied
         long k1 = complaint(c1, "PRODUCT_QUALITY", "MINOR", "tech", at(3, 2, 1), 2, 24, "CLOSED", false, "SATISFIED", true);
-        revisions(k1, at(3, 3, 1), "RESOLVED", null, "AWAITING_CLOSURE", "SATISFIED", "CLOSED", "SATISFIED");
+        rounds(k1, at(3, 3, 2), "SATISFIED");
         // k2: answered and resolved late, a repeat complaint, closed, neutral; both breaches recorded
         long k2 = complaint(c1, "PRODUCT_QUALITY", "MAJOR", "tech", at(3, 5, 1), 6, 72, "CLOSED", true, "NEUTRAL", true);
         breach(k2, 0, "RESPONSE", at(3, 5, 5));
         breach(k2, 1, "RESOLUTION", at(3, 7, 1));
-        // ... after a first return visit 不满意 and a second round: both visits are on its record's history
-        revisions(k2, at(3, 6, 1), "RESOLVED", null, "REOPENED", "DISSATISFIED", "INVESTIGATING", "DISSATISFIED",
-                "RESOLVED", "DISSATISFIED", "AWAITING_CLOSURE", "NEUTRAL", "CLOSED", "NEUTRAL");
+        // ... after a first return visit 不满意 and a second round: each round keeps its visit
+        rounds(k2, at(3, 6, 2), "DISSATISFIED", "NEUTRAL");
         // k3: answered in time, still being investigated
         complaint(c2, "DELIVERY", "CRITICAL", "warehouse", at(3, 10, 0), 1, null, "INVESTIGATING", false, null, null);
         // k4: judged invalid (no department), answered in time
@@ -68,7 +67,7 @@ class ReportApiTests extends HttpApiTest {
         // k6: resolved in time, dissatisfied at the return visit: reopened (acceptance cleared)
         long k6 = complaint(c2, "DELIVERY", "MINOR", "warehouse", at(3, 25, 0), 2, 10, "REOPENED", false, "DISSATISFIED",
                 null);
-        revisions(k6, at(3, 25, 10), "RESOLVED", null, "REOPENED", "DISSATISFIED");
+        rounds(k6, at(3, 25, 11), "DISSATISFIED", null);
         // visits: on time, late, a delivery follow-up that found a problem, one still open, one cancelled, one later
         visit(c1, "SCHEDULED", 5, "DONE", 6, false, "SATISFIED", null);
         visit(c2, "SCHEDULED", 10, "DONE", 15, true, "NEUTRAL", null);
@@ -211,6 +210,8 @@ class ReportApiTests extends HttpApiTest {
         jdbc.update("delete from complaint_breach where complaint_id in (select id from complaint where created_at < ?)",
                 OURS_UNTIL);
         jdbc.update("delete from complaint_aud where id in (select id from complaint where created_at < ?)", OURS_UNTIL);
+        jdbc.update("delete from complaint_round where complaint_id in (select id from complaint where created_at < ?)",
+                OURS_UNTIL);
         jdbc.update("delete from complaint where created_at < ?", OURS_UNTIL);
         jdbc.update("delete from visit where created_at < ?", OURS_UNTIL);
         jdbc.update("delete from contract where created_at < ?", OURS_UNTIL);
@@ -286,7 +287,10 @@ class ReportApiTests extends HttpApiTest {
             ps.setObject(15, created);
             return ps;
         }, key);
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        jdbc.update("insert into complaint_round (complaint_id, round_no, opened_at, department, version) values (?, 1, ?, ?, 0)",
+                id, created, department);
+        return id;
     }
 
     /** A visit due on day {@code dueDay} of March (33 = 2 April), deadline three days later. */
@@ -313,19 +317,23 @@ class ReportApiTests extends HttpApiTest {
                 unique("HT"), type, customerId, status, stores, activated, terminated, at(1, 1, 0), at(1, 1, 0));
     }
 
-    /** Envers revisions of a complaint, an hour apart from {@code first}: status and satisfaction pairs. */
-    private void revisions(long complaintId, LocalDateTime first, String... statusAndSatisfaction) {
-        for (int i = 0; i < statusAndSatisfaction.length; i += 2) {
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            LocalDateTime when = first.plusHours(i / 2);
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("insert into revinfo (revtstmp, username) values (?, 'agent')",
-                        new String[] {"rev"});
-                ps.setLong(1, when.toInstant(ZoneOffset.UTC).toEpochMilli());
-                return ps;
-            }, key);
-            jdbc.update("insert into complaint_aud (id, rev, revtype, status, satisfaction) values (?, ?, 1, ?, ?)",
-                    complaintId, key.getKey().longValue(), statusAndSatisfaction[i], statusAndSatisfaction[i + 1]);
+    /**
+     * The return visits of a complaint's rounds, a day apart from {@code firstVisit}: round 1 (every complaint has it)
+     * gets the first answer, later rounds are added (null: the round is still being handled).
+     */
+    private void rounds(long complaintId, LocalDateTime firstVisit, String... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            LocalDateTime visited = answers[i] == null ? null : firstVisit.plusDays(i);
+            if (i == 0) {
+                jdbc.update("""
+                        update complaint_round set satisfaction = ?, visited_by = 'agent', visited_at = ?
+                        where complaint_id = ? and round_no = 1""", answers[i], visited, complaintId);
+            } else {
+                jdbc.update("""
+                        insert into complaint_round (complaint_id, round_no, opened_at, satisfaction, visited_by,
+                          visited_at, version) values (?, ?, ?, ?, 'agent', ?, 0)""", complaintId, i + 1,
+                        firstVisit.plusDays(i - 1), answers[i], visited);
+            }
         }
     }
 

@@ -2,12 +2,15 @@ package io.kefu.complaint.process;
 
 import io.kefu.shared.CaseNote;
 import io.kefu.complaint.Complaint;
+import io.kefu.complaint.ComplaintRound;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.customer.Customer;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
+import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,29 +68,59 @@ class ComplaintCaseCard implements CaseCardProvider {
             row(md, "责任部门", departmentLabel(c.getDepartment()));
         }
         row(md, "判断依据", c.getValidityReason());
-        row(md, "调查结果", c.getFindings());
-        row(md, "责任人", c.getResponsiblePerson());
+        // earlier rounds in one line each; below, only the current round's facts (no earlier text beside them)
+        List<ComplaintRound> rounds = c.getRounds();
+        ComplaintRound current = c.currentRound();
+        for (ComplaintRound earlier : rounds.subList(0, rounds.size() - 1)) {
+            row(md, "第" + earlier.getNumber() + "轮(已结束)", earlierRound(earlier));
+        }
+        if (rounds.size() > 1) {
+            row(md, "当前轮次", "第" + current.getNumber() + "轮," + c.deadlineText(current.getOpenedAt()) + " 重新处理");
+        }
+        row(md, "调查结果", current.getFindings());
+        row(md, "责任人", current.getResponsiblePerson());
         for (int i = 1; i <= 3; i++) {
-            row(md, "方案" + "一二三".charAt(i - 1), c.optionText(i));
+            row(md, "方案" + "一二三".charAt(i - 1), current.optionText(i));
         }
-        if (c.getChosenOption() != null) {
-            row(md, "采用方案", "方案" + "一二三".charAt(c.getChosenOption() - 1));
+        if (current.getChosenOption() != null) {
+            row(md, "采用方案", "方案" + "一二三".charAt(current.getChosenOption() - 1));
         }
-        row(md, "实施情况", c.getImplementationNotes());
-        if (c.getReturnVisitDue() != null) {
+        row(md, "实施情况", current.getImplementationNotes());
+        if (c.getReturnVisitDue() != null && Boolean.TRUE.equals(current.getCustomerAccepted())) {
             row(md, "回访期限", c.deadlineText(c.getReturnVisitDue()));
         }
-        if (c.getSatisfaction() != null) {
-            row(md, "回访满意度", c.getSatisfaction().label() + (c.getVisitRemarks() == null ? "" : ":" + c.getVisitRemarks()));
+        if (current.getSatisfaction() != null) {
+            row(md, "回访满意度", current.getSatisfaction().label()
+                    + (current.getVisitRemarks() == null ? "" : ":" + current.getVisitRemarks()));
         }
-        if (c.getReopenCount() > 0) {
-            row(md, "重新处理次数", String.valueOf(c.getReopenCount()));
-        }
+        // instructions and notes of this round: after the return visit that ended the previous one
+        Instant roundBegan = rounds.size() == 1 ? null : previousEnd(rounds.get(rounds.size() - 2), current);
         for (CaseNote note : c.getNotes()) {
-            row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+            if (roundBegan == null || note.getCreatedAt().isAfter(roundBegan)) {
+                row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+            }
         }
         c.getBreaches().forEach(b -> row(md, "超时记录", b.getType().label() + ",期限 " + c.deadlineText(b.getDeadline())));
         return md.toString();
+    }
+
+    private static Instant previousEnd(ComplaintRound previous, ComplaintRound current) {
+        return previous.getVisitedAt() != null ? previous.getVisitedAt() : current.getOpenedAt();
+    }
+
+    /** An earlier round in one line: what was adopted and how the customer answered at the return visit. */
+    private static String earlierRound(ComplaintRound round) {
+        StringBuilder line = new StringBuilder();
+        if (round.getDepartment() != null) {
+            line.append(departmentLabel(round.getDepartment())).append("处理");
+        }
+        if (round.getChosenOption() != null) {
+            line.append(line.isEmpty() ? "" : ",").append("采用方案").append("一二三".charAt(round.getChosenOption() - 1));
+        }
+        if (round.getSatisfaction() != null) {
+            line.append(line.isEmpty() ? "" : ",").append("回访").append(round.getSatisfaction().label());
+        }
+        return line.isEmpty() ? "—" : line.toString();
     }
 
     private static String departmentLabel(String code) {

@@ -49,12 +49,12 @@ class ComplaintTaskCompletion implements TaskListener {
                 consume(task, "validityReason", "department", "causeType", "invalidReply");
             }
             case TASK_INVESTIGATE -> {
-                complaints.recordFindings(id, text(task, "findings"), text(task, "responsiblePerson"));
+                complaints.recordFindings(id, text(task, "findings"), text(task, "responsiblePerson"), actor);
                 consume(task, "findings", "responsiblePerson");
             }
             case TASK_PROPOSE_SOLUTIONS -> {
                 complaints.proposeSolutions(id, text(task, "solutionOption1"), text(task, "solutionOption2"),
-                        text(task, "solutionOption3"));
+                        text(task, "solutionOption3"), actor);
                 consume(task, "solutionOption1", "solutionOption2", "solutionOption3");
             }
             case TASK_SELECT_SOLUTION -> {
@@ -66,7 +66,7 @@ class ComplaintTaskCompletion implements TaskListener {
                 consume(task, "managerInstruction");
             }
             case TASK_IMPLEMENT_SOLUTION -> {
-                complaints.recordImplementation(id, text(task, "implementationNotes"), text(task, "penalties"));
+                complaints.recordImplementation(id, text(task, "implementationNotes"), text(task, "penalties"), actor);
                 consume(task, "implementationNotes", "penalties");
             }
             case TASK_CONFIRM_WITH_CUSTOMER -> {

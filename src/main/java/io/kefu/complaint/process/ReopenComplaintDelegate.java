@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_ReopenComplaint: the customer was dissatisfied at the return visit; the case reopens with a new deadline. */
+/**
+ * Task_ReopenComplaint: the customer was dissatisfied at the return visit; the case reopens in its next round (the
+ * earlier rounds stay as they were) with a new deadline.
+ */
 @Component
 class ReopenComplaintDelegate implements JavaDelegate {
 

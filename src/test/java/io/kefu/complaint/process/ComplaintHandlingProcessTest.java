@@ -15,6 +15,7 @@ import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.ComplaintIntake;
 import io.kefu.complaint.ComplaintRepository;
+import io.kefu.complaint.ComplaintRound;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.ComplaintSettings;
 import io.kefu.complaint.ComplaintStatus;
@@ -247,20 +248,20 @@ class ComplaintHandlingProcessTest {
         assertThat(closed.getValid()).isTrue();
         assertThat(closed.getValidityReason()).isEqualTo("质检报告确认批次存在质量问题");
         assertThat(closed.getDepartment()).isEqualTo("tech");
-        assertThat(closed.getCauseType()).isEqualTo("PRODUCT");
-        assertThat(closed.getFindings()).isEqualTo("同批次产品包装密封不良");
-        assertThat(closed.getResponsiblePerson()).isEqualTo("生产二组");
-        assertThat(closed.optionText(1)).isEqualTo("退货退款");
-        assertThat(closed.optionText(2)).isEqualTo("换货并补偿优惠券");
-        assertThat(closed.optionText(3)).isEqualTo("维修");
-        assertThat(closed.getChosenOption()).isEqualTo(2);
-        assertThat(closed.getImplementationNotes()).isEqualTo("已换货并发放优惠券");
-        assertThat(closed.getPenalties()).isEqualTo("生产二组通报批评");
+        assertThat(closed.currentRound().getCauseType()).isEqualTo("PRODUCT");
+        assertThat(closed.currentRound().getFindings()).isEqualTo("同批次产品包装密封不良");
+        assertThat(closed.currentRound().getResponsiblePerson()).isEqualTo("生产二组");
+        assertThat(closed.currentRound().optionText(1)).isEqualTo("退货退款");
+        assertThat(closed.currentRound().optionText(2)).isEqualTo("换货并补偿优惠券");
+        assertThat(closed.currentRound().optionText(3)).isEqualTo("维修");
+        assertThat(closed.currentRound().getChosenOption()).isEqualTo(2);
+        assertThat(closed.currentRound().getImplementationNotes()).isEqualTo("已换货并发放优惠券");
+        assertThat(closed.currentRound().getPenalties()).isEqualTo("生产二组通报批评");
         assertThat(closed.getCustomerAccepted()).isTrue();
-        assertThat(closed.getAcceptanceMethod()).isEqualTo("PHONE");
-        assertThat(closed.getAcceptanceReference()).isEqualTo("通话录音 REC-001");
+        assertThat(closed.currentRound().getAcceptanceMethod()).isEqualTo("PHONE");
+        assertThat(closed.currentRound().getAcceptanceReference()).isEqualTo("通话录音 REC-001");
         assertThat(closed.getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
-        assertThat(closed.getVisitRemarks()).isEqualTo("客户对处理结果表示认可");
+        assertThat(closed.currentRound().getVisitRemarks()).isEqualTo("客户对处理结果表示认可");
         assertThat(closed.getClosingCategory()).isEqualTo(ComplaintCategory.PRODUCT_QUALITY);
         assertThat(closed.getClosingSummary()).isEqualTo("质量问题已闭环,纳入月度统计");
         assertThat(closed.getRespondedAt()).isAfterOrEqualTo(closed.getCreatedAt());
@@ -288,7 +289,7 @@ class ComplaintHandlingProcessTest {
         assertThat(task(process, TASK_MANAGER_DECISION)).hasCandidateGroup("managers");
         Complaint rejected = reload(opened);
         assertThat(rejected.getStatus()).isEqualTo(ComplaintStatus.AWAITING_APPROVAL);
-        assertThat(rejected.getChosenOption()).isNull();
+        assertThat(rejected.currentRound().getChosenOption()).isNull();
 
         complete(process, TASK_MANAGER_DECISION, MANAGER,
                 Map.of(MANAGER_DECISION, "RETURN", "managerInstruction", "退回重新制定,须包含赔偿方案"));
@@ -297,7 +298,7 @@ class ComplaintHandlingProcessTest {
         assertThat(task(process, TASK_PROPOSE_SOLUTIONS)).hasCandidateGroup("dept-tech");
         Complaint returned = reload(opened);
         assertThat(returned.getStatus()).isEqualTo(ComplaintStatus.INVESTIGATING);
-        assertThat(returned.getChosenOption()).isNull();
+        assertThat(returned.currentRound().getChosenOption()).isNull();
 
         complete(process, TASK_PROPOSE_SOLUTIONS, TECH, Map.of("solutionOption1", "全额退还多收费用并赔偿 200 元"));
         complete(process, TASK_SELECT_SOLUTION, SUPERVISOR, leaderDecision("OPTION_1"));
@@ -308,9 +309,9 @@ class ComplaintHandlingProcessTest {
         assertThat(historicActivityCount(process, TASK_MANAGER_DECISION)).isEqualTo(1);
         Complaint adopted = reload(opened);
         assertThat(adopted.getStatus()).isEqualTo(ComplaintStatus.IMPLEMENTING);
-        assertThat(adopted.optionText(1)).isEqualTo("全额退还多收费用并赔偿 200 元");
-        assertThat(adopted.optionText(2)).as("the new proposal replaced the old options").isNull();
-        assertThat(adopted.getChosenOption()).isEqualTo(1);
+        assertThat(adopted.currentRound().optionText(1)).isEqualTo("全额退还多收费用并赔偿 200 元");
+        assertThat(adopted.currentRound().optionText(2)).as("the new proposal replaced the old options").isNull();
+        assertThat(adopted.currentRound().getChosenOption()).isEqualTo(1);
         assertThat(adopted.getNotes()).extracting(CaseNote::getKind, CaseNote::getAuthor).containsExactly(
                 tuple("LEADER_INSTRUCTION", SUPERVISOR),
                 tuple("MANAGER_INSTRUCTION", MANAGER),
@@ -344,13 +345,13 @@ class ComplaintHandlingProcessTest {
         // the leader's choice of a severe complaint goes to the manager, who may adopt another option
         assertThat(process).isWaitingAtExactly(RESOLUTION, TASK_MANAGER_DECISION);
         assertThat(task(process, TASK_MANAGER_DECISION)).hasCandidateGroup("managers");
-        assertThat(reload(opened).getChosenOption()).isEqualTo(1);
+        assertThat(reload(opened).currentRound().getChosenOption()).isEqualTo(1);
         complete(process, TASK_MANAGER_DECISION, MANAGER,
                 Map.of(MANAGER_DECISION, "OPTION_3", "managerInstruction", "采用方案三并由经理亲自回访"));
 
         assertThat(process).isWaitingAtExactly(RESOLUTION, TASK_IMPLEMENT_SOLUTION);
         Complaint approved = reload(opened);
-        assertThat(approved.getChosenOption()).isEqualTo(3);
+        assertThat(approved.currentRound().getChosenOption()).isEqualTo(3);
         assertThat(approved.getStatus()).isEqualTo(ComplaintStatus.IMPLEMENTING);
         assertThat(approved.getNotes()).extracting(CaseNote::getKind, CaseNote::getAuthor).containsExactly(
                 tuple("SEVERE_ACKNOWLEDGED", MANAGER),
@@ -398,8 +399,8 @@ class ComplaintHandlingProcessTest {
         Complaint accepted = reload(opened);
         assertThat(accepted.getStatus()).isEqualTo(ComplaintStatus.RESOLVED);
         assertThat(accepted.getCustomerAccepted()).isTrue();
-        assertThat(accepted.getChosenOption()).isEqualTo(2);
-        assertThat(accepted.optionText(2)).isEqualTo("换货并赔偿运费");
+        assertThat(accepted.currentRound().getChosenOption()).isEqualTo(2);
+        assertThat(accepted.currentRound().optionText(2)).isEqualTo("换货并赔偿运费");
 
         // 一般 (neutral) closes the case like 满意
         complete(process, TASK_RETURN_VISIT, OWNER, returnVisit(Satisfaction.NEUTRAL));
@@ -468,6 +469,87 @@ class ComplaintHandlingProcessTest {
         assertThat(closed.getReopenCount()).isEqualTo(1);
         assertThat(closed.getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
         assertThat(closed.getDepartment()).isEqualTo("tech");
+    }
+
+    @Test
+    void anUnsatisfiedCustomerReopensTheComplaintAndBothRoundsAreKept() {
+        Complaint opened = open(newCustomer(CustomerTier.B), ComplaintCategory.TECHNICAL, Severity.MINOR, null);
+        ProcessInstance process = processOf(opened);
+        complete(process, TASK_ASSESS_VALIDITY, OWNER, validAssessment("warehouse"));
+        // round 1: the warehouse finds a missing part, the leader adopts option 1, the customer is not satisfied
+        complete(process, TASK_INVESTIGATE, WAREHOUSE, Map.of("findings", "仓库漏发配件", "responsiblePerson", "仓储一组"));
+        complete(process, TASK_PROPOSE_SOLUTIONS, WAREHOUSE, Map.of("solutionOption1", "补发配件",
+                "solutionOption2", "退货退款"));
+        complete(process, TASK_SELECT_SOLUTION, SUPERVISOR, Map.of(SOLUTION_DECISION, "OPTION_1",
+                "leaderInstruction", "首轮批示:同意补发"));
+        complete(process, TASK_IMPLEMENT_SOLUTION, WAREHOUSE, Map.of("implementationNotes", "首轮实施:配件已补发"));
+        complete(process, TASK_CONFIRM_WITH_CUSTOMER, OWNER, Map.of(CUSTOMER_ACCEPTED, true,
+                "acceptanceMethod", "SIGNATURE"));
+        complete(process, TASK_RETURN_VISIT, OWNER, Map.of(SATISFACTION, Satisfaction.DISSATISFIED.name(),
+                "visitRemarks", "配件装上后仍然故障"));
+
+        Complaint reopened = reload(opened);
+        assertThat(reopened.getRounds()).extracting(r -> r.getNumber()).containsExactly(1, 2);
+        assertThat(reopened.currentRound().getFindings()).as("the new round starts empty").isNull();
+        assertThat(reopened.currentRound().getChosenOption()).isNull();
+
+        // round 2: the manager hands it to the technical department, which finds the real cause
+        complete(process, TASK_REVIEW_REOPENED, MANAGER, Map.of("managerInstruction", "改由技术部彻查",
+                "department", "tech"));
+        complete(process, TASK_INVESTIGATE, TECH, Map.of("findings", "固件版本缺陷", "responsiblePerson", "研发三组"));
+        complete(process, TASK_PROPOSE_SOLUTIONS, TECH, Map.of("solutionOption1", "远程升级固件",
+                "solutionOption2", "上门更换整机"));
+
+        // the supervisor approves round 2's options with nothing of round 1's solution beside them
+        String approvalCard = caseCard(task(process, TASK_SELECT_SOLUTION));
+        assertThat(approvalCard).contains("远程升级固件", "上门更换整机", "固件版本缺陷", "改由技术部彻查", "第1轮(已结束)",
+                        "仓储部处理,采用方案一,回访不满意")
+                .doesNotContain("首轮实施:配件已补发", "首轮批示:同意补发", "仓库漏发配件", "补发配件", "配件装上后仍然故障");
+
+        complete(process, TASK_SELECT_SOLUTION, SUPERVISOR, Map.of(SOLUTION_DECISION, "OPTION_2",
+                "leaderInstruction", "二轮批示:同意换机"));
+        complete(process, TASK_IMPLEMENT_SOLUTION, TECH, Map.of("implementationNotes", "二轮实施:整机已更换"));
+        complete(process, TASK_CONFIRM_WITH_CUSTOMER, OWNER, Map.of(CUSTOMER_ACCEPTED, true,
+                "acceptanceMethod", "PHONE"));
+        complete(process, TASK_RETURN_VISIT, OWNER, returnVisit(Satisfaction.SATISFIED));
+        complete(process, TASK_CLOSE, SUPERVISOR, closing(ComplaintCategory.TECHNICAL));
+        assertThat(process).isEnded();
+
+        Complaint closed = reload(opened);
+        assertThat(closed.getRounds()).hasSize(2);
+        ComplaintRound first = closed.getRounds().get(0);
+        ComplaintRound second = closed.getRounds().get(1);
+        assertThat(closed.currentRound()).isSameAs(second);
+        assertThat(first.getDepartment()).isEqualTo("warehouse");
+        assertThat(first.getCauseType()).isEqualTo("PRODUCT");
+        assertThat(first.getFindings()).isEqualTo("仓库漏发配件");
+        assertThat(first.getInvestigatedBy()).isEqualTo(WAREHOUSE);
+        assertThat(first.optionText(1)).isEqualTo("补发配件");
+        assertThat(first.getChosenOption()).isEqualTo(1);
+        assertThat(first.getDecisionInstruction()).isEqualTo("首轮批示:同意补发");
+        assertThat(first.getDecidedBy()).isEqualTo(SUPERVISOR);
+        assertThat(first.getImplementationNotes()).isEqualTo("首轮实施:配件已补发");
+        assertThat(first.getImplementedBy()).isEqualTo(WAREHOUSE);
+        assertThat(first.getCustomerAccepted()).isTrue();
+        assertThat(first.getAcceptanceMethod()).isEqualTo("SIGNATURE");
+        assertThat(first.getConfirmedBy()).isEqualTo(OWNER);
+        assertThat(first.getSatisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
+        assertThat(first.getVisitRemarks()).isEqualTo("配件装上后仍然故障");
+        assertThat(first.getVisitedBy()).isEqualTo(OWNER);
+        assertThat(first.getVisitedAt()).isNotNull();
+        assertThat(second.getOpenedAt()).isAfterOrEqualTo(first.getVisitedAt());
+        assertThat(second.getDepartment()).isEqualTo("tech");
+        assertThat(second.getFindings()).isEqualTo("固件版本缺陷");
+        assertThat(second.getInvestigatedBy()).isEqualTo(TECH);
+        assertThat(second.optionText(2)).isEqualTo("上门更换整机");
+        assertThat(second.getChosenOption()).isEqualTo(2);
+        assertThat(second.getDecisionInstruction()).isEqualTo("二轮批示:同意换机");
+        assertThat(second.getImplementationNotes()).isEqualTo("二轮实施:整机已更换");
+        assertThat(second.getAcceptanceMethod()).isEqualTo("PHONE");
+        assertThat(second.getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
+        assertThat(second.getVisitedAt()).isAfterOrEqualTo(second.getConfirmedAt());
+        assertThat(closed.getSatisfaction()).as("the case's latest answer").isEqualTo(Satisfaction.SATISFIED);
+        assertThat(closed.getReopenCount()).isEqualTo(1);
     }
 
     @Test
@@ -713,7 +795,7 @@ class ComplaintHandlingProcessTest {
         // the owner's next task goes to the owner on record
         assertThat(task(process, TASK_CONFIRM_WITH_CUSTOMER)).isAssignedTo(OWNER);
         assertThat(reload(attacked).getStatus()).isEqualTo(ComplaintStatus.AWAITING_CUSTOMER);
-        assertThat(reload(other).getFindings()).isNull();
+        assertThat(reload(other).currentRound().getFindings()).isNull();
         assertThat(reload(other).getStatus()).isEqualTo(ComplaintStatus.REGISTERED);
     }
 
@@ -929,6 +1011,7 @@ class ComplaintHandlingProcessTest {
             Complaint complaint = complaints.find(id);
             complaint.getBreaches();
             complaint.getNotes();
+            complaint.getRounds();
             complaint.getCustomer().getCode();
             return complaint;
         });
