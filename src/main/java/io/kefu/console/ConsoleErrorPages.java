@@ -145,8 +145,7 @@ class ConsoleErrorPages implements HandlerExceptionResolver, ErrorViewResolver, 
         model.put("errorTitle", title(status));
         model.put("errorDetail", detail != null && !detail.isBlank() ? detail : explanation(status));
         model.put("libs", List.of());
-        ModelAndView view = new ModelAndView(VIEW, model, status);
-        return view;
+        return new ModelAndView(VIEW, model, status);
     }
 
     static String title(HttpStatus status) {
