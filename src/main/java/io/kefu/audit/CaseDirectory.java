@@ -1,5 +1,6 @@
 package io.kefu.audit;
 
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.time.WorkingHours;
 import java.sql.Timestamp;
@@ -7,7 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
@@ -42,6 +47,14 @@ public class CaseDirectory {
     }
 
     /**
+     * Where a listed case stands, for the search's rows: its customer (number and name, masked per reader where the
+     * customer is a person), the step it waits in (the open task's name, or the activity's — a timer, a message), the
+     * earliest due date of its open tasks, and whether it missed a deadline (recorded by its record, or overdue now).
+     */
+    public record CaseStanding(String customer, String step, Instant dueAt, boolean breached) {
+    }
+
+    /**
      * Search criteria, all optional: process key, customer id, start date range (inclusive, in Kefu's time zone),
      * a participant (started it or worked one of its tasks), open or closed, deadline missed.
      */
@@ -60,11 +73,13 @@ public class CaseDirectory {
     private final JdbcTemplate jdbc;
     private final List<CaseRecordHistory> records;
     private final WorkingHours hours;
+    private final CustomerService customers;
 
-    CaseDirectory(JdbcTemplate jdbc, List<CaseRecordHistory> records, WorkingHours hours) {
+    CaseDirectory(JdbcTemplate jdbc, List<CaseRecordHistory> records, WorkingHours hours, CustomerService customers) {
         this.jdbc = jdbc;
         this.records = records;
         this.hours = hours;
+        this.customers = customers;
     }
 
     public Page<CaseRow> search(Filter filter, CurrentUser user, Pageable page) {
@@ -101,6 +116,80 @@ public class CaseDirectory {
                 + " order by p.START_TIME_ desc, p.ID_ desc limit ? offset ?", ROW, params.toArray());
         return new PageImpl<>(rows, page, total == null ? 0 : total);
     }
+
+    /**
+     * The standing of each listed case (by process instance id), in a fixed number of queries whatever the number of
+     * rows: open tasks, waiting activities, recorded breaches, customers.
+     */
+    public Map<String, CaseStanding> standing(List<CaseRow> rows, CurrentUser user) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = rows.stream().map(CaseRow::processInstanceId).toList();
+        String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+        Object[] twice = new Object[ids.size() * 2];
+        for (int i = 0; i < ids.size(); i++) {
+            twice[i] = ids.get(i);
+            twice[ids.size() + i] = ids.get(i);
+        }
+        Set<String> listed = Set.copyOf(ids);
+        // open tasks of the case's instance or of the sub-processes it called (root instance = the listed one)
+        Map<String, String> steps = new HashMap<>();
+        Map<String, Instant> due = new HashMap<>();
+        jdbc.query("select t.PROC_INST_ID_, t.ROOT_PROC_INST_ID_, t.NAME_, t.DUE_DATE_ from ACT_HI_TASKINST t"
+                + " where (t.PROC_INST_ID_ in (" + in + ") or t.ROOT_PROC_INST_ID_ in (" + in + "))"
+                + " and t.END_TIME_ is null order by t.START_TIME_", rs -> {
+                    String id = listed.contains(rs.getString(1)) ? rs.getString(1) : rs.getString(2);
+                    steps.merge(id, rs.getString(3) == null ? "待办任务" : rs.getString(3), (a, b) -> a + "、" + b);
+                    Instant at = instant(rs.getTimestamp(4));
+                    if (at != null) {
+                        due.merge(id, at, (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                }, twice);
+        // no open task: where the case waits (a timer, a message, a step the engine works on)
+        jdbc.query("select a.PROC_INST_ID_, a.ROOT_PROC_INST_ID_, a.ACT_NAME_, a.ACT_TYPE_ from ACT_HI_ACTINST a"
+                + " where (a.PROC_INST_ID_ in (" + in + ") or a.ROOT_PROC_INST_ID_ in (" + in + "))"
+                + " and a.END_TIME_ is null and a.ACT_NAME_ is not null order by a.START_TIME_", rs -> {
+                    String id = listed.contains(rs.getString(1)) ? rs.getString(1) : rs.getString(2);
+                    if (!steps.containsKey(id) && !SCOPES.contains(rs.getString(4))) {
+                        steps.put(id, rs.getString(3));
+                    }
+                }, twice);
+        Set<String> breached = new HashSet<>();
+        List<Object> params = new ArrayList<>(ids);
+        List<String> breachClauses = keyClauses(CaseRecordHistory::keysWithBreach, params);
+        if (!breachClauses.isEmpty()) {
+            breached.addAll(jdbc.queryForList("select p.PROC_INST_ID_ from ACT_HI_PROCINST p where p.PROC_INST_ID_ in ("
+                    + in + ") and (" + String.join(" or ", breachClauses) + ")", String.class, params.toArray()));
+        }
+        Instant now = Instant.now();
+        due.forEach((id, at) -> {
+            if (at.isBefore(now)) {
+                breached.add(id);
+            }
+        });
+        Map<String, Long> customerIds = new HashMap<>();
+        for (CaseRecordHistory record : records) {
+            List<String> keys = rows.stream().filter(r -> r.businessKey() != null && record.supports(r.processKey()))
+                    .map(CaseRow::businessKey).distinct().toList();
+            if (!keys.isEmpty()) {
+                customerIds.putAll(record.customerIds(keys));
+            }
+        }
+        Map<Long, String> names = customers.displayNames(Set.copyOf(customerIds.values()), user);
+        Map<String, CaseStanding> standing = new HashMap<>();
+        for (CaseRow row : rows) {
+            Long customerId = row.businessKey() == null ? null : customerIds.get(row.businessKey());
+            String id = row.processInstanceId();
+            standing.put(id, new CaseStanding(customerId == null ? null : names.get(customerId),
+                    row.open() ? steps.get(id) : null, row.open() ? due.get(id) : null, breached.contains(id)));
+        }
+        return standing;
+    }
+
+    /** Activities that only enclose others: the step a case waits in is inside them. */
+    private static final Set<String> SCOPES = Set.of("subProcess", "callActivity", "multiInstanceBody", "transaction",
+            "eventSubProcess");
 
     /** What a business key (TS2026-00001) or a process instance id may look like. */
     private static final Pattern CASE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");

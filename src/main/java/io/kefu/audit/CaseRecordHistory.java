@@ -1,6 +1,9 @@
 package io.kefu.audit;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +34,16 @@ public interface CaseRecordHistory {
 
     /** The customer the case is about, if any (the case page links to the customer's page). */
     Optional<Long> customerId(String businessKey);
+
+    /**
+     * The customers of many cases at once (business key → customer id), for a page of search results. Histories backed
+     * by a table answer with one query; the default asks case by case.
+     */
+    default Map<String, Long> customerIds(Collection<String> businessKeys) {
+        Map<String, Long> ids = new HashMap<>();
+        businessKeys.forEach(key -> customerId(key).ifPresent(id -> ids.put(key, id)));
+        return ids;
+    }
 
     /** Business keys of this kind's cases about one customer. */
     default CaseKeys keysOfCustomer(long customerId) {

@@ -3,6 +3,9 @@ package io.kefu.audit;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +76,24 @@ public abstract class EntityCaseHistory implements CaseRecordHistory {
                         + keyField + " = :key", Long.class)
                 .setParameter("key", businessKey.substring(keyPrefix.length()))
                 .getResultStream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** One query for a whole page of cases. */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Long> customerIds(Collection<String> businessKeys) {
+        List<String> numbers = businessKeys.stream().filter(k -> k.startsWith(keyPrefix))
+                .map(k -> k.substring(keyPrefix.length())).distinct().toList();
+        if (customerIdPath == null || numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        em.createQuery("select e." + keyField + ", e." + customerIdPath + " from " + entity.getSimpleName() + " e where e."
+                        + keyField + " in :keys", Object[].class)
+                .setParameter("keys", numbers)
+                .getResultList().stream().filter(r -> r[1] != null)
+                .forEach(r -> ids.put(keyPrefix + r[0], ((Number) r[1]).longValue()));
+        return ids;
     }
 
     /** Events the record keeps besides its field changes (breaches, notes...); none by default. */

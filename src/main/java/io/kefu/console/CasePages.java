@@ -11,7 +11,9 @@ import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.data.domain.PageRequest;
@@ -51,7 +53,9 @@ class CasePages {
         model.addAttribute("form", form);
         model.addAttribute("processes", processes());
         try {
-            model.addAttribute("results", directory.search(form.toFilter(customers), user, page));
+            var results = directory.search(form.toFilter(customers), user, page);
+            model.addAttribute("results", results);
+            model.addAttribute("standing", directory.standing(results.getContent(), user));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
         }
@@ -62,8 +66,28 @@ class CasePages {
     String timeline(@PathVariable String caseKey, @RequestParam(defaultValue = "false") boolean all, Model model) {
         model.addAttribute("nav", "cases");
         model.addAttribute("libs", List.of("bpmn"));
-        model.addAttribute("timeline", timelines.of(caseKey, CurrentUser.get(), all));
+        CaseTimeline.Timeline timeline = timelines.of(caseKey, CurrentUser.get(), all);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("processes", processNames(timeline.instances()));
         return "console/case";
+    }
+
+    /**
+     * Each instance's process in words, with its version ("投诉处理 · 第 2 版"), by process definition id: one query
+     * for the case's few definitions. A definition the user may not read keeps its process name alone.
+     */
+    private Map<String, String> processNames(List<CaseDirectory.CaseRow> instances) {
+        Map<String, String> names = new HashMap<>();
+        for (CaseDirectory.CaseRow row : instances) {
+            names.put(row.processDefinitionId(), row.processName() != null ? row.processName() : "流程");
+        }
+        String[] ids = names.keySet().stream().filter(java.util.Objects::nonNull).toArray(String[]::new);
+        if (ids.length > 0) {
+            repository.createProcessDefinitionQuery().processDefinitionIdIn(ids).list().forEach(d ->
+                    names.put(d.getId(), (d.getName() != null ? d.getName() : names.get(d.getId()))
+                            + " · 第 " + d.getVersion() + " 版"));
+        }
+        return names;
     }
 
     /** {@code ?code=C00012} from the search page's customer box. */

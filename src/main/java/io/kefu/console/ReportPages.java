@@ -4,6 +4,7 @@ import io.kefu.identity.CurrentUser;
 import io.kefu.report.ReportService;
 import io.kefu.shared.InvalidInputException;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,10 @@ class ReportPages {
             @RequestParam(required = false) String month, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model) {
         CurrentUser user = CurrentUser.get();
+        if (!ReportService.mayRead(user)) {
+            // the 403 error page (ConsoleErrorPages); the menu does not offer this page to such users
+            throw new AccessDeniedException("reports are for managers, supervisors and auditors");
+        }
         model.addAttribute("nav", "reports");
         model.addAttribute("libs", List.of("chart"));
         model.addAttribute("reports", reports.all());
@@ -31,10 +36,6 @@ class ReportPages {
         model.addAttribute("month", month);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        if (!ReportService.mayRead(user)) {
-            model.addAttribute("forbidden", true);
-            return "console/reports";
-        }
         try {
             var period = reports.period(month, from, to);
             model.addAttribute("result", reports.run(report, period, user));

@@ -136,6 +136,22 @@ public class CustomerService {
         return customers.findById(id).orElseThrow(() -> new NotFoundException("客户 " + id + " 不存在"));
     }
 
+    /**
+     * How lists name many customers at once (one query): number and name, e.g. "C00012 华东加盟店". A business's name
+     * is shown to everyone; a member (会员客户) is a person, whose name is masked for readers who may not read their
+     * personal data.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> displayNames(Collection<Long> ids, CurrentUser reader) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            customers.findAllById(ids).forEach(c -> names.put(c.getId(), c.getCode() + " "
+                    + (c.getType() != CustomerType.MEMBER || mayReadPersonalData(c, reader)
+                            ? c.getName() : PersonalData.maskName(c.getName()))));
+        }
+        return names;
+    }
+
     @Transactional(readOnly = true)
     public Customer findByCode(String code) {
         return customers.findByCode(code == null ? "" : code.trim().toUpperCase())

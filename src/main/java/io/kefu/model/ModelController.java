@@ -146,7 +146,7 @@ class ModelController {
 
     private static void requireOverseer() {
         CurrentUser user = CurrentUser.get();
-        if (!user.isSupervisorOrManager() && !user.isAuditor()) {
+        if (!ModelAccess.mayOpen(user)) {
             throw new AccessDeniedException("models are for supervisors, managers and auditors");
         }
     }

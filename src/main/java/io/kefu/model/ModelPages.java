@@ -18,7 +18,7 @@ class ModelPages {
     @GetMapping("/console/models")
     String models(Model model) {
         CurrentUser user = CurrentUser.get();
-        if (!user.isSupervisorOrManager() && !user.isAuditor()) {
+        if (!ModelAccess.mayOpen(user)) {
             throw new AccessDeniedException("models are for supervisors, managers and auditors");
         }
         model.addAttribute("nav", "models");

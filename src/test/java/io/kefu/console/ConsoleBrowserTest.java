@@ -62,6 +62,8 @@ class ConsoleBrowserTest extends HttpApiTest {
         customerField.sendKeys(customer.path("code").asText());
         browser.findElement(By.id("search-button")).click();
         WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText(caseNo)));
+        assertThat(browser.findElement(By.cssSelector("#case-results tbody tr .case-customer")).getText())
+                .as("the row names the customer").startsWith(customer.path("code").asText());
         link.click();
 
         // the case page: timeline and the diagram with the path taken
@@ -79,6 +81,13 @@ class ConsoleBrowserTest extends HttpApiTest {
         // export: the link the page offers downloads the CSV
         String csv = fetch(browser.findElement(By.id("export-csv")).getAttribute("href"));
         assertThat(csv).startsWith("200 ").contains("时间,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤");
+
+        // an unknown case is a Chinese page with a way back, under the same policy
+        open("/console/cases/TS1999-99999");
+        wait.until(ExpectedConditions.textToBe(By.id("error-title"), "未找到"));
+        browser.findElement(By.id("error-home")).click();
+        wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/console"));
+        assertThat(HeadlessChromium.cspViolations(browser)).as("refused by the Content-Security-Policy").isEmpty();
 
         // the manager opens the report page: figures, a chart, export links
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();

@@ -6,11 +6,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -20,26 +22,38 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Errors that never reach a controller answered as problem details too, never as an HTML page or a stack trace:
  * Spring Boot's error page ({@code /error}: a path the firewall refused, a filter's {@code sendError}, an exception
  * outside Spring MVC) and Tomcat's own error report (a request it could not even parse: a malformed URL, headers
- * too large).
+ * too large). A browser's page request is answered by an {@link ErrorViewResolver} instead, when one offers a page
+ * for it (the console's error pages).
  */
 @Controller
 class ErrorProblems implements ErrorController {
 
     private final ObjectMapper json;
+    private final List<ErrorViewResolver> pages;
 
-    ErrorProblems(ObjectMapper json) {
+    ErrorProblems(ObjectMapper json, List<ErrorViewResolver> pages) {
         this.json = json;
+        this.pages = pages;
     }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer c && c >= 400 ? c : response.getStatus() >= 400 ? response.getStatus() : 500;
+        HttpStatus httpStatus = HttpStatus.resolve(status);
+        for (ErrorViewResolver resolver : pages) {
+            ModelAndView page = httpStatus == null ? null : resolver.resolveErrorView(request, httpStatus, Map.of());
+            if (page != null) {
+                response.resetBuffer();
+                return page;
+            }
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail(status));
         problem.setTitle(title(status));
         response.resetBuffer();
@@ -47,6 +61,7 @@ class ErrorProblems implements ErrorController {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
+        return null;
     }
 
     static String title(int status) {
