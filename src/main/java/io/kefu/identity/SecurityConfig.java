@@ -44,9 +44,12 @@ class SecurityConfig {
             PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")));
 
-    /** Only Kefu's own files: no inline script or style, no plug-ins, no framing or form posts by other sites. */
+    /**
+     * Only Kefu's own files: no inline script or style, no plug-ins, no form posts to other sites, and no framing at
+     * all (no Kefu page frames another; the same as the {@code X-Frame-Options: DENY} Spring Security sends).
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * An HTTP Basic client (another system, a script) sends its credentials with each request and has no session,

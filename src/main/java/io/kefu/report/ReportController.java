@@ -9,6 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,8 +35,12 @@ class ReportController {
         this.accessLog = accessLog;
     }
 
+    /** The list is for those who may run the reports (README: managers, supervisors, auditors), like the reports. */
     @GetMapping
     List<ReportLink> list() {
+        if (!ReportService.mayRead(CurrentUser.get())) {
+            throw new AccessDeniedException("reports are for managers, supervisors and auditors");
+        }
         return reports.all().stream().map(r -> new ReportLink(r.key(), r.title(), "/api/reports/" + r.key(),
                 "/api/reports/" + r.key() + ".csv", "/api/reports/" + r.key() + ".xlsx")).toList();
     }

@@ -197,9 +197,10 @@ class CsrfTests extends HttpApiTest {
             String policy = headers.getFirst("Content-Security-Policy");
             assertThat(policy).as("Content-Security-Policy of %s", page).isNotNull()
                     .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'",
-                            "form-action 'self'", "frame-ancestors 'self'")
+                            "form-action 'self'", "frame-ancestors 'none'")
                     .doesNotContain("unsafe-inline", "unsafe-eval");
             assertThat(headers.getFirst("Referrer-Policy")).as("Referrer-Policy of %s", page).isEqualTo("same-origin");
+            assertThat(headers.getFirst("X-Frame-Options")).as("X-Frame-Options of %s", page).isEqualTo("DENY");
         }
         String tasklist = browser.get("/camunda/app/tasklist/").getHeaders().getFirst("Content-Security-Policy");
         assertThat(tasklist).as("Tasklist keeps Camunda's own policy").isNotEqualTo(SecurityConfig.CONTENT_SECURITY_POLICY);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * they wrap again in a {@link RestException} ("Cannot submit task form …") answered 500. These mappers sit beside
  * Camunda's own in its Jersey configuration, take precedence at the same exception type ({@link Priority}), and answer
  * with Camunda's error shape ({@code type}, {@code message}) — 400 for bad input (with the fields in {@code errors}),
- * 409 for a conflict, 404 for an unknown record — and Kefu's Chinese message alone, which Tasklist shows. Errors
- * without a Kefu exception inside are left to Camunda ({@link ExceptionHandlerHelper}).
+ * 409 for a conflict, 404 for an unknown record — and Kefu's Chinese message alone, which Tasklist shows. An engine
+ * refusal ({@link AuthorizationException}) that a resource wrapped in a 400 is answered 403, as Camunda answers it
+ * unwrapped. Errors without a Kefu exception inside are left to Camunda ({@link ExceptionHandlerHelper}).
  */
 public final class EngineRestProblems {
 
@@ -53,6 +55,11 @@ public final class EngineRestProblems {
             }
             if (cause instanceof NotFoundException notFound) {
                 return answer(Response.Status.NOT_FOUND, notFound, notFound.getMessage(), null);
+            }
+            if (cause instanceof AuthorizationException denied) {
+                // Camunda's comment and attachment resources wrap every engine refusal in a 400 (InvalidRequestException
+                // "Not enough parameters submitted", "Task id is null"): a refusal is a 403, in Camunda's own shape
+                return ExceptionHandlerHelper.getInstance().getResponse(denied);
             }
             if (cause.getCause() == cause) {
                 break;
