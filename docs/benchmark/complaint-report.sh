@@ -42,8 +42,10 @@ SELECT CONCAT('BM', seq), (SELECT MIN(id) FROM customer) + seq % 120, '张三', 
   t, t + INTERVAL 4 HOUR, t + INTERVAL (seq % 7) HOUR, t + INTERVAL 48 HOUR, t + INTERVAL (seq % 72) HOUR,
   t + INTERVAL 80 HOUR, ELT(1 + seq % 3, 'SATISFIED', 'NEUTRAL', 'DISSATISFIED'), true, t, 0
 FROM (SELECT seq, TIMESTAMP '2021-01-01 00:00:00' + INTERVAL (seq * 157) SECOND AS t FROM seq_1_to_$ROWS) s;
+-- only the inserted complaints: the demo data's cases have their own breaches (same key: complaint_id, position)
 INSERT INTO complaint_breach (complaint_id, position, type, deadline, detected_at)
-SELECT id, 0, 'RESPONSE', response_due, response_due FROM complaint WHERE responded_at > response_due;
+SELECT id, 0, 'RESPONSE', response_due, response_due FROM complaint
+WHERE case_no LIKE 'BM%' AND responded_at > response_due;
 ANALYZE TABLE complaint, complaint_breach;
 SQL
 sql -e "SELECT COUNT(*) AS complaints, MIN(created_at), MAX(created_at) FROM complaint; SELECT COUNT(*) AS breaches FROM complaint_breach"

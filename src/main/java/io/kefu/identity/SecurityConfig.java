@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -39,10 +41,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    /** Kefu's own pages and API. Camunda's webapps send their own security headers; the engine REST API is Camunda's. */
-    private static final RequestMatcher KEFU_OWN = new NegatedRequestMatcher(new OrRequestMatcher(
+    /** Camunda's webapps and the engine REST API: Camunda authenticates there, with its own login and filter. */
+    private static final RequestMatcher CAMUNDA_OWN = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
-            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")));
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"));
+
+    /** Kefu's own pages and API. Camunda's webapps send their own security headers; the engine REST API is Camunda's. */
+    private static final RequestMatcher KEFU_OWN = new NegatedRequestMatcher(CAMUNDA_OWN);
 
     /**
      * Only Kefu's own files: no inline script or style, no plug-ins, no form posts to other sites, and no framing at
@@ -67,12 +72,32 @@ class SecurityConfig {
     private static final RequestMatcher NEEDS_CSRF_TOKEN =
             new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(HTTP_BASIC_CLIENT));
 
+    /**
+     * Camunda's webapps ({@code /camunda}, Camunda's login) and the engine REST API ({@code /engine-rest}, Camunda's
+     * HTTP Basic filter {@link #engineRestAuthentication}) authenticate on their own: Spring Security neither checks a
+     * password there (which would hash each engine REST request's password twice), nor keeps a login in the session,
+     * nor asks for its CSRF token (the webapps bring their own CSRF filter). It still writes its default security
+     * headers, as for every response; Kefu's Content-Security-Policy and Referrer-Policy are for Kefu's own pages.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(CAMUNDA_OWN)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain kefuSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/camunda/**", "/engine-rest/**").permitAll()
                         .requestMatchers("/actuator/health/**").permitAll()
                         .requestMatchers("/", "/error", "/favicon.ico").permitAll()
                         // the login page's look; otherwise its request would be saved as the page to return to
@@ -92,10 +117,7 @@ class SecurityConfig {
                         .defaultAccessDeniedHandlerFor(problems.forbidden(), api)
                         // pages (a login form without its token, say) get Spring's 403 error page
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
-                // Camunda's webapps bring their own CSRF filter; the engine REST API takes HTTP Basic only
-                .csrf(csrf -> csrf
-                        .requireCsrfProtectionMatcher(NEEDS_CSRF_TOKEN)
-                        .ignoringRequestMatchers("/camunda/**", "/engine-rest/**"))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(NEEDS_CSRF_TOKEN))
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(KEFU_OWN,
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))

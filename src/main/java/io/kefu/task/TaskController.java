@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -20,6 +21,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,18 +62,69 @@ class TaskController {
         this.identityService = identityService;
     }
 
-    /** Tasks assigned to me, then tasks I (or my groups) may claim. */
+    /**
+     * Tasks assigned to me, then tasks I (or my groups) may claim, a page at a time: each section is sorted by the
+     * page's sort (due date first by default) and read with the engine's paged query, so a request reads at most one
+     * page of tasks however many are open. {@code totalElements} counts both sections.
+     */
     @GetMapping
-    List<TaskView> mine() {
+    Page<TaskView> mine(@PageableDefault(size = 50, sort = "due", direction = Sort.Direction.ASC) Pageable page) {
         CurrentUser user = CurrentUser.get();
-        List<Task> tasks = asUser(user, () -> {
-            List<Task> found = new ArrayList<>(taskService.createTaskQuery().taskAssignee(user.id())
-                    .orderByDueDate().asc().list());
-            found.addAll(taskService.createTaskQuery().taskCandidateUser(user.id()).orderByDueDate().asc().list());
-            return found;
+        requireKnown(page.getSort());
+        long first = page.getOffset();
+        int size = page.getPageSize();
+        record Section(List<Task> tasks, long total) {
+        }
+        Section section = asUser(user, () -> {
+            TaskQuery assigned = sorted(taskService.createTaskQuery().taskAssignee(user.id()), page.getSort());
+            TaskQuery offered = sorted(taskService.createTaskQuery().taskCandidateUser(user.id()), page.getSort());
+            long assignedCount = assigned.count();
+            List<Task> found = new ArrayList<>(size);
+            if (first < assignedCount) {
+                found.addAll(assigned.listPage((int) first, size));
+            }
+            if (found.size() < size) {
+                int offeredFirst = (int) Math.max(0, first - assignedCount);
+                found.addAll(offered.listPage(offeredFirst, size - found.size()));
+            }
+            return new Section(found, assignedCount + offered.count());
         });
-        Map<String, String> caseNumbers = caseNumbers(tasks);
-        return tasks.stream().map(task -> view(task, caseNumbers.get(task.getProcessInstanceId()))).toList();
+        Map<String, String> caseNumbers = caseNumbers(section.tasks());
+        List<TaskView> views = section.tasks().stream()
+                .map(task -> view(task, caseNumbers.get(task.getProcessInstanceId()))).toList();
+        return new PageImpl<>(views, page, section.total());
+    }
+
+    /** The properties the list sorts by, named as in {@link TaskView}, and the engine's ordering for each. */
+    private static final Map<String, Function<TaskQuery, TaskQuery>> ORDER_BY = Map.of(
+            "due", TaskQuery::orderByDueDate, "created", TaskQuery::orderByTaskCreateTime,
+            "priority", TaskQuery::orderByTaskPriority, "name", TaskQuery::orderByTaskName, "id", TaskQuery::orderByTaskId);
+
+    /** The page's sort, then the task id, so that pages neither repeat nor skip tasks with equal sort values. */
+    private static TaskQuery sorted(TaskQuery query, Sort sort) {
+        boolean byId = false;
+        for (Sort.Order order : sort) {
+            ORDER_BY.get(order.getProperty()).apply(query);
+            if (order.isAscending()) {
+                query.asc();
+            } else {
+                query.desc();
+            }
+            byId |= order.getProperty().equals("id");
+        }
+        if (!byId) {
+            query.orderByTaskId().asc();
+        }
+        return query;
+    }
+
+    /** 400 naming {@code sort} for a property the list cannot be sorted by. */
+    private static void requireKnown(Sort sort) {
+        for (Sort.Order order : sort) {
+            if (!ORDER_BY.containsKey(order.getProperty())) {
+                throw InvalidInputException.of("sort", "只能按 due、created、priority、name、id 排序");
+            }
+        }
     }
 
     @PostMapping("/{taskId}/claim")
@@ -155,8 +213,8 @@ class TaskController {
     }
 
     /**
-     * The case numbers (business keys) of the tasks' process instances, in one query. Read without the user's
-     * authorizations: the tasks themselves were already read with them.
+     * The case numbers (business keys) of the tasks' process instances — one page's at most — in one query. Read
+     * without the user's authorizations: the tasks themselves were already read with them.
      */
     private Map<String, String> caseNumbers(List<Task> tasks) {
         String[] ids = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct()
