@@ -325,7 +325,7 @@ class ComplaintHandlingProcessTest {
 
         assertThat(process).isWaitingAtExactly(TASK_ASSESS_VALIDITY, TASK_ACKNOWLEDGE_SEVERE);
         assertThat(task(process, TASK_ACKNOWLEDGE_SEVERE)).hasCandidateGroup("managers").isNotAssigned();
-        assertThat(task(process, TASK_ACKNOWLEDGE_SEVERE).getPriority()).isEqualTo(80);
+        assertThat(task(process, TASK_ACKNOWLEDGE_SEVERE).getPriority()).isEqualTo(100); // P1
         Complaint registered = reload(opened);
         assertThat(registered.getPriority()).isEqualTo("P1");
         assertThat(registered.isNotifyManager()).isTrue();
