@@ -531,7 +531,10 @@ class ComplaintHandlingProcessTest {
                 .isWaitingAtExactly(TASK_ASSESS_VALIDITY, TASK_SUPERVISE_RESPONSE_BREACH);
         Task supervise = task(process, TASK_SUPERVISE_RESPONSE_BREACH);
         assertThat(supervise).hasCandidateGroup("supervisors").isNotAssigned();
-        assertThat(supervise.getPriority()).isEqualTo(80);
+        // the case's priority (the card says the same), and due within the escalation hours
+        assertThat(supervise.getPriority()).isEqualTo(
+                io.kefu.task.CasePriority.of(reload(opened).getPriority()).orElseThrow().taskPriority());
+        assertThat(supervise.getDueDate()).isNotNull();
         assertThat(task(process, TASK_ASSESS_VALIDITY)).as("the owner keeps the case").isAssignedTo(OWNER);
         Complaint breached = reload(opened);
         assertThat(breached.getBreaches()).singleElement().satisfies(breach -> {
