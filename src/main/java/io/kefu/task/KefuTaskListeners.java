@@ -79,6 +79,25 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         recuse(task, recusedUser(task));
         writeCaseCard(task);
         followCasePriority(task);
+        showCardVariables(task);
+    }
+
+    /**
+     * The case's display variables ({@link TaskCards}), written once on the case at registration, are copied onto the
+     * task: Tasklist's cards read variables with the reader's rights, and assignees and candidates may read their
+     * task's variables ({@code READ_VARIABLE}) but not the case's (only overseers have {@code READ_INSTANCE_VARIABLE}).
+     * Tasklist's search by case number reads the case's copy.
+     */
+    static void showCardVariables(DelegateTask task) {
+        if (task.getExecution() == null) {
+            return;
+        }
+        for (String name : TaskCards.CARD_VARIABLES) {
+            Object value = task.getExecution().getVariable(name);
+            if (value != null) {
+                task.setVariableLocal(name, value);
+            }
+        }
     }
 
     /**

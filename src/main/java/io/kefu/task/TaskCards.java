@@ -4,6 +4,7 @@ import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerType;
 import io.kefu.customer.PersonalData;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ public final class TaskCards {
     public static final String CUSTOMER_NAME = "customerName";
     public static final String SUBJECT = "subject";
     public static final String PRIORITY_LABEL = "priorityLabel";
+    /** What every card shows, in this order (the shipped filters list them with their labels). */
+    public static final List<String> CARD_VARIABLES = List.of(CASE_NO, CUSTOMER_NAME, SUBJECT, PRIORITY_LABEL);
     /** The case owner's login (首问负责人), for the 我负责的案件 filter; the case record stays the authority. */
     public static final String OWNER_ID = "ownerId";
 

@@ -3,6 +3,7 @@ package io.kefu.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kefu.complaint.process.ComplaintProcess;
 import io.kefu.support.HttpApiTest;
 import java.util.ArrayList;
@@ -15,6 +16,11 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The Tasklist filters Kefu ships: each exists once with its query and card variables, is readable by the groups it
@@ -113,6 +119,34 @@ class TasklistFiltersTests extends HttpApiTest {
                 KefuAuthorizations.APPROVAL_TASKS).contains(task.path("taskDefinitionKey").asText()));
         assertThat(listed("manager", shipped("escalations").getId())).contains(notice.getId())
                 .doesNotContain(approval.getId());
+    }
+
+    @Test
+    void anAgentsCardsShowCaseNumberCustomerSubjectAndPriority() throws Exception {
+        JsonNode customer = registerCustomer();
+        JsonNode complaint = fileComplaint("agent", customer.path("code").asText());
+        Task task = assessmentTask(complaint);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+
+        // what Tasklist asks for: the filter's list with the variables its properties name, embedded
+        ResponseEntity<String> response = rest.withBasicAuth("agent", "agent").exchange(
+                "/engine-rest/filter/" + shipped("my-tasks").getId() + "/list?maxResults=1000", HttpMethod.POST,
+                new HttpEntity<>("{}", headers), String.class);
+
+        assertThat(response.getStatusCode().value()).as("%s", response).isEqualTo(200);
+        Map<String, String> shown = new java.util.HashMap<>();
+        new ObjectMapper().readTree(response.getBody()).path("_embedded").path("task").forEach(card -> {
+            if (task.getId().equals(card.path("id").asText())) {
+                card.path("_embedded").path("variable").forEach(variable ->
+                        shown.put(variable.path("name").asText(), variable.path("value").asText()));
+            }
+        });
+        assertThat(shown).containsEntry("caseNo", complaint.path("caseNo").asText())
+                .containsEntry("customerName", customer.path("name").asText())
+                .containsEntry("subject", "产品质量投诉 · 一般")
+                .containsEntry("priorityLabel", "P3 普通");
     }
 
     @Test
