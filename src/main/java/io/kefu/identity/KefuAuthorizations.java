@@ -32,6 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -289,26 +291,133 @@ class KefuAuthorizations implements ApplicationRunner {
         }
     }
 
+    /** Marks a filter as Kefu's own (its value names which): Kefu keeps it to its current definition at every start. */
+    static final String SHIPPED = "kefuFilter";
+    /** Names of filters earlier versions shipped without the {@link #SHIPPED} mark, and what became of them. */
+    private static final Map<String, String> EARLIER_NAMES = Map.of("我的待办", "my-tasks", "可认领的任务", "",
+            "全部可见任务", "all-visible");
+    static final String MY_CASES = "my-cases";
+    /** The variables every shipped filter shows on its cards (and that Tasklist's search box searches). */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+            Map.of("name", "caseNo", "label", "案件编号"),
+            Map.of("name", "customerName", "label", "客户"),
+            Map.of("name", "subject", "label", "事由"),
+            Map.of("name", "priorityLabel", "label", "优先级"));
+    /** Approval steps (待审批) a supervisor or manager decides, across the processes in processes/. */
+    static final List<String> APPROVAL_TASKS = List.of("Task_SelectSolution", "Task_ManagerDecision",
+            "Task_ReviewContract", "Task_ApproveContract", "Task_ReviewTermination", "Task_ApproveTermination",
+            "Task_ManagerApprovePlan", "Task_ApproveLoan", "Task_ManagerAppraisal", "Task_DestroyUnderSupervision");
+    /** Escalation steps (督办): breached deadlines and cases put before a manager. */
+    static final List<String> ESCALATION_TASKS = List.of("Task_AcknowledgeSevereComplaint",
+            "Task_SuperviseResponseBreach", "Task_SuperviseResolutionBreach", "Task_SuperviseOverdueVisit",
+            "Task_ReviewReopenedComplaint", "Task_SuperviseLateContact", "Task_SuperviseOverdueLoan");
+
+    /** A filter Kefu ships: shared with {@code groups} (READ), or with everyone when {@code groups} is empty. */
+    record ShippedFilter(String key, String name, int priority, String description, TaskQuery query,
+            List<String> groups) {
+
+        Map<String, Object> properties() {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put(SHIPPED, key);
+            properties.put("priority", priority);
+            properties.put("description", description);
+            properties.put("refresh", true);
+            properties.put("variables", CARD_VARIABLES);
+            return properties;
+        }
+    }
+
+    /** Kefu's shared Tasklist filters, in the order Tasklist lists them. README "Tasklist filters" lists the same. */
+    List<ShippedFilter> shippedFilters() {
+        List<String> staff = new ArrayList<>(KefuGroups.workingGroups());
+        for (Department department : Department.values()) {
+            staff.add(department.groupId());
+        }
+        List<String> overseers = List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS);
+        return List.of(
+                new ShippedFilter("my-tasks", "我的待办", -20, "分配给我的任务,以及我所在的组尚未认领的任务;先到期的在前",
+                        mine().orderByDueDate().asc().orderByTaskPriority().desc(), staff),
+                new ShippedFilter("due-today", "今天到期", -15, "我的待办中今天内到期、尚未超时的任务",
+                        mine().dueAfterExpression("${now()}")
+                                .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")
+                                .orderByDueDate().asc(), staff),
+                new ShippedFilter("overdue", "已超时", -14, "我的待办中已过期限的任务",
+                        mine().dueBeforeExpression("${now()}").orderByDueDate().asc(), staff),
+                new ShippedFilter("approvals", "待审批", -10, "等待主管或经理审批的方案、合同、解约、借阅与计划",
+                        taskService.createTaskQuery().taskDefinitionKeyIn(APPROVAL_TASKS.toArray(String[]::new))
+                                .orderByDueDate().asc(), overseers),
+                new ShippedFilter("escalations", "督办", -8, "超时与严重案件的督办任务",
+                        taskService.createTaskQuery().taskDefinitionKeyIn(ESCALATION_TASKS.toArray(String[]::new))
+                                .orderByDueDate().asc(), overseers),
+                new ShippedFilter("all-visible", "全部可见任务", 0, "按权限可见的全部任务",
+                        taskService.createTaskQuery().orderByDueDate().asc(), List.of()));
+    }
+
+    /** Assigned to me, or waiting unclaimed for me or one of my groups (Camunda leaves assigned tasks out of the latter). */
+    private TaskQuery mine() {
+        return taskService.createTaskQuery().or()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskCandidateUserExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .endOr();
+    }
+
     /**
-     * Shared Tasklist filters: my tasks, tasks I may claim, everything I may see. Everyone may read (and so run) these
-     * three; filters that users save for themselves stay theirs (Camunda grants their owner ALL, nobody else anything).
+     * Kefu's Tasklist filters, kept to their current definition at every start: missing ones are created, changed
+     * ones updated, ones Kefu no longer ships removed; each is readable by exactly the groups it is for. Filters that
+     * users save for themselves stay theirs (Camunda grants their owner ALL, nobody else anything).
      */
     private void ensureFilters() {
-        List<String> shared = List.of(
-                ensureFilter("我的待办", -10, "分配给我的任务",
-                        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
-                ensureFilter("可认领的任务", -5, "我或我所在的组可以认领的任务",
-                        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}")),
-                ensureFilter("全部可见任务", 0, "按权限可见的全部任务", taskService.createTaskQuery()));
+        List<ShippedFilter> wanted = shippedFilters();
+        Map<String, Filter> existing = new LinkedHashMap<>();
+        for (Filter filter : filterService.createTaskFilterQuery().list()) {
+            if (filter.getOwner() != null) {
+                continue;
+            }
+            Object mark = filter.getProperties() == null ? null : filter.getProperties().get(SHIPPED);
+            String key = mark instanceof String shipped ? shipped : EARLIER_NAMES.get(filter.getName());
+            boolean current = key != null && wanted.stream().anyMatch(shipped -> shipped.key().equals(key));
+            if (key != null && (!current || existing.containsKey(key))) {
+                filterService.deleteFilter(filter.getId());
+                log.info("Removed Tasklist filter {} (no longer shipped)", filter.getName());
+            } else if (current) {
+                existing.put(key, filter);
+            }
+        }
+        Set<String> sharedWithEveryone = new LinkedHashSet<>();
+        for (ShippedFilter shipped : wanted) {
+            Filter filter = existing.getOrDefault(shipped.key(), filterService.newTaskFilter());
+            filter.setName(shipped.name());
+            filter.setQuery(shipped.query());
+            filter.setProperties(shipped.properties());
+            String filterId = filterService.saveFilter(filter).getId();
+            shareFilter(filterId, shipped.groups());
+            if (shipped.groups().isEmpty()) {
+                sharedWithEveryone.add(filterId);
+            }
+        }
         for (Authorization global : authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
                 .authorizationType(AUTH_TYPE_GLOBAL).list()) {
             // earlier versions let everyone read every filter, other users' own included
-            if (!shared.contains(global.getResourceId())) {
+            if (!sharedWithEveryone.contains(global.getResourceId())) {
                 authorizationService.deleteAuthorization(global.getId());
                 log.info("Revoked everyone's read access to filter {}", global.getResourceId());
             }
         }
-        for (String filterId : shared) {
+    }
+
+    /** The filter's read grants are exactly these groups' (or everyone's, for none). */
+    private void shareFilter(String filterId, List<String> groups) {
+        for (Authorization grant : authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
+                .resourceId(filterId).list()) {
+            boolean kept = groups.isEmpty()
+                    ? grant.getAuthorizationType() == AUTH_TYPE_GLOBAL
+                    : grant.getAuthorizationType() == AUTH_TYPE_GRANT && groups.contains(grant.getGroupId());
+            if (!kept) {
+                authorizationService.deleteAuthorization(grant.getId());
+            }
+        }
+        if (groups.isEmpty()) {
             if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
                     .authorizationType(AUTH_TYPE_GLOBAL).count() == 0) {
                 Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
@@ -318,16 +427,45 @@ class KefuAuthorizations implements ApplicationRunner {
                 everyone.addPermission(Permissions.READ);
                 authorizationService.saveAuthorization(everyone);
             }
+            return;
+        }
+        for (String group : groups) {
+            ensureExactly(new GrantTable.Key(group, Resources.FILTER, filterId), Set.of(Permissions.READ));
         }
     }
 
-    private String ensureFilter(String name, int priority, String description, TaskQuery query) {
-        Filter existing = filterService.createFilterQuery().filterName(name).list().stream().findFirst().orElse(null);
-        if (existing != null) {
-            return existing.getId();
+    /**
+     * 我负责的案件: the tasks of the cases a user owns as 首问负责人 (process variable {@code ownerId}). A filter cannot
+     * compare a variable with the current user, so each user who may own cases (agents, supervisors, managers) gets
+     * their own copy, owned by them; it only selects among the tasks the user may see anyway. Run once the application
+     * is ready, after the demo users exist; a user added later gets theirs at the next start.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void ensureMyCasesFilters() {
+        Set<String> owners = new LinkedHashSet<>();
+        for (String group : List.of(KefuGroups.AGENTS, KefuGroups.SUPERVISORS, KefuGroups.MANAGERS)) {
+            identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> owners.add(user.getId()));
         }
-        return filterService.saveFilter(filterService.newTaskFilter(name)
-                .setQuery(query)
-                .setProperties(Map.of("priority", priority, "description", description, "refresh", true))).getId();
+        Map<String, Filter> existing = new LinkedHashMap<>();
+        for (Filter filter : filterService.createTaskFilterQuery().list()) {
+            if (filter.getOwner() != null && filter.getProperties() != null
+                    && MY_CASES.equals(filter.getProperties().get(SHIPPED))) {
+                if (owners.contains(filter.getOwner()) && !existing.containsKey(filter.getOwner())) {
+                    existing.put(filter.getOwner(), filter);
+                } else {
+                    filterService.deleteFilter(filter.getId());
+                }
+            }
+        }
+        for (String owner : owners) {
+            Filter filter = existing.getOrDefault(owner, filterService.newTaskFilter());
+            filter.setOwner(owner);
+            filter.setName("我负责的案件");
+            filter.setQuery(taskService.createTaskQuery().processVariableValueEquals("ownerId", owner)
+                    .orderByDueDate().asc());
+            filter.setProperties(new ShippedFilter(MY_CASES, "我负责的案件", -12, "我作为首问负责人负责的案件的任务",
+                    null, List.of()).properties());
+            filterService.saveFilter(filter);
+        }
     }
 }

@@ -36,7 +36,9 @@ import org.springframework.stereotype.Component;
  *   fails. The process variable {@value #RECUSED_USER}, where a process keeps it, is for information only: a client
  *   able to write variables must not be able to un-recuse anyone;</li>
  *   <li><b>Case card</b>: the task gets its {@link CaseCardProvider#VARIABLE} for the form to show, without personal
- *   data in full (providers mask contacts; mobile numbers quoted in free text are masked here).</li>
+ *   data in full (providers mask contacts; mobile numbers quoted in free text are masked here);</li>
+ *   <li><b>Priority</b>: a task of a case the decision table prioritised has that priority (see
+ *   {@link #followCasePriority}).</li>
  * </ul>
  */
 @Component
@@ -76,6 +78,38 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
     void onCreate(DelegateTask task) {
         recuse(task, recusedUser(task));
         writeCaseCard(task);
+        followCasePriority(task);
+        showCardVariables(task);
+    }
+
+    /**
+     * The case's display variables ({@link TaskCards}), written once on the case at registration, are copied onto the
+     * task: Tasklist's cards read variables with the reader's rights, and assignees and candidates may read their
+     * task's variables ({@code READ_VARIABLE}) but not the case's (only overseers have {@code READ_INSTANCE_VARIABLE}).
+     * Tasklist's search by case number reads the case's copy.
+     */
+    static void showCardVariables(DelegateTask task) {
+        if (task.getExecution() == null) {
+            return;
+        }
+        for (String name : TaskCards.CARD_VARIABLES) {
+            Object value = task.getExecution().getVariable(name);
+            if (value != null) {
+                task.setVariableLocal(name, value);
+            }
+        }
+    }
+
+    /**
+     * A task of a case whose decision table gave it a priority ({@value TaskCards#PRIORITY_LABEL}, P1…P4) takes that
+     * priority (P1 = 100 … P4 = 25), so that Tasklist's priority column and sort say what the case card says.
+     */
+    static void followCasePriority(DelegateTask task) {
+        if (task.getExecution() == null) {
+            return;
+        }
+        CasePriority.of(task.getExecution().getVariable(TaskCards.PRIORITY_LABEL))
+                .ifPresent(priority -> task.setPriority(priority.taskPriority()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.kefu.archive.process;
 
+import io.kefu.task.TaskCards;
 import io.kefu.archive.ArchiveLoan;
 import io.kefu.task.KefuTaskListeners;
 import java.util.HashMap;
@@ -56,6 +57,8 @@ public final class ArchiveLoanProcess {
         variables.put(LOAN_KIND, loan.getLoanKind().name());
         variables.put(SECRECY, loan.getEntry().getSecrecy().name());
         variables.put(BORROWER_DEPARTMENT, loan.getBorrowerDepartment());
+        variables.putAll(TaskCards.of(loan.getLoanNo(), null,
+                loan.getLoanKind().label() + " " + loan.getEntry().getArchiveNo()));
         return variables;
     }
 

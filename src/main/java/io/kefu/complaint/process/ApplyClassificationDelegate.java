@@ -3,6 +3,8 @@ package io.kefu.complaint.process;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.ComplaintService.Classification;
 import io.kefu.complaint.ComplaintService.ClassificationOutcome;
+import io.kefu.task.CasePriority;
+import io.kefu.task.TaskCards;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,5 +43,8 @@ class ApplyClassificationDelegate implements JavaDelegate {
         execution.setVariable(ComplaintProcess.NOTIFY_MANAGER, classification.notifyManager());
         execution.setVariable(ComplaintProcess.MANAGER_APPROVAL, classification.managerApproval());
         execution.setVariable(ComplaintProcess.REPEAT_COMPLAINT, outcome.repeatComplaint());
+        // the card's 优先级 in words; the task listener gives each task the matching task priority
+        execution.setVariable(TaskCards.PRIORITY_LABEL, CasePriority.of(classification.priority())
+                .map(CasePriority::label).orElse(classification.priority()));
     }
 }

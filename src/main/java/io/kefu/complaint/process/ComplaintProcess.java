@@ -1,6 +1,7 @@
 package io.kefu.complaint.process;
 
 import io.kefu.complaint.Complaint;
+import io.kefu.task.TaskCards;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -56,13 +57,22 @@ public final class ComplaintProcess {
     public static final String END_CLOSED = "End_ComplaintClosed";
     public static final String END_REJECTED = "End_ComplaintRejected";
 
-    /** Variables a case starts with when Kefu (not the Tasklist start form) registered the complaint. */
+    /**
+     * Variables a case starts with once Kefu registered the complaint (from the API or the Tasklist start form): ids,
+     * decision inputs and the task card's display variables ({@link TaskCards}).
+     */
     public static Map<String, Object> startVariables(Complaint complaint) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(COMPLAINT_ID, complaint.getId());
         variables.put(OWNER_ID, complaint.getOwnerId());
         variables.putAll(decisionInputs(complaint));
+        variables.putAll(TaskCards.of(complaint.getCaseNo(), complaint.getCustomer(), subject(complaint)));
         return variables;
+    }
+
+    /** The card's subject: category and severity (产品质量 · 较重); the description may name people, so not that. */
+    static String subject(Complaint complaint) {
+        return complaint.getCategory().label() + "投诉 · " + complaint.getSeverity().label();
     }
 
     /** What the classification table and the recusal listener read. */

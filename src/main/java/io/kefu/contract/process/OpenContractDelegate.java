@@ -11,6 +11,8 @@ import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
 import io.kefu.shared.InvalidInputException;
 import java.util.List;
+import java.util.Map;
+import io.kefu.task.TaskCards;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,7 @@ class OpenContractDelegate implements JavaDelegate {
         Object id = execution.getVariable(ContractProcess.CONTRACT_ID);
         if (id != null) {
             contracts.linkProcess(((Number) id).longValue(), execution.getProcessInstanceId());
+            execution.setVariables(cardOf(contracts.find(((Number) id).longValue())));
             return;
         }
         String user = BoundCase.starter(execution, ContractProcess.INITIATOR);
@@ -52,5 +55,12 @@ class OpenContractDelegate implements JavaDelegate {
         execution.setVariable(ContractProcess.CONTRACT_ID, contract.getId());
         execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomer().getId());
         execution.setVariable(ContractProcess.CONTRACT_TYPE, contract.getType().name());
+        execution.setVariables(cardOf(contract));
+    }
+
+    /** The task card's display variables ({@link TaskCards}): contract number, customer, 加盟合同签约. */
+    static Map<String, Object> cardOf(Contract contract) {
+        return TaskCards.of(contract.getContractNo(), contract.getCustomer(),
+                contract.getType().label().replace("商", "") + "合同签约");
     }
 }

@@ -10,6 +10,8 @@ import io.kefu.contract.TerminationParty;
 import io.kefu.contract.TerminationRequest;
 import io.kefu.shared.InvalidInputException;
 import java.util.List;
+import java.util.Map;
+import io.kefu.task.TaskCards;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,7 @@ class OpenTerminationDelegate implements JavaDelegate {
         Object id = execution.getVariable(ContractProcess.CONTRACT_ID);
         if (id != null) {
             contracts.linkTermination(((Number) id).longValue(), execution.getProcessInstanceId());
+            execution.setVariables(cardOf(contracts.find(((Number) id).longValue())));
             return;
         }
         String user = BoundCase.starter(execution, ContractProcess.INITIATOR);
@@ -48,5 +51,11 @@ class OpenTerminationDelegate implements JavaDelegate {
         execution.setProcessBusinessKey(contract.getContractNo());
         execution.setVariable(ContractProcess.CONTRACT_ID, contractId);
         execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomer().getId());
+        execution.setVariables(cardOf(contract));
+    }
+
+    /** The task card's display variables ({@link TaskCards}); the reason is free text and stays in the record. */
+    static Map<String, Object> cardOf(Contract contract) {
+        return TaskCards.of(contract.getContractNo(), contract.getCustomer(), "合同解约");
     }
 }

@@ -1,5 +1,6 @@
 package io.kefu.visit.process;
 
+import io.kefu.task.TaskCards;
 import io.kefu.visit.Visit;
 import java.util.Date;
 import java.util.HashMap;
@@ -57,6 +58,7 @@ public final class VisitProcess {
         variables.put(PLAN_APPROVAL, visit.isPlanApproval());
         variables.put(VISIT_START, visitStart);
         variables.put(VISIT_DEADLINE, Date.from(visit.getDeadline()));
+        variables.putAll(TaskCards.of(visit.getVisitNo(), visit.getCustomer(), visit.getKind().label()));
         return variables;
     }
 

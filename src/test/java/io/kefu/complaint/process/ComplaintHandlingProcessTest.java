@@ -326,7 +326,7 @@ class ComplaintHandlingProcessTest {
 
         assertThat(process).isWaitingAtExactly(TASK_ASSESS_VALIDITY, TASK_ACKNOWLEDGE_SEVERE);
         assertThat(task(process, TASK_ACKNOWLEDGE_SEVERE)).hasCandidateGroup("managers").isNotAssigned();
-        assertThat(task(process, TASK_ACKNOWLEDGE_SEVERE).getPriority()).isEqualTo(80);
+        assertThat(task(process, TASK_ACKNOWLEDGE_SEVERE).getPriority()).isEqualTo(100); // P1
         Complaint registered = reload(opened);
         assertThat(registered.getPriority()).isEqualTo("P1");
         assertThat(registered.isNotifyManager()).isTrue();
@@ -613,7 +613,10 @@ class ComplaintHandlingProcessTest {
                 .isWaitingAtExactly(TASK_ASSESS_VALIDITY, TASK_SUPERVISE_RESPONSE_BREACH);
         Task supervise = task(process, TASK_SUPERVISE_RESPONSE_BREACH);
         assertThat(supervise).hasCandidateGroup("supervisors").isNotAssigned();
-        assertThat(supervise.getPriority()).isEqualTo(80);
+        // the case's priority (the card says the same), and due within the escalation hours
+        assertThat(supervise.getPriority()).isEqualTo(
+                io.kefu.task.CasePriority.of(reload(opened).getPriority()).orElseThrow().taskPriority());
+        assertThat(supervise.getDueDate()).isNotNull();
         assertThat(task(process, TASK_ASSESS_VALIDITY)).as("the owner keeps the case").isAssignedTo(OWNER);
         Complaint breached = reload(opened);
         assertThat(breached.getBreaches()).singleElement().satisfies(breach -> {

@@ -1,5 +1,6 @@
 package io.kefu.contract.process;
 
+import io.kefu.task.TaskCards;
 import static io.kefu.contract.process.ContractProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -311,7 +312,8 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         assertThat(contract.getCustomer().getId()).isEqualTo(prospect.getId());
         assertThat(contract.getCreatedBy()).isEqualTo(AGENT);
         assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(CONTRACT_ID, CUSTOMER_ID,
-                CONTRACT_TYPE, INITIATOR);
+                CONTRACT_TYPE, INITIATOR, TaskCards.CASE_NO, TaskCards.CUSTOMER_NAME, TaskCards.SUBJECT);
+        assertThat(runtimeService.getVariable(process.getId(), TaskCards.CASE_NO)).isEqualTo(contract.getContractNo());
     }
 
     List<String> historicActivities(String pid) {
