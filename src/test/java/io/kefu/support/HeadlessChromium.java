@@ -22,12 +22,24 @@ public final class HeadlessChromium {
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     public static WebDriver start() {
+        return start(null);
+    }
+
+    /**
+     * A browser whose user prefers {@code language} (an Accept-Language tag such as {@code zh-CN}): Camunda's webapps
+     * pick their locale from it.
+     */
+    public static WebDriver start(String language) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             fail("the console's browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver fonts-wqy-zenhei");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        if (language != null) {
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            options.addArguments("--lang=" + language);
+        }
         // the console's messages (CSP violations among them) for cspViolations
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
