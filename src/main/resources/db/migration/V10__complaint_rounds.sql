@@ -35,6 +35,7 @@ create table complaint_round (
     visit_remarks        text,
     visited_by           varchar(64),
     visited_at           datetime(6),
+    notes_before         integer,
     version              bigint      not null,
     constraint uk_complaint_round unique (complaint_id, round_no),
     constraint fk_round_complaint foreign key (complaint_id) references complaint (id)
@@ -77,6 +78,7 @@ create table complaint_round_aud (
     visit_remarks        text,
     visited_by           varchar(64),
     visited_at           datetime(6),
+    notes_before         integer,
     primary key (rev, id),
     constraint fk_round_aud_rev foreign key (rev) references revinfo (rev)
 );

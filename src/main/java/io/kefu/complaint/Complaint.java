@@ -216,7 +216,7 @@ public class Complaint {
         this.complainedEmployee = complainedEmployee;
         this.ownerId = ownerId;
         this.status = ComplaintStatus.REGISTERED;
-        this.rounds.add(new ComplaintRound(this, 1, null, Now.instant()));
+        this.rounds.add(new ComplaintRound(this, 1, null, Now.instant(), 0));
     }
 
     @PrePersist
@@ -339,7 +339,7 @@ public class Complaint {
         this.resolvedAt = null;
         this.customerAccepted = null;
         this.status = ComplaintStatus.REOPENED;
-        rounds.add(new ComplaintRound(this, currentRound().getNumber() + 1, department, at));
+        rounds.add(new ComplaintRound(this, currentRound().getNumber() + 1, department, at, notes.size()));
     }
 
     void reassign(String department) {

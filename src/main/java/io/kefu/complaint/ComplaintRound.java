@@ -132,6 +132,14 @@ public class ComplaintRound {
     @Column(name = "visited_at")
     private Instant visitedAt;
 
+    /**
+     * How many case notes the complaint had when this round opened: the notes and instructions from this position on
+     * belong to the round (their times cannot tell, MySQL keeps whole seconds). Null for rounds made by the V10
+     * backfill.
+     */
+    @Column(name = "notes_before")
+    private Integer notesBefore;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -139,11 +147,12 @@ public class ComplaintRound {
     protected ComplaintRound() {
     }
 
-    ComplaintRound(Complaint complaint, int number, String department, Instant openedAt) {
+    ComplaintRound(Complaint complaint, int number, String department, Instant openedAt, int notesBefore) {
         this.complaint = complaint;
         this.number = number;
         this.department = department;
         this.openedAt = openedAt;
+        this.notesBefore = notesBefore;
     }
 
     void assign(String department, String causeType) {
@@ -218,6 +227,7 @@ public class ComplaintRound {
     public Complaint getComplaint() { return complaint; }
     public int getNumber() { return number; }
     public Instant getOpenedAt() { return openedAt; }
+    public Integer getNotesBefore() { return notesBefore; }
     public String getDepartment() { return department; }
     public String getCauseType() { return causeType; }
     public String getFindings() { return findings; }

@@ -93,10 +93,15 @@ class ComplaintCaseCard implements CaseCardProvider {
             row(md, "回访满意度", current.getSatisfaction().label()
                     + (current.getVisitRemarks() == null ? "" : ":" + current.getVisitRemarks()));
         }
-        // instructions and notes of this round: after the return visit that ended the previous one
+        // instructions and notes of this round: those added since it opened (rounds from before V10: after the return
+        // visit that ended the previous one)
+        List<CaseNote> notes = c.getNotes();
         Instant roundBegan = rounds.size() == 1 ? null : previousEnd(rounds.get(rounds.size() - 2), current);
-        for (CaseNote note : c.getNotes()) {
-            if (roundBegan == null || note.getCreatedAt().isAfter(roundBegan)) {
+        for (int i = 0; i < notes.size(); i++) {
+            CaseNote note = notes.get(i);
+            boolean ofThisRound = current.getNotesBefore() != null ? i >= current.getNotesBefore()
+                    : roundBegan == null || note.getCreatedAt().isAfter(roundBegan);
+            if (ofThisRound) {
                 row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
             }
         }

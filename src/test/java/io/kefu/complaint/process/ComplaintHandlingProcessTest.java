@@ -969,7 +969,7 @@ class ComplaintHandlingProcessTest {
             User user = identityService.newUser(id);
             user.setFirstName(id);
             user.setLastName("测试");
-            user.setPassword(UUID.randomUUID().toString());
+            user.setPassword(id); // as every test user: the HTTP tests sharing this database log in with it
             identityService.saveUser(user);
         }
         if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
