@@ -490,13 +490,15 @@ class Cluster:
 def check_cross_node_task(cl, results):
     log("CHECK 1: task created through A, completed through B")
     case = cl.open_case("check1", node=cl.a)
-    mine_b = expect(cl.b, "GET", "/api/tasks", user="agent")
+    # /api/tasks answers a page: {content, page}
+    mine_b = expect(cl.b, "GET", "/api/tasks?size=2000", user="agent")["content"]
     tasks = [t for t in mine_b if t["processInstanceId"] == case["pi"]]
     if [t["taskKey"] for t in tasks] != ["Task_AssessValidity"]:
         raise CheckFailed(f"node B shows agent the tasks {tasks} for case {case['caseNo']} created on A")
     cl.complete_next(case, node=cl.b)
     for node in cl.nodes:
-        tech = [t["taskKey"] for t in expect(node, "GET", "/api/tasks", user="tech") if t["processInstanceId"] == case["pi"]]
+        tech = [t["taskKey"] for t in expect(node, "GET", "/api/tasks?size=2000", user="tech")["content"]
+                if t["processInstanceId"] == case["pi"]]
         if tech != ["Task_InvestigateComplaint"]:
             raise CheckFailed(f"after completing on B, node {node.name} shows tech {tech}")
         c = expect(node, "GET", f"/api/complaints/{case['id']}", user="supervisor")
