@@ -69,8 +69,10 @@ class CaseController {
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
         static String of(Timeline timeline) {
-            return Csv.of(List.of("时间", "来源", "类型", "人员", "事件", "详情", "详情(代码)", "流程节点", "技术步骤"),
+            return Csv.of(List.of("时间", "轮次", "来源", "类型", "人员", "事件", "详情", "详情(代码)", "流程节点",
+                    "技术步骤"),
                     timeline.entries().stream().<List<?>>map(e -> List.of(TIME.format(e.at()),
+                            e.round() == null ? "" : "第" + e.round() + "轮",
                             e.source().label(), e.kind(), nullToEmpty(e.actor()), e.summary(), nullToEmpty(e.detail()),
                             e.code() != null ? e.code() : nullToEmpty(e.detail()), nullToEmpty(e.activityId()),
                             e.technical() ? "是" : "否")).toList());

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,6 +59,26 @@ public class CaseTimeline {
         public CaseRow first() {
             return instances.get(0);
         }
+
+        /**
+         * The entries as the case page groups them: a reopened complaint's under its rounds (第 1 轮, 第 2 轮…), those
+         * of no round first in a group of their own; any other case in one group without a heading.
+         */
+        @JsonIgnore
+        public List<Group> groups() {
+            boolean reopened = entries.stream().anyMatch(e -> e.round() != null && e.round() > 1);
+            if (!reopened) {
+                return List.of(new Group(null, null, entries));
+            }
+            Map<Integer, List<TimelineEntry>> byRound = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+            entries.forEach(e -> byRound.computeIfAbsent(e.round(), r -> new ArrayList<>()).add(e));
+            return byRound.entrySet().stream().map(g -> new Group(g.getKey(),
+                    g.getKey() == null ? "案件整体(不属于某一轮)" : "第 " + g.getKey() + " 轮", g.getValue())).toList();
+        }
+    }
+
+    /** A group of the case page's timeline: one round's entries, or those of no round ({@code round} null). */
+    public record Group(Integer round, String title, List<TimelineEntry> entries) {
     }
 
     /** What the diagram needs: the model, and the elements the case passed, is at, or failed in. */
@@ -146,13 +168,35 @@ public class CaseTimeline {
         }
         ranked.sort(Comparator.comparing((Ranked r) -> r.entry().at(), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingDouble(Ranked::rank));
-        List<TimelineEntry> entries = ranked.stream().map(Ranked::entry).toList();
+        List<TimelineEntry> entries = inRounds(ranked.stream().map(Ranked::entry).toList());
         int technical = (int) entries.stream().filter(TimelineEntry::technical).count();
         if (!all) {
             entries = entries.stream().filter(e -> !e.technical()).toList();
         }
         return new Timeline(key, instances, customerId, entries, all, technical);
     }
+
+    /**
+     * Each entry in the round of handling it happened in: a round begins with the creation of its record and holds
+     * every later entry of the case's process and record until the next round begins. Entries that name their round
+     * keep it (a round's own field changes), reads and exports of the case and migrations belong to no round, nor do
+     * the entries before the first round began (the complaint's intake).
+     */
+    static List<TimelineEntry> inRounds(List<TimelineEntry> entries) {
+        List<TimelineEntry> out = new ArrayList<>(entries.size());
+        Integer current = null;
+        for (TimelineEntry e : entries) {
+            if (e.opensRound()) {
+                current = e.round();
+            }
+            boolean caseLevel = e.source() == Source.ACCESS || CASE_LEVEL_KINDS.contains(e.kind());
+            out.add(e.round() != null || caseLevel ? e : e.inRound(current));
+        }
+        return out;
+    }
+
+    /** Record entries about the whole case rather than one of its rounds. */
+    private static final Set<String> CASE_LEVEL_KINDS = Set.of("MIGRATED");
 
     /** The case's instances and the processes they called (call activities), and those processes' calls. */
     private List<CaseRow> withCalledProcesses(List<CaseRow> instances) {

@@ -36,6 +36,11 @@ public class FormLabels {
             return labels == null ? Optional.empty() : Optional.ofNullable(labels.get(String.valueOf(value)));
         }
 
+        /** Whether a form offers a list of values (options) for the field. */
+        public boolean hasOptions(String key) {
+            return valueLabels.containsKey(key);
+        }
+
         /** The label of a field as its form shows it; empty when no form declares it. */
         public Optional<String> fieldLabel(String key) {
             return Optional.ofNullable(fieldLabels.get(key));

@@ -43,7 +43,7 @@ class ComplaintRecordHistory extends EntityCaseHistory {
             Map.entry("closingSummary", "结案总结"), Map.entry("processInstanceId", "流程实例")),
             Set.of("complainantName", "complainantPhone"));
 
-    /** A round of handling: its entries are headed 第N轮 in the timeline. */
+    /** A round of handling's fields: its entries carry their round, the case page groups them under it. */
     static final Map<String, String> ROUND_FIELDS = Map.ofEntries(
             Map.entry("number", "轮次"), Map.entry("openedAt", "开始时间"), Map.entry("department", "责任部门"),
             Map.entry("causeType", "原因类型"), Map.entry("findings", "调查结果"), Map.entry("responsiblePerson", "责任人"),
@@ -85,8 +85,8 @@ class ComplaintRecordHistory extends EntityCaseHistory {
     }
 
     /**
-     * The complaint record's changes, then each round's, headed 第N轮 (the timeline groups a reopened case's steps
-     * under their round by that heading).
+     * The complaint record's changes, then each round's, each in its round (the creation of a round's record begins
+     * the round: the timeline puts the case's later steps in it).
      */
     @Override
     @Transactional(readOnly = true)
@@ -103,9 +103,7 @@ class ComplaintRecordHistory extends EntityCaseHistory {
                     Map.of("chosenOption", "solutionDecision:OPTION_"));
             for (TimelineEntry e : RecordChanges.of(em, ComplaintRound.class, round.getId(), labels, options)) {
                 if (!omitted.contains(e.summary())) {
-                    entries.add(e.kind().equals("RECORD_CREATED") ? e
-                            : new TimelineEntry(e.at(), e.source(), e.kind(), e.actor(), heading + e.summary(),
-                                    e.detail(), e.code(), e.activityId(), e.technical()));
+                    entries.add(e.inRound(round.getNumber()));
                 }
             }
         }

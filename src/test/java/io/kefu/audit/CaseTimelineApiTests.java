@@ -132,7 +132,7 @@ class CaseTimelineApiTests extends HttpApiTest {
         assertThat(csv.headers().getContentDisposition().getFilename()).isEqualTo("timeline-" + caseNo + ".csv");
         byte[] bytes = csv.body().getBytes(StandardCharsets.UTF_8);
         assertThat(new String(bytes, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
-        assertThat(csv.body()).contains("时间,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤")
+        assertThat(csv.body()).contains("时间,轮次,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤")
                 .contains("完成任务: 投诉判断");
         JsonNode after = as("auditor").get("/api/cases/" + caseNo + "/timeline").json();
         assertThat(after.path("entries")).anySatisfy(e -> {
@@ -243,18 +243,28 @@ class CaseTimelineApiTests extends HttpApiTest {
         Map<String, String> changed = new LinkedHashMap<>();
         timeline.path("entries").forEach(e -> {
             if (e.path("kind").asText().equals("FIELD_CHANGED")) {
-                changed.put(e.path("summary").asText() + " " + e.path("detail").asText(), e.path("code").asText(null));
+                changed.put("[" + e.path("round").asText("-") + "] " + e.path("summary").asText() + " "
+                        + e.path("detail").asText(), e.path("code").asText(null));
             }
         });
-        // coded values by the labels the forms give them, the codes kept beside them
-        // (what a round of handling found, decided and did is headed by its round)
-        assertThat(changed).containsEntry("修改 责任部门 — → 技术部", "— → tech")
-                .containsEntry("第1轮 修改 原因类型 — → 流程制度问题", "— → PROCESS")
-                .containsEntry("第1轮 修改 确认方式 — → 客户签字", "— → SIGNATURE")
-                .containsEntry("第1轮 修改 采用方案 — → 采用方案一", "— → 1")
-                .containsKey("修改 满意度 — → 不满意");
-        assertThat(timeline.path("entries")).anySatisfy(e ->
-                assertThat(e.path("summary").asText()).isEqualTo("创建第2轮处理记录"));
+        // coded values by the labels the forms give them, the codes kept beside them; each in the round it belongs to
+        assertThat(changed).containsEntry("[1] 修改 责任部门 — → 技术部", "— → tech")
+                .containsEntry("[1] 修改 原因类型 — → 流程制度问题", "— → PROCESS")
+                .containsEntry("[1] 修改 确认方式 — → 客户签字", "— → SIGNATURE")
+                .containsEntry("[1] 修改 采用方案 — → 采用方案一", "— → 1")
+                .containsKey("[1] 修改 满意度 — → 不满意");
+        // the rounds: the intake before the first round, then round 1 up to the 不满意 visit, then round 2
+        List<String> rounds = new ArrayList<>();
+        timeline.path("entries").forEach(e -> rounds.add(e.path("round").asText("-") + " " + e.path("summary").asText()));
+        assertThat(rounds).contains("1 创建第1轮处理记录", "1 完成任务: 投诉判断", "1 完成任务: 投诉回访",
+                "2 创建第2轮处理记录", "2 任务创建: 经理督办不满意投诉");
+        assertThat(rounds.indexOf("1 完成任务: 投诉回访")).isLessThan(rounds.indexOf("2 创建第2轮处理记录"));
+        assertThat(rounds.subList(rounds.indexOf("2 创建第2轮处理记录"), rounds.size()))
+                .allSatisfy(r -> assertThat(r).matches("(2|-) .*"));
+        assertThat(rounds.subList(0, rounds.indexOf("1 创建第1轮处理记录")))
+                .allSatisfy(r -> assertThat(r).startsWith("- "));
+        assertThat(timeline.path("entries")).filteredOn(e -> e.path("source").asText().equals("ACCESS"))
+                .allSatisfy(e -> assertThat(e.path("round").asText(null)).as("round").isNull());
         // what a reader sees holds no element id, no engine state, no code of a coded field
         String shown = text(timeline);
         assertThat(shown).doesNotContain("Gateway_", "StartEvent_", "End_", "Task_", "COMPLETED", "warehouse",
@@ -302,7 +312,7 @@ class CaseTimelineApiTests extends HttpApiTest {
 
         Response csv = as("auditor").get("/api/cases/" + complaint.path("caseNo").asText() + "/timeline.csv");
 
-        assertThat(csv.body()).contains("时间,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤")
+        assertThat(csv.body()).contains("时间,轮次,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤")
                 .contains("修改 责任部门,— → 技术部,— → tech,");
     }
 
