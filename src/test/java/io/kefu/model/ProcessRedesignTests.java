@@ -125,6 +125,10 @@ class ProcessRedesignTests extends ModelApiTest {
         JsonNode migration = find(timeline.json().path("entries"), MigrationTimeline.KIND, "kind");
         assertThat(migration.path("actor").asText()).isEqualTo("manager");
         assertThat(migration.path("summary").asText()).isEqualTo(changes.get(0).text());
+        // the process and its versions in words, and why; never its key or the instance's id
+        assertThat(migration.path("detail").asText()).contains("第 " + v1 + " 版 → 第 " + v2 + " 版", "流程改版", "发布")
+                .doesNotContain(KEY, running);
+        assertThat(migration.path("round").asText(null)).as("a migration is about the whole case").isNull();
     }
 
     @Test
