@@ -105,7 +105,7 @@ class SatisfactionReport implements Report {
         // visits and surveys due in the period that were answered (回访、满意度调查、开业调查、配送回访)
         Map<String, Long> visitAnswers = new HashMap<>();
         jdbc.query("select satisfaction, count(*) from visit where due_date >= ? and due_date <= ?"
-                + " and satisfaction is not null group by satisfaction",
+                + " and status <> 'CANCELLED' and satisfaction is not null group by satisfaction",
                 rs -> {
                     visitAnswers.put(rs.getString(1), count(rs.getObject(2)));
                 }, period.from(), period.to());

@@ -72,7 +72,7 @@ class VisitReport implements Report {
         Map<String, Long> problems = new LinkedHashMap<>();
         jdbc.query("""
                 select matter_department, count(*) from visit where kind = 'DELIVERY' and due_date >= ? and due_date <= ?
-                and matter_department is not null group by matter_department""",
+                and status <> 'CANCELLED' and matter_department is not null group by matter_department""",
                 rs -> {
                     problems.put(rs.getString(1), count(rs.getObject(2)));
                 }, period.from(), period.to());

@@ -106,6 +106,9 @@ class MonthlyReportsReconcileTests extends HttpApiTest {
             reopenedThenClosed();
             openAtInvestigation();
             openPastItsResolutionDeadline();
+            visitsOfTheMonth();
+            inquiriesOfTheMonth();
+            aCustomerTerminated();
             assertThat(now).isBefore(MONTH.plusMonths(1).atDay(1).atStartOfDay(hours.zone()).toInstant());
         } finally {
             ClockUtil.reset();
@@ -168,6 +171,197 @@ class MonthlyReportsReconcileTests extends HttpApiTest {
         assertThat(kpis.get("满意率(按件,最后一次回访)")).isEqualTo(
                 percent(recount.latest.getOrDefault(Satisfaction.SATISFIED, 0L), recount.visitedCases));
         assertThat(row(report.path("tables").get(0), "不满意").get(1)).isEqualTo(String.valueOf(dissatisfied));
+    }
+
+    @Test
+    void theVisitReportAgreesWithARecountOfTheVisitsDueInTheMonth() {
+        Map<String, long[]> byKind = new HashMap<>();
+        Set<Long> due = new HashSet<>();
+        Set<Long> visited = new HashSet<>();
+        Map<String, Long> problems = new HashMap<>();
+        long[] statuses = new long[3]; // cancelled, still open, overdue
+        for (Map<String, Object> v : jdbc.queryForList("select * from visit")) {
+            java.time.LocalDate day = date(v.get("due_date"));
+            if (day.isBefore(MONTH.atDay(1)) || day.isAfter(MONTH.atEndOfMonth())) {
+                continue;
+            }
+            String status = (String) v.get("status");
+            if (status.equals("CANCELLED")) {
+                statuses[0]++;
+                continue; // a cancelled visit is not due
+            }
+            boolean done = status.equals("DONE");
+            long[] f = byKind.computeIfAbsent((String) v.get("kind"), k -> new long[7]);
+            f[0]++;
+            if (done) {
+                f[1]++;
+                if (!instant(v.get("completed_at")).isAfter(instant(v.get("deadline")))) {
+                    f[2]++;
+                }
+            } else {
+                statuses[1]++;
+            }
+            if (Boolean.TRUE.equals(v.get("overdue"))) {
+                f[3]++;
+                statuses[2]++;
+            }
+            if ("SATISFIED".equals(v.get("satisfaction"))) {
+                f[4]++;
+            }
+            if (v.get("satisfaction") != null) {
+                f[5]++;
+            }
+            if (v.get("matter_department") != null) {
+                f[6]++;
+                if ("DELIVERY".equals(v.get("kind"))) {
+                    problems.merge((String) v.get("matter_department"), 1L, Long::sum);
+                }
+            }
+            long customer = ((Number) v.get("customer_id")).longValue();
+            due.add(customer);
+            if (done) {
+                visited.add(customer);
+            }
+        }
+        long[] total = new long[7];
+        byKind.values().forEach(f -> {
+            for (int i = 0; i < f.length; i++) {
+                total[i] += f[i];
+            }
+        });
+        long[] delivery = byKind.getOrDefault("DELIVERY", new long[7]);
+        // the month holds visits done, done late, still open, overdue and cancelled
+        assertThat(statuses).as("cancelled, open, overdue").doesNotContain(0L);
+        assertThat(total[1]).isGreaterThan(total[2]);
+
+        JsonNode report = as("manager").get("/api/reports/visits?month=" + MONTH).json();
+        Map<String, String> kpis = kpis(report);
+        assertThat(kpis).containsEntry("应回访", String.valueOf(total[0]))
+                .containsEntry("已回访", String.valueOf(total[1]))
+                .containsEntry("回访率(按时)", percent(total[2], total[0]))
+                .containsEntry("回访完成率", percent(total[1], total[0]))
+                .containsEntry("客户覆盖率", percent(visited.size(), due.size()))
+                .containsEntry("回访满意率", percent(total[4], total[5]))
+                .containsEntry("配送回访(已访/应访)", String.valueOf(delivery[1]))
+                .containsEntry("配送回访发现问题", String.valueOf(delivery[6]));
+        JsonNode byType = report.path("tables").get(0);
+        assertThat(row(byType, "合计")).containsExactly("合计", String.valueOf(total[0]), String.valueOf(total[1]),
+                String.valueOf(total[2]), String.valueOf(total[3]), String.valueOf(total[4]), String.valueOf(total[5]),
+                String.valueOf(total[6]), percent(total[2], total[0]), percent(total[1], total[0]));
+        // the problems table adds up to the headline: the same visits (a cancelled one's matter is not counted)
+        long listed = 0;
+        for (JsonNode r : report.path("tables").get(1).path("rows")) {
+            listed += r.get(1).asLong();
+        }
+        assertThat(listed).as("%s", report.path("tables").get(1)).isEqualTo(problems.values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(delivery[6]);
+        // the satisfaction report's figure for the same visits is the same one
+        assertThat(kpis(as("manager").get("/api/reports/satisfaction?month=" + MONTH).json()))
+                .containsEntry("回访与调查满意率", kpis.get("回访满意率"));
+    }
+
+    @Test
+    void theInquiryReportAgreesWithARecountOfTheMonthsInquiries() {
+        Map<String, Long> byCategory = new HashMap<>();
+        Map<String, Long> byOutcome = new HashMap<>();
+        Map<String, Long> prospects = new HashMap<>();
+        long total = 0;
+        long hotline = 0;
+        for (Map<String, Object> i : jdbc.queryForList("select * from inquiry")) {
+            java.time.LocalDate day = date(i.get("received_on"));
+            if (day.isBefore(MONTH.atDay(1)) || day.isAfter(MONTH.atEndOfMonth())) {
+                continue;
+            }
+            total++;
+            byCategory.merge((String) i.get("category"), 1L, Long::sum);
+            byOutcome.merge((String) i.get("outcome"), 1L, Long::sum);
+            if ("PROSPECT".equals(i.get("outcome"))) {
+                prospects.merge((String) i.get("category"), 1L, Long::sum);
+            }
+            if ("HOTLINE".equals(i.get("channel"))) {
+                hotline++;
+            }
+        }
+        assertThat(byOutcome).containsKeys("ANSWERED", "REFERRED", "COMPLAINT", "PROSPECT");
+
+        JsonNode report = as("manager").get("/api/reports/inquiries?month=" + MONTH).json();
+        Map<String, String> kpis = kpis(report);
+        long franchise = byCategory.getOrDefault("FRANCHISE", 0L);
+        long agency = byCategory.getOrDefault("AGENCY", 0L);
+        assertThat(kpis).containsEntry("咨询总数", String.valueOf(total))
+                .containsEntry("招商加盟咨询", String.valueOf(franchise))
+                .containsEntry("代理咨询", String.valueOf(agency))
+                .containsEntry("热线来电", String.valueOf(hotline))
+                .containsEntry("日均咨询", BigDecimal.valueOf(total).divide(BigDecimal.valueOf(MONTH.lengthOfMonth()), 1,
+                        RoundingMode.HALF_UP).toPlainString())
+                .containsEntry("加盟咨询转为意向客户", String.valueOf(prospects.getOrDefault("FRANCHISE", 0L)))
+                .containsEntry("加盟咨询转化率", percent(prospects.getOrDefault("FRANCHISE", 0L), franchise))
+                .containsEntry("代理咨询转化率", percent(prospects.getOrDefault("AGENCY", 0L), agency))
+                .containsEntry("转交部门", String.valueOf(byOutcome.getOrDefault("REFERRED", 0L)))
+                .containsEntry("转为投诉", String.valueOf(byOutcome.getOrDefault("COMPLAINT", 0L)));
+        // every table adds up to the same total: categories, channels, outcomes, regions, days and weeks
+        for (int t = 0; t < 4; t++) {
+            assertThat(row(report.path("tables").get(t), "合计").get(1)).as("table %s", t).isEqualTo(String.valueOf(total));
+        }
+        for (int t = 4; t < 6; t++) {
+            long sum = 0;
+            for (JsonNode r : report.path("tables").get(t).path("rows")) {
+                sum += r.get(1).asLong();
+            }
+            assertThat(sum).as("table %s", t).isEqualTo(total);
+        }
+    }
+
+    @Test
+    void theCustomerReportAgreesWithARecountOfTheCustomersAndTheirHistory() {
+        Instant from = MONTH.atDay(1).atStartOfDay(hours.zone()).toInstant();
+        Instant to = MONTH.plusMonths(1).atDay(1).atStartOfDay(hours.zone()).toInstant();
+        Map<Long, Instant> terminated = new HashMap<>();
+        jdbc.query("select a.id, r.revtstmp from customer_aud a join revinfo r on r.rev = a.rev"
+                + " where a.status = 'TERMINATED'", rs -> {
+                    terminated.merge(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            (a, b) -> a.isBefore(b) ? a : b);
+                });
+        long atStart = 0;
+        long registered = 0;
+        long lost = 0;
+        long atEnd = 0;
+        long stores = 0;
+        for (Map<String, Object> c : jdbc.queryForList("select id, status, created_at, store_count from customer")) {
+            Instant created = instant(c.get("created_at"));
+            Instant gone = terminated.get(((Number) c.get("id")).longValue());
+            boolean prospect = "PROSPECT".equals(c.get("status"));
+            if (!prospect && created.isBefore(from) && (gone == null || !gone.isBefore(from))) {
+                atStart++;
+            }
+            if (!prospect && !created.isBefore(from) && created.isBefore(to)) {
+                registered++;
+            }
+            if (gone != null && !gone.isBefore(from) && gone.isBefore(to)) {
+                lost++;
+            }
+            if (!prospect && created.isBefore(to) && (gone == null || !gone.isBefore(to))) {
+                atEnd++;
+                stores += ((Number) c.get("store_count")).longValue();
+            }
+        }
+        assertThat(registered).as("customers registered in the month").isPositive();
+        assertThat(lost).as("customers lost in the month").isPositive();
+
+        JsonNode report = as("manager").get("/api/reports/customers?month=" + MONTH).json();
+        Map<String, String> kpis = kpis(report);
+        assertThat(kpis).containsEntry("期初客户数", String.valueOf(atStart))
+                .containsEntry("新增客户", String.valueOf(registered))
+                .containsEntry("流失客户(解约)", String.valueOf(lost))
+                .containsEntry("期末客户数", String.valueOf(atEnd))
+                .containsEntry("净增减", String.valueOf(atEnd - atStart))
+                .containsEntry("流失率", percent(lost, atStart + registered))
+                .containsEntry("期末店数(客户登记)", String.valueOf(stores));
+        // the figures agree with each other: what there was, plus the new, less the lost, is what there is
+        assertThat(atStart + registered - lost).isEqualTo(atEnd);
+        assertThat(row(report.path("tables").get(0), "合计")).containsExactly("合计", String.valueOf(atStart),
+                String.valueOf(registered), String.valueOf(lost), String.valueOf(atEnd), String.valueOf(atEnd - atStart),
+                String.valueOf(stores));
     }
 
     // ---- the recount ---------------------------------------------------------------------------------------------
@@ -294,6 +488,10 @@ class MonthlyReportsReconcileTests extends HttpApiTest {
         return utc.toInstant(ZoneOffset.UTC);
     }
 
+    private static java.time.LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) value;
+    }
+
     private static String percent(long part, long whole) {
         return whole == 0 ? "null"
                 : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
@@ -359,6 +557,66 @@ class MonthlyReportsReconcileTests extends HttpApiTest {
         String pid = open(ComplaintCategory.CONTRACT);
         assessValid(pid);
         fire(pid, TIMER_RESOLUTION_DEADLINE);
+    }
+
+    /**
+     * The visits due in the month, as the visit processes leave them: done in time, done late, still open (one past
+     * its deadline), cancelled, and delivery follow-ups that found a problem — one of them cancelled afterwards.
+     */
+    private void visitsOfTheMonth() {
+        long customer = registerCustomer().path("id").asLong();
+        long other = registerCustomer().path("id").asLong();
+        visit(customer, "SCHEDULED", "DONE", 3, 1, false, "SATISFIED", null);
+        visit(customer, "SCHEDULED", "DONE", 5, 6, true, "NEUTRAL", null);
+        visit(other, "AD_HOC", "OPEN", 4, null, true, null, null);
+        visit(other, "HOLIDAY", "OPEN", 27, null, false, null, null);
+        visit(customer, "SURVEY", "DONE", 8, 2, false, "DISSATISFIED", null);
+        visit(customer, "DELIVERY", "DONE", 10, 1, false, "SATISFIED", "warehouse");
+        visit(other, "DELIVERY", "CANCELLED", 12, null, false, null, "warehouse");
+        visit(other, "STORE_OPENING", "CANCELLED", 14, null, false, null, null);
+    }
+
+    /** A visit due on day {@code day} of the month with a deadline three days later, done {@code doneAfter} days later. */
+    private void visit(long customer, String kind, String status, int day, Integer doneAfter, boolean overdue,
+            String satisfaction, String matterDepartment) {
+        java.time.LocalDate due = MONTH.atDay(day);
+        Instant deadline = due.plusDays(3).atTime(18, 0).atZone(hours.zone()).toInstant();
+        Instant completed = doneAfter == null ? null : due.plusDays(doneAfter).atTime(10, 0).atZone(hours.zone()).toInstant();
+        jdbc.update("insert into visit (customer_id, kind, visitor_role, plan_key, mode, plan_approval, status, due_date,"
+                + " deadline, reschedule_count, satisfaction, matter_department, overdue, completed_at, completed_by,"
+                + " cancelled_at, created_at, updated_at, version)"
+                + " values (?, ?, 'SPECIALIST', ?, 'PHONE', false, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                customer, kind, "reconcile-" + java.util.UUID.randomUUID(), status, due, utc(deadline), satisfaction,
+                matterDepartment, overdue, completed == null ? null : utc(completed), completed == null ? null : "agent",
+                status.equals("CANCELLED") ? utc(deadline) : null, utc(now), utc(now));
+    }
+
+    /** Inquiries of every category, channel and outcome over the month, one on its first and one on its last day. */
+    private void inquiriesOfTheMonth() {
+        String[][] inquiries = {
+                {"1", "FRANCHISE", "HOTLINE", "PROSPECT"}, {"2", "FRANCHISE", "ONLINE", "ANSWERED"},
+                {"9", "FRANCHISE", "WALK_IN", "REFERRED"}, {"9", "AGENCY", "HOTLINE", "PROSPECT"},
+                {"15", "AGENCY", "OTHER", "ANSWERED"}, {"20", "PRODUCT", "HOTLINE", "ANSWERED"},
+                {"23", "AFTER_SALES", "HOTLINE", "COMPLAINT"}, {"31", "OTHER", "ONLINE", "ANSWERED"}};
+        for (String[] i : inquiries) {
+            java.time.LocalDate day = MONTH.atDay(Integer.parseInt(i[0]));
+            Instant at = day.atTime(10, 0).atZone(hours.zone()).toInstant();
+            jdbc.update("insert into inquiry (received_at, received_on, channel, category, caller_name, summary, outcome,"
+                    + " taken_by, created_at, version) values (?, ?, ?, ?, '王先生', '月度对账测试', ?, 'agent', ?, 0)",
+                    utc(at), day, i[2], i[1], i[3], utc(at));
+        }
+    }
+
+    /** A customer registered this month ends the cooperation (解约) within it. */
+    private void aCustomerTerminated() {
+        long id = registerCustomer().path("id").asLong();
+        step(Duration.ofHours(3));
+        transaction.executeWithoutResult(s -> em.find(io.kefu.customer.Customer.class, id)
+                .changeStatus(io.kefu.customer.CustomerStatus.TERMINATED));
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private String open(ComplaintCategory category) {
