@@ -265,7 +265,7 @@ public class Complaint {
         this.department = department;
         this.respondedAt = at;
         this.status = ComplaintStatus.INVESTIGATING;
-        currentRound().assign(department, causeType);
+        workingRound().assign(department, causeType);
     }
 
     void judgeInvalid(String reason, String reply, Instant at) {
@@ -284,11 +284,11 @@ public class Complaint {
     }
 
     void recordFindings(String findings, String responsiblePerson, String by, Instant at) {
-        currentRound().recordFindings(findings, responsiblePerson, by, at);
+        workingRound().recordFindings(findings, responsiblePerson, by, at);
     }
 
     void proposeSolutions(String option1, String option2, String option3, String by, Instant at) {
-        currentRound().proposeSolutions(option1, option2, option3, by, at);
+        workingRound().proposeSolutions(option1, option2, option3, by, at);
         this.status = ComplaintStatus.AWAITING_APPROVAL;
     }
 
@@ -297,23 +297,23 @@ public class Complaint {
      * rejected (the manager decides next).
      */
     void choose(Integer option, String instruction, String by, Instant at) {
-        currentRound().decide(option, instruction, by, at);
+        workingRound().decide(option, instruction, by, at);
         this.status = option == null ? ComplaintStatus.AWAITING_APPROVAL : ComplaintStatus.IMPLEMENTING;
     }
 
     /** The manager sends the options back: the department proposes anew in this round. */
     void returnToDepartment(String instruction, String by, Instant at) {
-        currentRound().decide(null, instruction, by, at);
+        workingRound().decide(null, instruction, by, at);
         this.status = ComplaintStatus.INVESTIGATING;
     }
 
     void recordImplementation(String notes, String penalties, String by, Instant at) {
-        currentRound().recordImplementation(notes, penalties, by, at);
+        workingRound().recordImplementation(notes, penalties, by, at);
         this.status = ComplaintStatus.AWAITING_CUSTOMER;
     }
 
     void customerAccepts(String method, String reference, String by, Instant at, Instant returnVisitDue) {
-        currentRound().recordCustomerResponse(true, method, reference, by, at);
+        workingRound().recordCustomerResponse(true, method, reference, by, at);
         this.customerAccepted = true;
         this.resolvedAt = at;
         this.returnVisitDue = returnVisitDue;
@@ -321,13 +321,13 @@ public class Complaint {
     }
 
     void customerRejects(String by, Instant at) {
-        currentRound().recordCustomerResponse(false, null, null, by, at);
+        workingRound().recordCustomerResponse(false, null, null, by, at);
         this.customerAccepted = false;
         this.status = ComplaintStatus.INVESTIGATING;
     }
 
     void recordReturnVisit(Satisfaction satisfaction, String remarks, String by, Instant at) {
-        currentRound().recordReturnVisit(satisfaction, remarks, by, at);
+        workingRound().recordReturnVisit(satisfaction, remarks, by, at);
         this.satisfaction = satisfaction;
         this.status = satisfaction == Satisfaction.DISSATISFIED ? ComplaintStatus.REOPENED : ComplaintStatus.AWAITING_CLOSURE;
     }
@@ -339,13 +339,13 @@ public class Complaint {
         this.resolvedAt = null;
         this.customerAccepted = null;
         this.status = ComplaintStatus.REOPENED;
-        rounds.add(new ComplaintRound(this, currentRound().getNumber() + 1, department, at, notes.size()));
+        rounds.add(new ComplaintRound(this, workingRound().getNumber() + 1, department, at, notes.size()));
     }
 
     void reassign(String department) {
         this.department = department;
         this.status = ComplaintStatus.INVESTIGATING;
-        currentRound().assign(department, null);
+        workingRound().assign(department, null);
     }
 
     void recordRootCause(String rootCause, String preventiveMeasures) {
@@ -368,9 +368,25 @@ public class Complaint {
         notes.add(new CaseNote(kind, author, text, at));
     }
 
-    /** The round the forms work on: the latest. */
+    /**
+     * The round the forms work on: the latest. A complaint stored without any round (written by a bulk load rather
+     * than by Kefu) reads as an empty first round, which is not stored until a step writes to it.
+     */
     public ComplaintRound currentRound() {
-        return rounds.get(rounds.size() - 1);
+        return rounds.isEmpty() ? new ComplaintRound(this, 1, department, firstRoundOpened(), 0)
+                : rounds.get(rounds.size() - 1);
+    }
+
+    /** The round a step writes to: the latest, or the first one, begun now for a complaint that has none. */
+    private ComplaintRound workingRound() {
+        if (rounds.isEmpty()) {
+            rounds.add(new ComplaintRound(this, 1, department, firstRoundOpened(), 0));
+        }
+        return currentRound();
+    }
+
+    private Instant firstRoundOpened() {
+        return createdAt != null ? createdAt : Now.instant();
     }
 
     /** Every round, oldest first. */

@@ -2,6 +2,7 @@ package io.kefu.complaint;
 
 import io.kefu.complaint.process.ComplaintProcess;
 import io.kefu.customer.Customer;
+import io.kefu.audit.FormLabels;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups.Department;
@@ -47,10 +48,12 @@ public class ComplaintService {
     private final IdentityService identityService;
     private final Validator validator;
     private final ApplicationEventPublisher events;
+    private final FormLabels formLabels;
 
     ComplaintService(ComplaintRepository complaints, CustomerService customers, BusinessCalendar calendar,
             ComplaintSettings settings, RuntimeService runtimeService, IdentityService identityService,
-            Validator validator, ApplicationEventPublisher events) {
+            Validator validator, ApplicationEventPublisher events, FormLabels formLabels) {
+        this.formLabels = formLabels;
         this.complaints = complaints;
         this.customers = customers;
         this.calendar = calendar;
@@ -255,6 +258,7 @@ public class ComplaintService {
         Map<String, String> errors = new LinkedHashMap<>();
         if (accepted) {
             require(errors, "acceptanceMethod", method, "请选择客户确认方式");
+            offered(errors, "acceptanceMethod", method, "请选择表单提供的客户确认方式");
         } else {
             require(errors, "customerFeedback", feedback, "客户不接受时须记录客户意见");
         }
@@ -378,7 +382,7 @@ public class ComplaintService {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private static Integer option(Map<String, String> errors, String field, String decision, Complaint complaint) {
+    private Integer option(Map<String, String> errors, String field, String decision, Complaint complaint) {
         int option = switch (decision == null ? "" : decision) {
             case "OPTION_1" -> 1;
             case "OPTION_2" -> 2;
@@ -390,10 +394,26 @@ public class ComplaintService {
             return null;
         }
         if (complaint.currentRound().optionText(option) == null) {
-            errors.put(field, "方案" + option + "未填写,不能采用");
+            errors.put(field, optionLabel(option) + "未填写,不能采用");
             return null;
         }
         return option;
+    }
+
+    /**
+     * A coded value must be one the forms offer for the field (so that every stored code reads as its label); a field
+     * the forms offer no options for takes any value.
+     */
+    private void offered(Map<String, String> errors, String field, String value, String message) {
+        FormLabels.Options options = formLabels.current();
+        if (value != null && !value.isBlank() && options.hasOptions(field) && options.label(field, value).isEmpty()) {
+            errors.putIfAbsent(field, message);
+        }
+    }
+
+    /** Option n as the form that proposes the options names it (方案三): one source for the form and the message. */
+    private String optionLabel(int option) {
+        return formLabels.current().fieldLabel("solutionOption" + option).orElse("方案" + option);
     }
 
     private static void require(Map<String, String> errors, String field, String value, String message) {

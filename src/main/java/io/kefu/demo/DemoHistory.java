@@ -330,7 +330,7 @@ class DemoHistory implements ApplicationRunner {
             }
             case TASK_CONFIRM_WITH_CUSTOMER -> {
                 form.put(CUSTOMER_ACCEPTED, true);
-                form.put("acceptanceMethod", "PHONE");
+                form.put("acceptanceMethod", "PHONE_RECORDING");
                 form.put("acceptanceReference", "通话录音 REC-" + (2000 + index));
             }
             case TASK_RETURN_VISIT -> {

@@ -20,12 +20,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Complaints over HTTP: filing one starts its case; who may read which case; searching the case list. */
 class ComplaintApiTests extends HttpApiTest {
 
     @Autowired
     ComplaintRepository complaints;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void resetEngineClock() {
@@ -233,7 +236,7 @@ class ComplaintApiTests extends HttpApiTest {
                 "leaderInstruction", "首轮批示"));
         work(complaint, "Task_ImplementSolution", "tech", Map.of("implementationNotes", "首轮实施"));
         work(complaint, "Task_ConfirmWithCustomer", "agent", Map.of("customerAccepted", true,
-                "acceptanceMethod", "PHONE"));
+                "acceptanceMethod", "PHONE_RECORDING"));
         work(complaint, "Task_ReturnVisit", "agent", Map.of("satisfaction", "DISSATISFIED", "visitRemarks", "仍不满意"));
         work(complaint, "Task_ReviewReopenedComplaint", "manager", Map.of("managerInstruction", "重新调查",
                 "department", "tech"));
@@ -253,7 +256,7 @@ class ComplaintApiTests extends HttpApiTest {
         assertThat(first.path("decisionInstruction").asText()).isEqualTo("首轮批示");
         assertThat(first.path("decidedBy").asText()).isEqualTo("supervisor");
         assertThat(first.path("implementationNotes").asText()).isEqualTo("首轮实施");
-        assertThat(first.path("acceptanceMethod").asText()).isEqualTo("PHONE");
+        assertThat(first.path("acceptanceMethod").asText()).isEqualTo("PHONE_RECORDING");
         assertThat(first.path("confirmedBy").asText()).isEqualTo("agent");
         assertThat(first.path("satisfaction").asText()).isEqualTo("DISSATISFIED");
         assertThat(first.path("visitedBy").asText()).isEqualTo("agent");
@@ -270,6 +273,33 @@ class ComplaintApiTests extends HttpApiTest {
         assertThat(read.path("solutionOptions")).isEmpty();
         assertThat(read.path("implementationNotes").asText(null)).as("implementationNotes").isNull();
         assertThat(read.path("chosenOption").asText(null)).as("chosenOption").isNull();
+    }
+
+    /**
+     * A complaint stored without any round (as a bulk load such as docs/benchmark/complaint-report.sh writes them) is
+     * read, carded and worked on like any other: its first round begins when a step first writes to it.
+     */
+    @Test
+    void aComplaintStoredWithoutARoundIsReadAndWorkedOn() {
+        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        long id = complaint.path("id").asLong();
+        jdbc.update("delete from complaint_round_aud where complaint_id = ?", id);
+        jdbc.update("delete from complaint_round where complaint_id = ?", id);
+
+        Response read = as("supervisor").get("/api/complaints/" + id);
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("rounds")).isEmpty();
+        assertThat(read.json().path("findings").asText(null)).as("findings").isNull();
+        assertThat(as("auditor").get("/api/cases/" + complaint.path("caseNo").asText() + "/timeline").status())
+                .isEqualTo(200);
+        // the next steps (their task cards show the case) write the first round
+        work(complaint, "Task_AssessValidity", "agent", validAssessment("tech"));
+        work(complaint, "Task_InvestigateComplaint", "tech", Map.of("findings", "补建的首轮"));
+        JsonNode rounds = as("supervisor").get("/api/complaints/" + id).json().path("rounds");
+        assertThat(rounds).hasSize(1);
+        assertThat(rounds.get(0).path("number").asInt()).isEqualTo(1);
+        assertThat(rounds.get(0).path("findings").asText()).isEqualTo("补建的首轮");
     }
 
     private void work(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {

@@ -46,7 +46,7 @@ class ComplaintRepeatRuleTest {
             Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC));
     final ComplaintSettings settings = new ComplaintSettings(3, new ComplaintSettings.Repeat(90, 5, 7));
     final ComplaintService service = new ComplaintService(repository, null, calendar, settings, null, null, null,
-            event -> { });
+            event -> { }, null);
     final Classification p3 = new Classification("P3", 8, 40, false, false);
 
     Complaint complaint;

@@ -141,7 +141,7 @@ class TasklistBrowserTest extends HttpApiTest {
         pick("solutionDecision", "采用方案三");
         type("leaderInstruction", "同意,尽快补发");
         String refusal = submitRefused("完成");
-        assertThat(refusal).contains("方案3未填写")
+        assertThat(refusal).contains("方案三未填写")
                 .doesNotContain("ENGINE-", "Cannot submit", "Exception", "at io.kefu", "at org.");
         pick("solutionDecision", "采用方案一");
         submit("完成");

@@ -71,7 +71,7 @@ class ComplaintCaseCard implements CaseCardProvider {
         // earlier rounds in one line each; below, only the current round's facts (no earlier text beside them)
         List<ComplaintRound> rounds = c.getRounds();
         ComplaintRound current = c.currentRound();
-        for (ComplaintRound earlier : rounds.subList(0, rounds.size() - 1)) {
+        for (ComplaintRound earlier : rounds.subList(0, Math.max(0, rounds.size() - 1))) {
             row(md, "第" + earlier.getNumber() + "轮(已结束)", earlierRound(earlier));
         }
         if (rounds.size() > 1) {
@@ -96,7 +96,7 @@ class ComplaintCaseCard implements CaseCardProvider {
         // instructions and notes of this round: those added since it opened (rounds from before V10: after the return
         // visit that ended the previous one)
         List<CaseNote> notes = c.getNotes();
-        Instant roundBegan = rounds.size() == 1 ? null : previousEnd(rounds.get(rounds.size() - 2), current);
+        Instant roundBegan = rounds.size() <= 1 ? null : previousEnd(rounds.get(rounds.size() - 2), current);
         for (int i = 0; i < notes.size(); i++) {
             CaseNote note = notes.get(i);
             boolean ofThisRound = current.getNotesBefore() != null ? i >= current.getNotesBefore()

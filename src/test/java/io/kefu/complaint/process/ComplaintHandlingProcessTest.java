@@ -258,7 +258,7 @@ class ComplaintHandlingProcessTest {
         assertThat(closed.currentRound().getImplementationNotes()).isEqualTo("已换货并发放优惠券");
         assertThat(closed.currentRound().getPenalties()).isEqualTo("生产二组通报批评");
         assertThat(closed.getCustomerAccepted()).isTrue();
-        assertThat(closed.currentRound().getAcceptanceMethod()).isEqualTo("PHONE");
+        assertThat(closed.currentRound().getAcceptanceMethod()).isEqualTo("PHONE_RECORDING");
         assertThat(closed.currentRound().getAcceptanceReference()).isEqualTo("通话录音 REC-001");
         assertThat(closed.getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
         assertThat(closed.currentRound().getVisitRemarks()).isEqualTo("客户对处理结果表示认可");
@@ -510,7 +510,7 @@ class ComplaintHandlingProcessTest {
                 "leaderInstruction", "二轮批示:同意换机"));
         complete(process, TASK_IMPLEMENT_SOLUTION, TECH, Map.of("implementationNotes", "二轮实施:整机已更换"));
         complete(process, TASK_CONFIRM_WITH_CUSTOMER, OWNER, Map.of(CUSTOMER_ACCEPTED, true,
-                "acceptanceMethod", "PHONE"));
+                "acceptanceMethod", "PHONE_RECORDING"));
         complete(process, TASK_RETURN_VISIT, OWNER, returnVisit(Satisfaction.SATISFIED));
         complete(process, TASK_CLOSE, SUPERVISOR, closing(ComplaintCategory.TECHNICAL));
         assertThat(process).isEnded();
@@ -545,7 +545,7 @@ class ComplaintHandlingProcessTest {
         assertThat(second.getChosenOption()).isEqualTo(2);
         assertThat(second.getDecisionInstruction()).isEqualTo("二轮批示:同意换机");
         assertThat(second.getImplementationNotes()).isEqualTo("二轮实施:整机已更换");
-        assertThat(second.getAcceptanceMethod()).isEqualTo("PHONE");
+        assertThat(second.getAcceptanceMethod()).isEqualTo("PHONE_RECORDING");
         assertThat(second.getSatisfaction()).isEqualTo(Satisfaction.SATISFIED);
         assertThat(second.getVisitedAt()).isAfterOrEqualTo(second.getConfirmedAt());
         assertThat(closed.getSatisfaction()).as("the case's latest answer").isEqualTo(Satisfaction.SATISFIED);
@@ -1124,7 +1124,7 @@ class ComplaintHandlingProcessTest {
     }
 
     static Map<String, Object> customerAccepts() {
-        return Map.of(CUSTOMER_ACCEPTED, true, "acceptanceMethod", "PHONE", "acceptanceReference", "通话录音 REC-001");
+        return Map.of(CUSTOMER_ACCEPTED, true, "acceptanceMethod", "PHONE_RECORDING", "acceptanceReference", "通话录音 REC-001");
     }
 
     static Map<String, Object> returnVisit(Satisfaction satisfaction) {
