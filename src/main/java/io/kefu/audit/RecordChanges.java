@@ -51,12 +51,12 @@ public final class RecordChanges {
             this(recordName, fields, personalData, Map.of());
         }
 
-        String of(String field) {
+        public String of(String field) {
             return fields.getOrDefault(field, field);
         }
 
         /** A value as the forms label it, or as {@link #text(Object)} shows it when no form does. */
-        String valueText(String field, Object value, FormLabels.Options options) {
+        public String valueText(String field, Object value, FormLabels.Options options) {
             if (value != null && !(value instanceof Boolean) && options != null) {
                 String from = optionsFrom.getOrDefault(field, field);
                 int colon = from.indexOf(':');

@@ -8,12 +8,16 @@ import io.kefu.audit.TimelineEntry;
 import io.kefu.complaint.process.ComplaintProcess;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,6 +73,8 @@ class ComplaintRecordHistory extends EntityCaseHistory {
 
     @PersistenceContext
     private EntityManager em;
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private static final Map<String, String> NOTE_KINDS = Map.of(
             "SEVERE_ACKNOWLEDGED", "严重投诉经理已知悉",
@@ -92,6 +98,11 @@ class ComplaintRecordHistory extends EntityCaseHistory {
     @Transactional(readOnly = true)
     public List<TimelineEntry> changes(String businessKey, FormLabels.Options options) {
         List<TimelineEntry> entries = new ArrayList<>(super.changes(businessKey, options));
+        Long id = jdbc.query("select id from complaint where case_no = ?", rs -> rs.next() ? rs.getLong(1) : null,
+                businessKey);
+        if (id != null) {
+            entries.addAll(beforeRounds(jdbc, id, options));
+        }
         List<ComplaintRound> rounds = em.createQuery("select r from ComplaintRound r where r.complaint.caseNo = :key"
                 + " order by r.number", ComplaintRound.class).setParameter("key", businessKey).getResultList();
         Set<String> omitted = new HashSet<>();
@@ -108,6 +119,85 @@ class ComplaintRecordHistory extends EntityCaseHistory {
             }
         }
         return entries;
+    }
+
+    /**
+     * The round fields a complaint record held itself before rounds were kept apart (V10): {@code complaint_aud} keeps
+     * their columns, and the revisions written before V10 their values. By column, the round field each became.
+     */
+    private static final Map<String, String> FIELDS_BEFORE_ROUNDS = new LinkedHashMap<>();
+
+    static {
+        for (String field : List.of("causeType", "findings", "responsiblePerson", "solutionOption1", "solutionOption2",
+                "solutionOption3", "chosenOption", "implementationNotes", "penalties", "acceptanceMethod",
+                "acceptanceReference", "visitRemarks")) {
+            FIELDS_BEFORE_ROUNDS.put(field.replaceAll("([A-Z])", "_$1").toLowerCase(), field);
+        }
+    }
+
+    /**
+     * What the complaint's revisions from before V10 changed in the fields that moved to its rounds, in words and each
+     * in its round — its first, then one more after every 不满意 return visit (the revision in which 已解决 became
+     * 重新处理) — with the beginning of each round marked, as a round's own record marks it. The revisions written
+     * since V10 leave those columns empty: the first revision that empties all of them ends this history. Nothing for
+     * a complaint registered since V10, whose rounds tell it.
+     */
+    static List<TimelineEntry> beforeRounds(JdbcTemplate jdbc, long complaintId, FormLabels.Options options) {
+        Integer auditedRound = jdbc.queryForObject("select count(*) from complaint_round_aud where complaint_id = ?"
+                + " and revtype = 0 and round_no = 1", Integer.class, complaintId);
+        if (auditedRound != null && auditedRound > 0) {
+            return List.of();
+        }
+        String columns = String.join(", ", FIELDS_BEFORE_ROUNDS.keySet().stream().map(c -> "a." + c).toList());
+        List<Map<String, Object>> revisions = jdbc.queryForList("select a.status, r.revtstmp, r.username, " + columns
+                + " from complaint_aud a join revinfo r on r.rev = a.rev where a.id = ? order by a.rev", complaintId);
+        RecordChanges.Labels labels = new RecordChanges.Labels("处理记录", ROUND_FIELDS, Set.of(),
+                Map.of("chosenOption", "solutionDecision:OPTION_"));
+        List<TimelineEntry> entries = new ArrayList<>();
+        Map<String, Object> before = null;
+        String statusBefore = null;
+        int round = 1;
+        for (Map<String, Object> revision : revisions) {
+            Instant at = Instant.ofEpochMilli(((Number) revision.get("revtstmp")).longValue());
+            String actor = revision.get("username") == null ? "system" : (String) revision.get("username");
+            Map<String, Object> values = new LinkedHashMap<>();
+            FIELDS_BEFORE_ROUNDS.forEach((column, field) -> values.put(field, revision.get(column)));
+            boolean empty = values.values().stream().allMatch(java.util.Objects::isNull);
+            if (before == null) {
+                entries.add(roundBegins(at, actor, 1));
+                before = new LinkedHashMap<>();
+            } else if (empty && before.values().stream().anyMatch(java.util.Objects::nonNull)) {
+                break; // written since V10: the rounds tell the rest
+            }
+            for (Map.Entry<String, Object> value : values.entrySet()) {
+                Object was = number(before.get(value.getKey()));
+                Object is = number(value.getValue());
+                if (!java.util.Objects.equals(was, is)) {
+                    String shown = labels.valueText(value.getKey(), was, options) + " → "
+                            + labels.valueText(value.getKey(), is, options);
+                    String code = (was == null ? "—" : was) + " → " + (is == null ? "—" : is);
+                    entries.add(TimelineEntry.record(at, "FIELD_CHANGED", actor, "修改 " + labels.of(value.getKey()),
+                            shown).withCode(code.equals(shown) ? null : code).inRound(round));
+                }
+            }
+            String status = (String) revision.get("status");
+            if ("RESOLVED".equals(statusBefore) && "REOPENED".equals(status)) {
+                round++;
+                entries.add(roundBegins(at, actor, round));
+            }
+            before = values;
+            statusBefore = status;
+        }
+        return entries;
+    }
+
+    private static TimelineEntry roundBegins(Instant at, String actor, int round) {
+        return TimelineEntry.record(at, "RECORD_CREATED", actor, "第" + round + "轮处理开始", null).inRound(round);
+    }
+
+    /** Option numbers as the database driver hands them (Integer, Long, BigDecimal) compared as one. */
+    private static Object number(Object value) {
+        return value instanceof Number n ? (Object) n.intValue() : value;
     }
 
     /** Besides its field changes, a complaint keeps its deadline breaches and its escalation and instruction notes. */

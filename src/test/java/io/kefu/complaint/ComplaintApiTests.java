@@ -302,17 +302,6 @@ class ComplaintApiTests extends HttpApiTest {
         assertThat(rounds.get(0).path("findings").asText()).isEqualTo("补建的首轮");
     }
 
-    private void work(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {
-        Task task = openTask(complaint, taskKey);
-        assertThat(task).as("open task %s", taskKey).isNotNull();
-        if (task.getAssignee() == null) {
-            Response claimed = as(user).post("/api/tasks/" + task.getId() + "/claim", Map.of());
-            assertThat(claimed.status()).as("claiming %s: %s", taskKey, claimed).isLessThan(300);
-        }
-        Response done = as(user).post("/api/tasks/" + task.getId() + "/complete", form);
-        assertThat(done.status()).as("completing %s: %s", taskKey, done).isEqualTo(200);
-    }
-
     // ---- searching -------------------------------------------------------------------------------------------
 
     @Test

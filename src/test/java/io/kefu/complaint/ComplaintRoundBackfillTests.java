@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.kefu.audit.FormLabels;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -89,6 +90,38 @@ class ComplaintRoundBackfillTests {
         // the round's fields have left the complaint record
         assertThatThrownBy(() -> jdbc.queryForList("select findings from complaint")).cause()
                 .hasMessageContaining("FINDINGS");
+    }
+
+    /**
+     * The revisions from before V10 still tell, in words and round by round, what the record's investigation, options,
+     * decision, implementation and visit fields became, though those fields now live in the rounds; a revision written
+     * since (its columns empty) adds nothing.
+     */
+    @Test
+    void theRevisionsFromBeforeRoundsAreToldInWordsRoundByRound() {
+        long turned = complaint("CLOSED", 1, "二轮调查", 2, "二轮实施", "SATISFIED", "二轮回访");
+        revision(turned, 1, "RESOLVED", null, "一轮调查", 1, "一轮实施");
+        revision(turned, 2, "REOPENED", "DISSATISFIED", "一轮调查", 1, "一轮实施");
+        revision(turned, 3, "INVESTIGATING", "DISSATISFIED", "二轮调查", null, "一轮实施");
+        revision(turned, 4, "RESOLVED", "DISSATISFIED", "二轮调查", 2, "二轮实施");
+        flyway.migrate();
+        revision(turned, 5, "AWAITING_CLOSURE", "SATISFIED", null, null, null); // written since V10
+
+        FormLabels.Options options = new FormLabels.Options(Map.of(), Map.of("solutionDecision",
+                Map.of("OPTION_1", "采用方案一", "OPTION_2", "采用方案二")));
+        List<String> told = ComplaintRecordHistory.beforeRounds(jdbc, turned, options).stream()
+                .map(e -> e.round() + " " + e.summary() + (e.detail() == null ? "" : " " + e.detail())).toList();
+
+        assertThat(told).containsExactly(
+                "1 第1轮处理开始",
+                "1 修改 调查结果 — → 一轮调查",
+                "1 修改 采用方案 — → 采用方案一",
+                "1 修改 实施情况 — → 一轮实施",
+                "2 第2轮处理开始",
+                "2 修改 调查结果 一轮调查 → 二轮调查",
+                "2 修改 采用方案 采用方案一 → —",
+                "2 修改 采用方案 — → 采用方案二",
+                "2 修改 实施情况 一轮实施 → 二轮实施");
     }
 
     private List<Map<String, Object>> rounds(long complaintId) {

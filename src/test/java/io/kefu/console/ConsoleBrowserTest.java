@@ -5,14 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kefu.support.HeadlessChromium;
 import io.kefu.support.HttpApiTest;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -80,7 +92,7 @@ class ConsoleBrowserTest extends HttpApiTest {
 
         // export: the link the page offers downloads the CSV
         String csv = fetch(browser.findElement(By.id("export-csv")).getAttribute("href"));
-        assertThat(csv).startsWith("200 ").contains("时间,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤");
+        assertThat(csv).startsWith("200 ").contains("时间,轮次,来源,类型,人员,事件,详情,详情(代码),流程节点,技术步骤");
 
         // an unknown case is a Chinese page with a way back, under the same policy
         open("/console/cases/TS1999-99999");
@@ -110,6 +122,154 @@ class ConsoleBrowserTest extends HttpApiTest {
                 + " document.body.appendChild(s);");
         assertThat(page.executeScript("return window.injected === true")).isEqualTo(false);
         assertThat(HeadlessChromium.cspViolations(browser)).anyMatch(message -> message.contains("script-src"));
+    }
+
+    /**
+     * Issue 12's "done": a complaint walked through every step, with one 不满意 return visit and a second round that
+     * ends 满意 and closed, reads for the auditor as the story of that case alone, round by round, in words — no
+     * element id, no upper-case code, no instance id — with the technical steps behind a switch; and the manager's
+     * report pages for the month show figures that agree with each other. Screenshots in target/console-shots.
+     */
+    @Test
+    void anAuditorReadsAReopenedComplaintRoundByRoundAndAManagerSeesFiguresThatAgree() throws Exception {
+        JsonNode customer = registerCustomer();
+        Instant step = Instant.now().minusSeconds(7200).truncatedTo(ChronoUnit.SECONDS);
+        ClockUtil.setCurrentTime(Date.from(step));
+        JsonNode complaint;
+        try {
+            complaint = fileComplaint("agent", customer.path("code").asText());
+            for (Object[] s : walkWithOneUnsatisfiedVisit()) {
+                step = step.plusSeconds(60);
+                ClockUtil.setCurrentTime(Date.from(step));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> form = (Map<String, Object>) s[2];
+                work(complaint, (String) s[0], (String) s[1], form);
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+        String caseNo = complaint.path("caseNo").asText();
+        JsonNode closed = as("auditor").get("/api/complaints/" + complaint.path("id").asText()).json();
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+
+        open("/console/cases/" + caseNo);
+        logIn("auditor");
+        wait.until(ExpectedConditions.textToBe(By.id("case-key"), caseNo));
+        screenshot("case-" + caseNo);
+
+        // grouped: what belongs to no round first, then 第 1 轮 and 第 2 轮, each under its heading
+        assertThat(browser.findElements(By.cssSelector("#timeline tbody.round-group")))
+                .extracting(g -> g.getAttribute("data-round")).containsExactly("none", "1", "2");
+        assertThat(browser.findElements(By.cssSelector("#timeline tr.round-heading")))
+                .extracting(WebElement::getText)
+                .satisfiesExactly(h -> assertThat(h).startsWith("案件整体"), h -> assertThat(h).startsWith("第 1 轮"),
+                        h -> assertThat(h).startsWith("第 2 轮"));
+        String round1 = browser.findElement(By.cssSelector("#timeline tbody[data-round='1']")).getText();
+        String round2 = browser.findElement(By.cssSelector("#timeline tbody[data-round='2']")).getText();
+        assertThat(round1).contains("完成任务: 投诉判断", "完成任务: 投诉回访", "不满意", "客户签字")
+                .doesNotContain("经理督办不满意投诉");
+        assertThat(round2).contains("经理督办不满意投诉", "二次彻查", "完成任务: 结案与分类统计", "满意")
+                .doesNotContain("完成任务: 投诉判断");
+        String story = browser.findElement(By.id("timeline")).getText();
+        assertReadable(story, caseNo);
+
+        // every step on request, still round by round; and back
+        browser.findElement(By.id("show-all-steps")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("show-story")));
+        screenshot("case-all-steps");
+        String all = browser.findElement(By.id("timeline")).getText();
+        assertThat(browser.findElements(By.cssSelector("#timeline tr.entry")).size())
+                .isGreaterThan(story.split("\n").length - 3);
+        assertThat(browser.findElements(By.cssSelector("#timeline tbody.round-group")))
+                .extracting(g -> g.getAttribute("data-round")).containsExactly("none", "1", "2");
+        assertThat(all).contains("经过", "网关");
+        assertReadable(all, caseNo);
+        browser.findElement(By.id("show-story")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("show-all-steps")));
+
+        // the manager: the month's complaint and satisfaction figures agree with each other
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        String month = java.time.YearMonth.from(Instant.parse(closed.path("createdAt").asText())
+                .atZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
+        open("/console/reports?report=complaints&month=" + month);
+        logIn("manager");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpis")));
+        screenshot("report-complaints");
+        Map<String, String> complaints = kpis();
+        if (!complaints.get("解决超时投诉").equals("0")) {
+            assertThat(new BigDecimal(complaints.get("解决及时率"))).isLessThan(new BigDecimal("100"));
+        }
+        open("/console/reports?report=satisfaction&month=" + month);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpis")));
+        screenshot("report-satisfaction");
+        Map<String, String> satisfaction = kpis();
+        assertThat(Integer.parseInt(satisfaction.get("曾不满意的投诉"))).isPositive();
+        assertThat(new BigDecimal(satisfaction.get("不满意率"))).isPositive();
+        assertThat(Long.parseLong(satisfaction.get("回访答复数")))
+                .as("a case visited twice counts twice per visit, once per case")
+                .isGreaterThan(Long.parseLong(satisfaction.get("已回访投诉")));
+        assertThat(HeadlessChromium.cspViolations(browser)).as("refused by the Content-Security-Policy").isEmpty();
+    }
+
+    /** No engine element id, no upper-case code, no instance id, and no other case's number. */
+    private static void assertReadable(String text, String caseNo) {
+        assertThat(Pattern.compile("[A-Za-z]+_[A-Za-z]+").matcher(text).find()).as("an element id in%n%s", text).isFalse();
+        Matcher code = Pattern.compile("\\b[A-Z]{2,}\\b").matcher(text);
+        assertThat(code.find() ? code.group() : null).as("an upper-case code in%n%s", text).isNull();
+        assertThat(Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}").matcher(text).find()).as("an instance id")
+                .isFalse();
+        Matcher cases = Pattern.compile("TS\\d{4}-\\d{5}").matcher(text);
+        while (cases.find()) {
+            assertThat(cases.group()).as("another case").isEqualTo(caseNo);
+        }
+    }
+
+    /** Every step of a complaint with one 不满意 return visit, a second round, a 满意 visit and the closing. */
+    private static List<Object[]> walkWithOneUnsatisfiedVisit() {
+        List<Object[]> steps = new java.util.ArrayList<>();
+        steps.add(new Object[] {"Task_AssessValidity", "agent", Map.of("complaintValid", true,
+                "validityReason", "客户所述属实", "department", "tech", "causeType", "PRODUCT")});
+        for (String round : List.of("首轮", "二次彻查")) {
+            steps.add(new Object[] {"Task_InvestigateComplaint", "tech", Map.of("findings", round + ":批次包装缺陷",
+                    "responsiblePerson", "包装组")});
+            steps.add(new Object[] {"Task_ProposeSolutions", "tech", Map.of("solutionOption1", round + "补发",
+                    "solutionOption2", "退款", "solutionOption3", "书面说明")});
+            steps.add(new Object[] {"Task_SelectSolution", "supervisor", Map.of("solutionDecision", "OPTION_1",
+                    "leaderInstruction", "同意")});
+            steps.add(new Object[] {"Task_ImplementSolution", "tech", Map.of("implementationNotes", round + "已补发",
+                    "penalties", "无")});
+            steps.add(new Object[] {"Task_ConfirmWithCustomer", "agent", Map.of("customerAccepted", true,
+                    "acceptanceMethod", "SIGNATURE", "acceptanceReference", "签收单")});
+            boolean first = round.equals("首轮");
+            steps.add(new Object[] {"Task_ReturnVisit", "agent", Map.of("satisfaction",
+                    first ? "DISSATISFIED" : "SATISFIED", "visitRemarks", first ? "问题再次出现" : "客户认可")});
+            if (first) {
+                steps.add(new Object[] {"Task_ReviewReopenedComplaint", "manager", Map.of("managerInstruction",
+                        "二次彻查", "department", "tech")});
+            }
+        }
+        steps.add(new Object[] {"Task_CloseComplaint", "supervisor", Map.of("closingCategory", "PRODUCT_QUALITY",
+                "closingSummary", "已闭环")});
+        return steps;
+    }
+
+    private Map<String, String> kpis() {
+        Map<String, String> kpis = new java.util.HashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#kpis tbody tr"))) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            kpis.put(cells.get(0).getText(), cells.get(1).getText());
+        }
+        return kpis;
+    }
+
+    private int shot;
+
+    private void screenshot(String name) throws java.io.IOException {
+        Path dir = Path.of("target", "console-shots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(String.format("%02d-%s.png", ++shot, name)),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private void open(String path) {

@@ -298,6 +298,18 @@ public abstract class HttpApiTest {
                 .singleResult();
     }
 
+    /** Claims the case's open task unless it is the user's already, then submits the form, as Tasklist would. */
+    protected void work(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {
+        Task task = openTask(complaint, taskKey);
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        if (task.getAssignee() == null) {
+            Response claimed = as(user).post("/api/tasks/" + task.getId() + "/claim", Map.of());
+            assertThat(claimed.status()).as("claiming %s: %s", taskKey, claimed).isLessThan(300);
+        }
+        Response done = as(user).post("/api/tasks/" + task.getId() + "/complete", form);
+        assertThat(done.status()).as("completing %s: %s", taskKey, done).isEqualTo(200);
+    }
+
     protected Task assessmentTask(JsonNode complaint) {
         Task task = openTask(complaint, ComplaintProcess.TASK_ASSESS_VALIDITY);
         assertThat(task).as("assessment task of %s", complaint.path("caseNo").asText()).isNotNull();
