@@ -308,13 +308,18 @@ public class CaseTimeline {
                     : activityType(a.getActivityType());
             boolean technical = isTechnical(a.getActivityType());
             boolean instant = a.getEndTime() != null && a.getEndTime().equals(a.getStartTime());
+            // an element without a name is told by what it is, once
+            String kind = name.equals(activityType(a.getActivityType())) ? null : activityType(a.getActivityType());
             TimelineEntry entered = process(a.getStartTime(), "ACTIVITY_ENTERED", null, (instant ? "经过 " : "进入 ") + name,
-                    activityType(a.getActivityType()), a.getActivityId());
+                    kind, a.getActivityId());
             entries.add(new Ranked(technical ? entered.asTechnical() : entered, rank(sequence, ENTERED)));
             if (a.getEndTime() != null && !instant) {
                 TimelineEntry left = process(a.getEndTime(), a.isCanceled() ? "ACTIVITY_CANCELLED" : "ACTIVITY_LEFT", null,
-                        (a.isCanceled() ? "中止 " : "离开 ") + name, activityType(a.getActivityType()), a.getActivityId());
-                entries.add(new Ranked(technical ? left.asTechnical() : left, rank(sequence, LEFT), true));
+                        (a.isCanceled() ? "中止 " : "离开 ") + name, kind, a.getActivityId());
+                // a sub-process is left after the last of its own steps (whose completion ended it)
+                long last = lastSequenceWithin(steps, sequenceOfStep, a.getId());
+                entries.add(new Ranked(technical ? left.asTechnical() : left,
+                        last > sequence ? rank(last, LEFT) + 1 : rank(sequence, LEFT), true));
             }
         }
 
@@ -399,6 +404,23 @@ public class CaseTimeline {
                     state(instance.state()), null), Double.MAX_VALUE / 2));
         }
         return entries;
+    }
+
+    /** The highest sequence counter of the steps inside the scope {@code scopeId} (at any depth); 0 for none. */
+    private static long lastSequenceWithin(List<HistoricActivityInstance> steps, Map<String, Long> sequenceOfStep,
+            String scopeId) {
+        Map<String, String> parentOf = new HashMap<>();
+        steps.forEach(a -> parentOf.put(a.getId(), a.getParentActivityInstanceId()));
+        long last = 0;
+        for (HistoricActivityInstance a : steps) {
+            for (String p = a.getParentActivityInstanceId(); p != null; p = parentOf.get(p)) {
+                if (p.equals(scopeId)) {
+                    last = Math.max(last, sequenceOfStep.get(a.getId()));
+                    break;
+                }
+            }
+        }
+        return last;
     }
 
     private record AssigneeChange(Instant at, String userId, String taskId, String operation, String assignerId) {

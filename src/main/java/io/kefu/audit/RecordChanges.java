@@ -33,7 +33,9 @@ public final class RecordChanges {
      * Bookkeeping fields every record has and no auditor needs to see change; the link to the engine's instance is an
      * id, which the timeline never shows (the process part of the timeline is that instance's story).
      */
-    private static final Set<String> BOOKKEEPING = Set.of("createdAt", "updatedAt", "version", "processInstanceId");
+    private static final Set<String> BOOKKEEPING = Set.of("createdAt", "updatedAt", "version", "processInstanceId",
+            // a complaint round's count of the case notes from before it (which notes are its own)
+            "notesBefore");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final int LONGEST_VALUE = 200;

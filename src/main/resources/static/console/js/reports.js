@@ -5,6 +5,8 @@
   if (!data) { return; }
   const report = JSON.parse(data.textContent);
   const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+  // answers read by their meaning, whatever their order: 满意 green, 一般 amber, 不满意 red
+  const meaning = { '满意': '#2ca02c', '一般': '#f0ad4e', '不满意': '#d62728' };
   report.charts.forEach((chart, i) => {
     const table = report.tables[chart.table];
     const rows = table.rows.filter(r => r[chart.labelColumn] !== '合计');
@@ -16,7 +18,8 @@
         datasets: chart.valueColumns.map((col, n) => ({
           label: table.columns[col],
           data: rows.map(r => r[col] === null ? 0 : Number(r[col])),
-          backgroundColor: round ? palette : palette[n % palette.length]
+          backgroundColor: round ? rows.map((r, k) => meaning[r[chart.labelColumn]] || palette[k % palette.length])
+            : palette[n % palette.length]
         }))
       },
       options: { responsive: true, maintainAspectRatio: false, animation: false,

@@ -172,6 +172,8 @@ class ConsoleBrowserTest extends HttpApiTest {
                 .doesNotContain("完成任务: 投诉判断");
         String story = browser.findElement(By.id("timeline")).getText();
         assertReadable(story, caseNo);
+        // the sub-process is left once the task that ends it is completed
+        assertThat(story.indexOf("完成任务: 通知客户并确认")).isLessThan(story.indexOf("离开 调查与处理"));
 
         // every step on request, still round by round; and back
         browser.findElement(By.id("show-all-steps")).click();
@@ -215,6 +217,8 @@ class ConsoleBrowserTest extends HttpApiTest {
     /** No engine element id, no upper-case code, no instance id, and no other case's number. */
     private static void assertReadable(String text, String caseNo) {
         assertThat(Pattern.compile("[A-Za-z]+_[A-Za-z]+").matcher(text).find()).as("an element id in%n%s", text).isFalse();
+        Matcher identifier = Pattern.compile("\\b[a-z]+[A-Z][A-Za-z]*\\b").matcher(text);
+        assertThat(identifier.find() ? identifier.group() : null).as("a field name in%n%s", text).isNull();
         Matcher code = Pattern.compile("\\b[A-Z]{2,}\\b").matcher(text);
         assertThat(code.find() ? code.group() : null).as("an upper-case code in%n%s", text).isNull();
         assertThat(Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}").matcher(text).find()).as("an instance id")
@@ -265,11 +269,30 @@ class ConsoleBrowserTest extends HttpApiTest {
 
     private int shot;
 
+    /** The page as it is, then (on a case page) its timeline screen by screen, and the timeline's text. */
     private void screenshot(String name) throws java.io.IOException {
         Path dir = Path.of("target", "console-shots");
         Files.createDirectories(dir);
-        Files.write(dir.resolve(String.format("%02d-%s.png", ++shot, name)),
+        int n = ++shot;
+        Files.write(dir.resolve(String.format("%02d-%s.png", n, name)),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        List<WebElement> timeline = browser.findElements(By.id("timeline"));
+        if (timeline.isEmpty()) {
+            return;
+        }
+        Files.writeString(dir.resolve(String.format("%02d-%s.txt", n, name)), timeline.get(0).getText());
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("arguments[0].scrollIntoView()", timeline.get(0));
+        for (int part = 1; part <= 12; part++) {
+            Files.write(dir.resolve(String.format("%02d-%s-%02d.png", n, name, part)),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Object moved = page.executeScript("const y = window.scrollY; window.scrollBy(0, window.innerHeight - 80);"
+                    + " return window.scrollY > y;");
+            if (!Boolean.TRUE.equals(moved)) {
+                break;
+            }
+        }
+        page.executeScript("window.scrollTo(0, 0)");
     }
 
     private void open(String path) {
