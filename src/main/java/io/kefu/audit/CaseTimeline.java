@@ -163,8 +163,17 @@ public class CaseTimeline {
             own.add(new TimelineEntry(access.at(), Source.ACCESS, access.action().name(), access.username(),
                     access.action().label() + (access.what() == null ? "" : ": " + access.what()), null, null));
         }
+        // a database that keeps whole seconds (MySQL, MariaDB) stamps the engine's events to the second, while the
+        // record's revisions keep milliseconds: told to the same second, a change goes right after the step causing it
+        boolean wholeSeconds = !ranked.isEmpty() && ranked.stream()
+                .allMatch(r -> r.entry().at() == null || r.entry().at().getNano() == 0);
         for (TimelineEntry entry : own) {
-            ranked.add(new Ranked(entry, afterTheStepOfTheSameInstant(ranked, entry.at())));
+            TimelineEntry e = wholeSeconds && entry.at() != null && entry.at().getNano() != 0
+                    ? new TimelineEntry(entry.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), entry.source(),
+                            entry.kind(), entry.actor(), entry.summary(), entry.detail(), entry.code(),
+                            entry.activityId(), entry.technical(), entry.round())
+                    : entry;
+            ranked.add(new Ranked(e, afterTheStepOfTheSameInstant(ranked, e.at())));
         }
         ranked.sort(Comparator.comparing((Ranked r) -> r.entry().at(), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingDouble(Ranked::rank));
