@@ -16,27 +16,35 @@ class DemoUsers {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
+    /**
+     * A demo user. Camunda's webapps show "first name, space, last name"; a Chinese name reads family name first, so
+     * the whole name is the first name and the last name stays empty (Kefu's own mails join last + first: the same).
+     */
     record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+
+        DemoUser(String id, String familyName, String givenName, String... groups) {
+            this(id, familyName + givenName, "", List.of(groups));
+        }
     }
 
     static List<DemoUser> all() {
         List<DemoUser> users = new ArrayList<>(List.of(
-                new DemoUser("agent", "晓华", "王", List.of(KefuGroups.AGENTS)),
-                new DemoUser("agent2", "丽", "李", List.of(KefuGroups.AGENTS)),
-                new DemoUser("supervisor", "建国", "张", List.of(KefuGroups.SUPERVISORS)),
-                new DemoUser("manager", "敏", "陈", List.of(KefuGroups.MANAGERS)),
-                new DemoUser("auditor", "静", "刘", List.of(KefuGroups.AUDITORS)),
-                new DemoUser("admin", "管理员", "系统", List.of(KefuGroups.ADMINS)),
-                new DemoUser("archivist", "慧", "何", List.of(KefuGroups.ARCHIVISTS)),
-                new DemoUser("director", "志远", "林", List.of(KefuGroups.DIRECTORS)),
-                new DemoUser("leader", "国强", "高", List.of(KefuGroups.DIVISION_LEADERS))));
+                new DemoUser("agent", "王", "晓华", KefuGroups.AGENTS),
+                new DemoUser("agent2", "李", "丽", KefuGroups.AGENTS),
+                new DemoUser("supervisor", "张", "建国", KefuGroups.SUPERVISORS),
+                new DemoUser("manager", "陈", "敏", KefuGroups.MANAGERS),
+                new DemoUser("auditor", "刘", "静", KefuGroups.AUDITORS),
+                new DemoUser("admin", "系统", "管理员", KefuGroups.ADMINS),
+                new DemoUser("archivist", "何", "慧", KefuGroups.ARCHIVISTS),
+                new DemoUser("director", "林", "志远", KefuGroups.DIRECTORS),
+                new DemoUser("leader", "高", "国强", KefuGroups.DIVISION_LEADERS)));
         String[][] departmentStaff = {
                 {"sales", "强", "赵"}, {"business", "磊", "孙"}, {"warehouse", "勇", "周"},
                 {"finance", "芳", "吴"}, {"tech", "伟", "郑"}, {"service", "娜", "冯"}};
         Department[] departments = Department.values();
         for (int i = 0; i < departments.length; i++) {
-            users.add(new DemoUser(departmentStaff[i][0], departmentStaff[i][1], departmentStaff[i][2],
-                    List.of(departments[i].groupId())));
+            users.add(new DemoUser(departmentStaff[i][0], departmentStaff[i][2], departmentStaff[i][1],
+                    departments[i].groupId()));
         }
         return users;
     }
@@ -47,11 +55,21 @@ class DemoUsers {
         this.identityService = identityService;
     }
 
-    /** Creates the demo users that do not exist yet (a demo database from an earlier version gains the new ones). */
+    /**
+     * Creates the demo users that do not exist yet (a demo database from an earlier version gains the new ones) and
+     * gives existing ones their current display name (earlier versions wrote it in Western order).
+     */
     void createMissing() {
         List<String> created = new ArrayList<>();
         for (DemoUser demo : all()) {
-            if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+            User existing = identityService.createUserQuery().userId(demo.id()).singleResult();
+            if (existing != null) {
+                if (!demo.firstName().equals(existing.getFirstName())
+                        || !demo.lastName().equals(existing.getLastName() == null ? "" : existing.getLastName())) {
+                    existing.setFirstName(demo.firstName());
+                    existing.setLastName(demo.lastName());
+                    identityService.saveUser(existing);
+                }
                 continue;
             }
             created.add(demo.id());

@@ -301,6 +301,7 @@ class KefuAuthorizations implements ApplicationRunner {
     static final List<Map<String, String>> CARD_VARIABLES = List.of(
             Map.of("name", "caseNo", "label", "案件编号"),
             Map.of("name", "customerName", "label", "客户"),
+            Map.of("name", "customerCode", "label", "客户编号"),
             Map.of("name", "subject", "label", "事由"),
             Map.of("name", "priorityLabel", "label", "优先级"));
     /** Approval steps (待审批) a supervisor or manager decides, across the processes in processes/. */

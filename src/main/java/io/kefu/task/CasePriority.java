@@ -30,6 +30,15 @@ public enum CasePriority {
         return taskPriority;
     }
 
+    /**
+     * The priority a Camunda task priority stands for: the highest whose task priority it reaches (P4 below 50), so a
+     * task of a process without a priority table (default 50) reads {@code P3 普通}.
+     */
+    public static CasePriority ofTaskPriority(int taskPriority) {
+        return Arrays.stream(values()).filter(priority -> taskPriority >= priority.taskPriority).findFirst()
+                .orElse(P4);
+    }
+
     /** The priority a code ({@code P2}) or a card label ({@code P2 较急}) names; empty for anything else. */
     public static Optional<CasePriority> of(Object codeOrLabel) {
         if (!(codeOrLabel instanceof String text) || text.isBlank()) {

@@ -86,7 +86,8 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
      * The case's display variables ({@link TaskCards}), written once on the case at registration, are copied onto the
      * task: Tasklist's cards read variables with the reader's rights, and assignees and candidates may read their
      * task's variables ({@code READ_VARIABLE}) but not the case's (only overseers have {@code READ_INSTANCE_VARIABLE}).
-     * Tasklist's search by case number reads the case's copy.
+     * Tasklist's search by case number or customer code reads the case's copy. A task whose case has no priority label
+     * gets the one its task priority stands for, so every card says its priority in words.
      */
     static void showCardVariables(DelegateTask task) {
         if (task.getExecution() == null) {
@@ -97,6 +98,10 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
             if (value != null) {
                 task.setVariableLocal(name, value);
             }
+        }
+        if (task.getVariableLocal(TaskCards.PRIORITY_LABEL) == null) {
+            // a case without a priority table still shows its priority in words, the one its task priority stands for
+            task.setVariableLocal(TaskCards.PRIORITY_LABEL, CasePriority.ofTaskPriority(task.getPriority()).label());
         }
     }
 

@@ -17,10 +17,13 @@ public final class TaskCards {
 
     public static final String CASE_NO = "caseNo";
     public static final String CUSTOMER_NAME = "customerName";
+    /** The customer's code (C00012): not personal data, and what Tasklist's search finds a customer's tasks by. */
+    public static final String CUSTOMER_CODE = "customerCode";
     public static final String SUBJECT = "subject";
     public static final String PRIORITY_LABEL = "priorityLabel";
     /** What every card shows, in this order (the shipped filters list them with their labels). */
-    public static final List<String> CARD_VARIABLES = List.of(CASE_NO, CUSTOMER_NAME, SUBJECT, PRIORITY_LABEL);
+    public static final List<String> CARD_VARIABLES = List.of(CASE_NO, CUSTOMER_NAME, CUSTOMER_CODE, SUBJECT,
+            PRIORITY_LABEL);
     /** The case owner's login (首问负责人), for the 我负责的案件 filter; the case record stays the authority. */
     public static final String OWNER_ID = "ownerId";
 
@@ -28,11 +31,12 @@ public final class TaskCards {
     /** Five digits or more in a row (spaces and dashes between them allowed): could be a phone number. */
     private static final Pattern NUMBER_RUN = Pattern.compile("[0-9](?:[ -]?[0-9]){4,}");
 
-    /** The variables of a case's card: case number, customer and subject. */
+    /** The variables of a case's card: case number, customer (name and code) and subject. */
     public static Map<String, Object> of(String caseNo, Customer customer, String subject) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CASE_NO, caseNo);
         variables.put(CUSTOMER_NAME, customer == null ? null : customerName(customer));
+        variables.put(CUSTOMER_CODE, customer == null ? null : customer.getCode());
         variables.put(SUBJECT, subject(subject));
         return variables;
     }

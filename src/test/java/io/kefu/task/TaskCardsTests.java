@@ -30,6 +30,7 @@ class TaskCardsTests extends HttpApiTest {
 
         assertThat(variables).containsEntry(TaskCards.CASE_NO, complaint.path("caseNo").asText())
                 .containsEntry(TaskCards.CUSTOMER_NAME, customer.path("name").asText())
+                .containsEntry(TaskCards.CUSTOMER_CODE, customer.path("code").asText())
                 .containsEntry(TaskCards.SUBJECT, "产品质量投诉 · 一般")
                 .containsEntry(TaskCards.PRIORITY_LABEL, "P3 普通")
                 .containsEntry(TaskCards.OWNER_ID, "agent");
@@ -65,6 +66,24 @@ class TaskCardsTests extends HttpApiTest {
         assertThat(majorTask.getPriority()).isEqualTo(75);
         assertThat(assessmentTask(severe).getPriority()).isEqualTo(100);
         assertThat(openTask(severe, ComplaintProcess.TASK_ACKNOWLEDGE_SEVERE).getPriority()).isEqualTo(100);
+    }
+
+    @Test
+    void aTaskWithoutAPriorityTableShowsThePriorityItsTaskPriorityStandsFor() {
+        assertThat(CasePriority.ofTaskPriority(100)).isEqualTo(CasePriority.P1);
+        assertThat(CasePriority.ofTaskPriority(80)).isEqualTo(CasePriority.P2);
+        assertThat(CasePriority.ofTaskPriority(50)).isEqualTo(CasePriority.P3);
+        assertThat(CasePriority.ofTaskPriority(49)).isEqualTo(CasePriority.P4);
+        assertThat(CasePriority.ofTaskPriority(0)).isEqualTo(CasePriority.P4);
+        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        String processInstance = assessmentTask(complaint).getProcessInstanceId();
+        // a case whose table gave no priority: its next task reads the priority of its task priority, in words
+        runtimeService.removeVariable(processInstance, TaskCards.PRIORITY_LABEL);
+        taskService.complete(assessmentTask(complaint).getId(), validAssessment("tech"));
+
+        Task investigation = openTask(complaint, ComplaintProcess.TASK_INVESTIGATE);
+        assertThat(taskService.getVariableLocal(investigation.getId(), TaskCards.PRIORITY_LABEL))
+                .isEqualTo(CasePriority.ofTaskPriority(investigation.getPriority()).label());
     }
 
     @Test

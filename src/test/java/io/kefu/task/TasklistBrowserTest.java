@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kefu.complaint.process.ComplaintProcess;
-import io.kefu.identity.KefuGroups;
+import io.kefu.support.CamundaWebapp;
 import io.kefu.support.HeadlessChromium;
 import io.kefu.support.HttpApiTest;
 import java.io.IOException;
@@ -16,16 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -56,31 +51,18 @@ class TasklistBrowserTest extends HttpApiTest {
     private WebDriver browser;
     private WebDriverWait wait;
     private final List<LogEntry> console = new ArrayList<>();
-    private int shot;
+    private CamundaWebapp tasklist;
 
-    /**
-     * Camunda's webapps send everyone to the "create an administrator" page as long as no user is in camunda-admin
-     * (the demo data makes {@code admin}; the tests' database has no demo data).
-     */
     @BeforeEach
     void ensureAnAdministrator() {
-        if (identityService.createUserQuery().memberOfGroup(KefuGroups.ADMINS).count() == 0) {
-            if (identityService.createUserQuery().userId("admin").count() == 0) {
-                User admin = identityService.newUser("admin");
-                admin.setFirstName("admin");
-                admin.setLastName("Test");
-                admin.setPassword("admin");
-                identityService.saveUser(admin);
-            }
-            identityService.createMembership("admin", KefuGroups.ADMINS);
-        }
+        CamundaWebapp.ensureAnAdministrator(identityService);
     }
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        Files.createDirectories(SHOTS);
+    void startBrowser() {
         browser = HeadlessChromium.start("zh-CN");
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        tasklist = new CamundaWebapp(browser, port, SHOTS);
     }
 
     @AfterEach
@@ -198,47 +180,8 @@ class TasklistBrowserTest extends HttpApiTest {
 
     /** Logs in through Tasklist's own login form, in a fresh session. */
     private void logIn(String user) {
-        // an earlier test of the shared database may have moved the engine clock or left failed logins behind
-        ClockUtil.reset();
-        identityService.unlockUser(user);
-        for (int attempt = 1; ; attempt++) {
-            drainConsole();
-            browser.manage().deleteAllCookies();
-            browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-            WebElement name = awaitStarted(By.cssSelector("input[ng-model=username]"));
-            name.sendKeys(user);
-            browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            try {
-                awaitStarted(By.xpath("//a[normalize-space(.)='发起流程']"));
-                return;
-            } catch (TimeoutException notLoggedIn) {
-                screenshot("login-" + user);
-                if (attempt == 2) {
-                    throw notLoggedIn;
-                }
-            }
-        }
-    }
-
-    /**
-     * Waits for Tasklist to show {@code element}. Tasklist loads its plugins with RequireJS, which gives up after seven
-     * seconds ("Load timeout for modules"): on a machine under heavy load it then stays on its spinner for good. A user
-     * would reload the page, and so does this, twice at most.
-     */
-    private WebElement awaitStarted(By element) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new WebDriverWait(browser, Duration.ofSeconds(40))
-                        .until(ExpectedConditions.visibilityOfElementLocated(element));
-            } catch (TimeoutException e) {
-                screenshot("not-started");
-                if (attempt == 3) {
-                    throw e;
-                }
-                browser.navigate().refresh();
-            }
-        }
+        drainConsole();
+        tasklist.logIn("tasklist", user, identityService, By.xpath("//a[normalize-space(.)='发起流程']"));
     }
 
     /**
@@ -371,13 +314,9 @@ class TasklistBrowserTest extends HttpApiTest {
     }
 
     private void screenshot(String name) {
+        tasklist.screenshot(name);
+        drainConsole();
         try {
-            Path file = SHOTS.resolve(String.format("%02d-%s.png", ++shot, name));
-            Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(SHOTS.resolve(String.format("%02d-%s.html", shot, name)),
-                    String.valueOf(((JavascriptExecutor) browser).executeScript(
-                            "return document.documentElement.outerHTML")), StandardCharsets.UTF_8);
-            drainConsole();
             Files.write(SHOTS.resolve("console.txt"), console.stream().map(LogEntry::toString).toList(),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -312,7 +312,8 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         assertThat(contract.getCustomer().getId()).isEqualTo(prospect.getId());
         assertThat(contract.getCreatedBy()).isEqualTo(AGENT);
         assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(CONTRACT_ID, CUSTOMER_ID,
-                CONTRACT_TYPE, INITIATOR, TaskCards.CASE_NO, TaskCards.CUSTOMER_NAME, TaskCards.SUBJECT);
+                CONTRACT_TYPE, INITIATOR, TaskCards.CASE_NO, TaskCards.CUSTOMER_NAME, TaskCards.CUSTOMER_CODE,
+                TaskCards.SUBJECT);
         assertThat(runtimeService.getVariable(process.getId(), TaskCards.CASE_NO)).isEqualTo(contract.getContractNo());
     }
 

@@ -35,8 +35,8 @@ export default {
     fallbackLocale: 'zh'
   },
 
-  // Kefu: Chinese for the English texts of the Camunda Forms renderer
-  customScripts: ['scripts/kefu-form-texts.js'],
+  // Kefu: Chinese for the English texts of the Camunda Forms renderer; search by case number or customer code
+  customScripts: ['scripts/kefu-form-texts.js', 'scripts/kefu-tasklist.js'],
 
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
@@ -62,23 +62,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '跳到左侧第一个任务清单'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '跳到列表中的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '跳到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开“发起流程”对话框'
     }
   }
 };

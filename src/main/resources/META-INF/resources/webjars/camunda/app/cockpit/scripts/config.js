@@ -1,0 +1,25 @@
+/*
+ * Kefu: Cockpit configuration (replaces the webjar's scripts/config.js; Camunda reads this file at start).
+ * Cockpit speaks Simplified Chinese (locales/zh.json); English stays available for browsers asking for it first.
+ */
+export default {
+  app: {
+    name: '监控中心',
+    vendor: 'Kefu'
+  },
+
+  dateFormat: {
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY年M月D日 HH:mm'
+  },
+
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+
+  // Kefu: a process opens on the version its running cases are on
+  customScripts: ['scripts/kefu-cockpit.js'],
+
+  disableWelcomeMessage: true
+};
