@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,7 @@ final class EscalationRecordHistory {
                             Map.entry("decidedBy", "决定人"), Map.entry("decidedLevel", "决定层级(实际)"),
                             Map.entry("decidedAt", "批示时间"), Map.entry("decision", "批示"),
                             Map.entry("afterReport", "事后补报"), Map.entry("afterReportedAt", "补报时间"),
-                            Map.entry("closedAt", "办结时间")), Set.of()));
+                            Map.entry("raisedAt", "提出时间"), Map.entry("closedAt", "办结时间")), Set.of()));
             this.reports = reports;
         }
 
@@ -65,6 +66,7 @@ final class EscalationRecordHistory {
 
     /** 逐级批示: the matter and each level's word on it. */
     @Component
+    @Order(1)
     static class Instructions implements CaseSection {
 
         private final EscalationService reports;
@@ -103,6 +105,7 @@ final class EscalationRecordHistory {
 
     /** 失泄密事件登记, for reports of a leak. */
     @Component
+    @Order(2)
     static class Breach implements CaseSection {
 
         private final EscalationService reports;
