@@ -35,9 +35,11 @@ class CasePages {
     private final RepositoryService repository;
     private final List<CustomerSection> sections;
     private final DataAccessLog accessLog;
+    private final List<CaseSection> caseSections;
 
     CasePages(CaseDirectory directory, CaseTimeline timelines, CustomerService customers, RepositoryService repository,
-            List<CustomerSection> sections, DataAccessLog accessLog) {
+            List<CustomerSection> sections, DataAccessLog accessLog, List<CaseSection> caseSections) {
+        this.caseSections = caseSections;
         this.directory = directory;
         this.timelines = timelines;
         this.customers = customers;
@@ -69,6 +71,12 @@ class CasePages {
         CaseTimeline.Timeline timeline = timelines.of(caseKey, CurrentUser.get(), all);
         model.addAttribute("timeline", timeline);
         model.addAttribute("processes", processNames(timeline.instances()));
+        String businessKey = timeline.first().businessKey();
+        model.addAttribute("sections", businessKey == null ? List.of() : caseSections.stream()
+                .filter(s -> s.supports(timeline.first().processKey()))
+                .map(s -> new Titled(s.title(), s.of(businessKey, CurrentUser.get())))
+                .filter(t -> t.section() != null)
+                .toList());
         return "console/case";
     }
 

@@ -57,7 +57,8 @@ class KefuAuthorizations implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(KefuAuthorizations.class);
     static final List<String> PROCESSES_STAFF_START = List.of("complaint-handling",
             "contract-onboarding", "contract-termination", "archive-loan", "archive-destruction",
-            "return-visit", "satisfaction-survey", "store-opening-survey", "delivery-follow-up");
+            "return-visit", "satisfaction-survey", "store-opening-survey", "delivery-follow-up", "phone-case",
+            "escalation-report");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -141,11 +142,14 @@ class KefuAuthorizations implements ApplicationRunner {
                         Permissions.CREATE_INSTANCE);
             }
         }
-        // departments borrow archive files too (部门借阅, with their head's consent)
+        // departments borrow archive files too (部门借阅, with their head's consent), and any staff member reports
+        // upward (请示报告)
         for (Department department : Department.values()) {
             table.grant(department.groupId(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-            table.grant(department.groupId(), Resources.PROCESS_DEFINITION, "archive-loan", Permissions.READ,
-                    Permissions.CREATE_INSTANCE);
+            for (String process : List.of("archive-loan", "escalation-report")) {
+                table.grant(department.groupId(), Resources.PROCESS_DEFINITION, process, Permissions.READ,
+                        Permissions.CREATE_INSTANCE);
+            }
         }
         // supervisors and managers oversee; auditors read; none of them gets more than READ on others' tasks
         for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS, KefuGroups.AUDITORS)) {
@@ -307,11 +311,13 @@ class KefuAuthorizations implements ApplicationRunner {
     /** Approval steps (待审批) a supervisor or manager decides, across the processes in processes/. */
     static final List<String> APPROVAL_TASKS = List.of("Task_SelectSolution", "Task_ManagerDecision",
             "Task_ReviewContract", "Task_ApproveContract", "Task_ReviewTermination", "Task_ApproveTermination",
-            "Task_ManagerApprovePlan", "Task_ApproveLoan", "Task_ManagerAppraisal", "Task_DestroyUnderSupervision");
+            "Task_ManagerApprovePlan", "Task_ApproveLoan", "Task_ManagerAppraisal", "Task_DestroyUnderSupervision",
+            "Task_SupervisorInstruction", "Task_ManagerInstruction");
     /** Escalation steps (督办): breached deadlines and cases put before a manager. */
     static final List<String> ESCALATION_TASKS = List.of("Task_AcknowledgeSevereComplaint",
             "Task_SuperviseResponseBreach", "Task_SuperviseResolutionBreach", "Task_SuperviseOverdueVisit",
-            "Task_ReviewReopenedComplaint", "Task_SuperviseLateContact", "Task_SuperviseOverdueLoan");
+            "Task_ReviewReopenedComplaint", "Task_SuperviseLateContact", "Task_SuperviseOverdueLoan",
+            "Task_SuperviseOverdueCase", "Task_LeaderSupport");
 
     /** A filter Kefu ships: shared with {@code groups} (READ), or with everyone when {@code groups} is empty. */
     record ShippedFilter(String key, String name, int priority, String description, TaskQuery query,
@@ -344,7 +350,7 @@ class KefuAuthorizations implements ApplicationRunner {
                                 .orderByDueDate().asc(), staff),
                 new ShippedFilter("overdue", "已超时", -14, "我的待办中已过期限的任务",
                         mine().dueBeforeExpression("${now()}").orderByDueDate().asc(), staff),
-                new ShippedFilter("approvals", "待审批", -10, "等待主管或经理审批的方案、合同、解约、借阅与计划",
+                new ShippedFilter("approvals", "待审批", -10, "等待主管或经理审批的方案、合同、解约、借阅、计划与请示",
                         taskService.createTaskQuery().taskDefinitionKeyIn(APPROVAL_TASKS.toArray(String[]::new))
                                 .orderByDueDate().asc(), overseers),
                 new ShippedFilter("escalations", "督办", -8, "超时与严重案件的督办任务",

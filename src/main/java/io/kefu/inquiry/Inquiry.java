@@ -106,6 +106,12 @@ public class Inquiry {
         return category == InquiryCategory.FRANCHISE && outcome == InquiryOutcome.PROSPECT;
     }
 
+    /** 转为个案: the question could not be answered on the call and is followed up as a case. */
+    public void turnIntoCase() {
+        this.outcome = InquiryOutcome.CASE;
+        this.department = null;
+    }
+
     public boolean isTakenBy(String userId) {
         return takenBy.equals(userId);
     }

@@ -94,6 +94,7 @@ class InquiryPages {
         model.addAttribute("channels", InquiryChannel.values());
         model.addAttribute("categories", InquiryCategory.values());
         model.addAttribute("outcomes", InquiryOutcome.values());
+        model.addAttribute("recordableOutcomes", InquiryOutcome.recordable());
         model.addAttribute("departments", Department.values());
         return PAGE;
     }

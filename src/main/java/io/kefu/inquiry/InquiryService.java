@@ -60,6 +60,9 @@ public class InquiryService {
         if (receivedAt.isAfter(now)) {
             errors.put("receivedAt", "咨询时间不能晚于现在");
         }
+        if (request.outcome() == InquiryOutcome.CASE) {
+            errors.put("outcome", "转为个案请先登记咨询,再在咨询记录上选择“转为个案”");
+        }
         String department = blankToNull(request.department());
         if (request.outcome() == InquiryOutcome.REFERRED) {
             if (department == null) {

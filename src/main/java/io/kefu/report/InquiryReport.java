@@ -95,7 +95,8 @@ class InquiryReport implements Report {
                 new Kpi("代理咨询转化率", percent(agency.getOrDefault(InquiryOutcome.PROSPECT, 0L), sum(agency)), "%",
                         "agency-conversion"),
                 new Kpi("转交部门", byOutcome.getOrDefault(InquiryOutcome.REFERRED, 0L), "次", "inquiries-referred"),
-                new Kpi("转为投诉", byOutcome.getOrDefault(InquiryOutcome.COMPLAINT, 0L), "次", "inquiries-to-complaints"));
+                new Kpi("转为投诉", byOutcome.getOrDefault(InquiryOutcome.COMPLAINT, 0L), "次", "inquiries-to-complaints"),
+                new Kpi("转为个案", byOutcome.getOrDefault(InquiryOutcome.CASE, 0L), "次", "inquiries-to-cases"));
 
         Map<LocalDate, long[]> days = days(period);
         List<Table> tables = List.of(categories(byCategory, total), channels(byChannel, total),

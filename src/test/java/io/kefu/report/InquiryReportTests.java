@@ -57,17 +57,18 @@ class InquiryReportTests extends HttpApiTest {
         assertThat(kpis(report)).containsEntry("咨询总数", "8").containsEntry("招商加盟咨询", "4")
                 .containsEntry("代理咨询", "2").containsEntry("热线来电", "5").containsEntry("日均咨询", "0.3")
                 .containsEntry("加盟咨询转为意向客户", "2").containsEntry("加盟咨询转化率", "50.0")
-                .containsEntry("代理咨询转化率", "50.0").containsEntry("转交部门", "1").containsEntry("转为投诉", "1");
+                .containsEntry("代理咨询转化率", "50.0").containsEntry("转交部门", "1").containsEntry("转为投诉", "1")
+                .containsEntry("转为个案", "0");
     }
 
     @Test
     void theTablesCountByCategoryChannelOutcomeAndRegion() {
         JsonNode tables = as("supervisor").get("/api/reports/inquiries" + query).json().path("tables");
 
-        assertThat(row(tables.get(0), "招商加盟咨询")).containsExactly("招商加盟咨询", "4", "50.0", "1", "1", "0", "2", "50.0");
-        assertThat(row(tables.get(0), "售后咨询")).containsExactly("售后咨询", "1", "12.5", "0", "0", "1", "0", "0.0");
-        assertThat(row(tables.get(0), "其他")).containsExactly("其他", "0", "0.0", "0", "0", "0", "0", "null");
-        assertThat(row(tables.get(0), "合计")).containsExactly("合计", "8", "100.0", "3", "1", "1", "3", "37.5");
+        assertThat(row(tables.get(0), "招商加盟咨询")).containsExactly("招商加盟咨询", "4", "50.0", "1", "1", "0", "2", "0", "50.0");
+        assertThat(row(tables.get(0), "售后咨询")).containsExactly("售后咨询", "1", "12.5", "0", "0", "1", "0", "0", "0.0");
+        assertThat(row(tables.get(0), "其他")).containsExactly("其他", "0", "0.0", "0", "0", "0", "0", "0", "null");
+        assertThat(row(tables.get(0), "合计")).containsExactly("合计", "8", "100.0", "3", "1", "1", "3", "0", "37.5");
         assertThat(row(tables.get(1), "热线电话")).containsExactly("热线电话", "5", "62.5", "2");
         assertThat(row(tables.get(1), "在线")).containsExactly("在线", "2", "25.0", "1");
         assertThat(row(tables.get(1), "来访")).containsExactly("来访", "1", "12.5", "1");

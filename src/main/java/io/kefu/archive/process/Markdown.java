@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** A case card: a heading line and a two-column table; empty values are left out. */
-final class Markdown {
+public final class Markdown {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
@@ -13,11 +13,11 @@ final class Markdown {
     private final StringBuilder text = new StringBuilder();
     private boolean tableStarted;
 
-    void heading(String line) {
+    public void heading(String line) {
         text.append(line).append("\n\n");
     }
 
-    void row(String label, String value) {
+    public void row(String label, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
@@ -29,7 +29,7 @@ final class Markdown {
                 .append(value.replace("|", "\\|").replace("\r", "").replace("\n", " ")).append(" |\n");
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? null : TIME.format(instant);
     }
 

@@ -1,0 +1,266 @@
+package io.kefu.phonecase;
+
+import io.kefu.audit.CaseDirectory;
+import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerRepository;
+import io.kefu.identity.CurrentUser;
+import io.kefu.identity.KefuGroups.Department;
+import io.kefu.inquiry.Inquiry;
+import io.kefu.inquiry.InquiryOutcome;
+import io.kefu.inquiry.InquiryService;
+import io.kefu.phonecase.process.PhoneCaseProcess;
+import io.kefu.shared.ConflictException;
+import io.kefu.shared.InvalidInputException;
+import io.kefu.shared.NotFoundException;
+import io.kefu.shared.time.BusinessCalendar;
+import io.kefu.shared.time.Now;
+import io.kefu.shared.time.WorkingHours;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 个案 (P3): opened from a hotline inquiry the agent could not answer, solved by the department it was passed to
+ * within working hours, answered back by its owner (首问负责制) 第一时间, and put before a leader while the customer
+ * does not accept. Deadlines are counted on the service center's working hours ({@link BusinessCalendar}).
+ */
+@Service
+@Transactional
+public class PhoneCaseService {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final PhoneCaseRepository cases;
+    private final InquiryService inquiries;
+    private final CustomerRepository customers;
+    private final BusinessCalendar calendar;
+    private final WorkingHours hours;
+    private final RuntimeService runtimeService;
+    private final Duration resolutionTime;
+    private final Duration callbackTime;
+
+    PhoneCaseService(PhoneCaseRepository cases, InquiryService inquiries, CustomerRepository customers,
+            BusinessCalendar calendar, WorkingHours hours, RuntimeService runtimeService,
+            @Value("${kefu.phone-case.resolution-hours:16}") long resolutionHours,
+            @Value("${kefu.phone-case.callback-hours:2}") long callbackHours) {
+        this.cases = cases;
+        this.inquiries = inquiries;
+        this.customers = customers;
+        this.calendar = calendar;
+        this.hours = hours;
+        this.runtimeService = runtimeService;
+        this.resolutionTime = Duration.ofHours(resolutionHours);
+        this.callbackTime = Duration.ofHours(callbackHours);
+    }
+
+    /**
+     * 转为个案: the inquiry becomes a case owned by the agent who took it, and the phone-case process starts (business
+     * key = case number). Hotline staff only (403); an inquiry the user may not see is unknown (404); one already a
+     * case is a conflict (409).
+     */
+    public PhoneCase openFromInquiry(long inquiryId, PhoneCaseRequest request, CurrentUser user) {
+        Inquiry inquiry = inquiries.find(inquiryId);
+        if (!mayReadInquiry(inquiry, user)) {
+            throw new NotFoundException("咨询 " + inquiryId + " 不存在");
+        }
+        if (!InquiryService.mayRecord(user)) {
+            throw new AccessDeniedException(user.id() + " may not open phone cases");
+        }
+        if (inquiry.getOutcome() == InquiryOutcome.CASE || cases.existsByInquiryId(inquiryId)) {
+            throw new ConflictException("咨询 " + inquiryId + " 已转为个案");
+        }
+        PhoneCaseRequest r = request == null ? new PhoneCaseRequest(null, null, null, null, null, null, null) : request;
+        PhoneCaseRequest filled = new PhoneCaseRequest(
+                orElse(r.occurredWhen(), WHEN.withZone(hours.zone()).format(inquiry.getReceivedAt())),
+                orElse(r.place(), inquiry.getRegion()), orElse(r.person(), inquiry.getCallerName()),
+                orElse(r.contact(), inquiry.getCallerPhone()), orElse(r.event(), inquiry.getSummary()),
+                r.department(), null);
+        PhoneCase opened = register(filled, inquiry, inquiry.getCustomer(), inquiry.getTakenBy());
+        inquiry.turnIntoCase();
+        runtimeService.startProcessInstanceByKey(PhoneCaseProcess.KEY, opened.getCaseNo(),
+                PhoneCaseProcess.startVariables(opened));
+        return opened;
+    }
+
+    /** A case from the Tasklist start form (no inquiry behind it): the starting agent owns it. */
+    public PhoneCase open(PhoneCaseRequest request, String owner) {
+        Customer customer = null;
+        if (request.customerCode() != null && !request.customerCode().isBlank()) {
+            customer = customers.findByCode(request.customerCode().trim().toUpperCase()).orElseThrow(() -> InvalidInputException.of(
+                    "customerCode", "客户编号 " + request.customerCode().trim() + " 不存在"));
+        }
+        if (owner == null || owner.isBlank()) {
+            throw InvalidInputException.of("initiator", "无法确定首问负责人:请登录后在任务列表中登记个案");
+        }
+        return register(request, null, customer, owner);
+    }
+
+    private PhoneCase register(PhoneCaseRequest r, Inquiry inquiry, Customer customer, String owner) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        required(errors, "occurredWhen", r.occurredWhen(), "请填写时间", 100);
+        required(errors, "person", r.person(), "请填写人物(来电人)", 100);
+        required(errors, "contact", r.contact(), "请填写联系方式(电话、QQ 或 Email)", 200);
+        required(errors, "event", r.event(), "请填写事件经过", 4000);
+        if (r.place() != null && r.place().length() > 200) {
+            errors.put("place", "地点最多 200 个字符");
+        }
+        String department = blank(r.department()) ? null : r.department().trim();
+        if (department == null) {
+            errors.put("department", "请选择负责处理的部门");
+        } else if (Department.fromCode(department).isEmpty()) {
+            errors.put("department", "部门 " + department + " 不存在");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        PhoneCase opened = new PhoneCase(inquiry, customer, r.occurredWhen().trim(), blank(r.place()) ? null
+                : r.place().trim(), r.person().trim(), r.contact().trim(), r.event().trim(), department, owner,
+                calendar.addWorkingTime(Now.instant(), resolutionTime));
+        cases.saveAndFlush(opened);
+        opened.numberFromId();
+        return opened;
+    }
+
+    public void linkProcess(long id, String processInstanceId) {
+        find(id).linkProcess(processInstanceId);
+    }
+
+    /** The department's solution (解决方案): the owner is to call the customer back within the callback time. */
+    public void solve(long id, String actor, String solution) {
+        if (blank(solution)) {
+            throw InvalidInputException.of("solution", "请填写解决方案");
+        }
+        find(id).solve(actor, solution.trim(), calendar.addWorkingTime(Now.instant(), callbackTime));
+    }
+
+    /** The owner called the customer back: accepted closes the case, not accepted puts it before a leader. */
+    public void callBack(long id, String actor, boolean accepted, String note) {
+        PhoneCase phoneCase = find(id);
+        if (!phoneCase.isOwnedBy(actor)) {
+            throw InvalidInputException.of("customerAccepted", "只有首问负责人 " + phoneCase.getOwnerId() + " 回复客户");
+        }
+        if (blank(note)) {
+            throw InvalidInputException.of("callbackNote", "请记录回复客户的情况");
+        }
+        phoneCase.calledBack(accepted, note.trim());
+    }
+
+    /** 寻找领导及相关负责人支持: the leader's instruction, which the owner takes back to the customer. */
+    public void leaderSupport(long id, String actor, String note) {
+        if (blank(note)) {
+            throw InvalidInputException.of("leaderNote", "请填写领导意见或新的解决方案");
+        }
+        find(id).leaderSupport(actor, note.trim(), calendar.addWorkingTime(Now.instant(), callbackTime));
+    }
+
+    public void recordBreach(long id) {
+        find(id).breach();
+    }
+
+    public void supervise(long id, String note) {
+        if (blank(note)) {
+            throw InvalidInputException.of("supervisionNote", "请填写督办意见");
+        }
+        find(id).supervise(note.trim());
+    }
+
+    @Transactional(readOnly = true)
+    public PhoneCase find(long id) {
+        return cases.findById(id).orElseThrow(() -> new NotFoundException("个案 " + id + " 不存在"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PhoneCase> forProcessInstance(String processInstanceId) {
+        return cases.findByProcessInstanceId(processInstanceId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PhoneCase> ofInquiry(long inquiryId) {
+        return cases.findOne((root, q, cb) -> cb.equal(root.get("inquiry").get("id"), inquiryId));
+    }
+
+    /** A case the user may read, else 404 (whether a case exists is confidential). */
+    @Transactional(readOnly = true)
+    public PhoneCase readable(long id, CurrentUser user) {
+        PhoneCase phoneCase = cases.findById(id).filter(c -> mayRead(c, user))
+                .orElseThrow(() -> new NotFoundException("个案 " + id + " 不存在"));
+        return phoneCase;
+    }
+
+    /** The cases the user may read, newest first; {@code status} optional. */
+    @Transactional(readOnly = true)
+    public Page<PhoneCase> search(PhoneCaseStatus status, CurrentUser user, Pageable page) {
+        Specification<PhoneCase> spec = (root, query, cb) -> {
+            List<Predicate> p = new ArrayList<>();
+            if (status != null) {
+                p.add(cb.equal(root.get("status"), status));
+            }
+            if (!CaseDirectory.seesEveryCase(user)) {
+                List<Predicate> mine = new ArrayList<>();
+                mine.add(cb.equal(root.get("ownerId"), user.id()));
+                List<String> departments = departmentsOf(user);
+                if (!departments.isEmpty()) {
+                    mine.add(root.get("department").in(departments));
+                }
+                p.add(cb.or(mine.toArray(Predicate[]::new)));
+            }
+            return cb.and(p.toArray(Predicate[]::new));
+        };
+        return cases.findAll(spec, page);
+    }
+
+    /** The owner, the department it was passed to, and those who read every case. */
+    public static boolean mayRead(PhoneCase phoneCase, CurrentUser user) {
+        return CaseDirectory.seesEveryCase(user) || phoneCase.isOwnedBy(user.id())
+                || departmentsOf(user).contains(phoneCase.getDepartment());
+    }
+
+    /** The person and the contact in full: the owner (who calls back) and supervisors and managers. */
+    public static boolean mayReadPersonalData(PhoneCase phoneCase, CurrentUser user) {
+        return phoneCase.isOwnedBy(user.id()) || user.isSupervisorOrManager();
+    }
+
+    private static boolean mayReadInquiry(Inquiry inquiry, CurrentUser user) {
+        return inquiry.isTakenBy(user.id()) || user.isSupervisorOrManager() || user.isAuditor();
+    }
+
+    private static List<String> departmentsOf(CurrentUser user) {
+        List<String> codes = new ArrayList<>();
+        for (Department d : Department.values()) {
+            if (user.inGroup(d.groupId())) {
+                codes.add(d.code());
+            }
+        }
+        return codes;
+    }
+
+    private static void required(Map<String, String> errors, String field, String value, String message, int max) {
+        if (blank(value)) {
+            errors.put(field, message);
+        } else if (value.trim().length() > max) {
+            errors.put(field, "最多 " + max + " 个字符");
+        }
+    }
+
+    private static String orElse(String value, String fallback) {
+        return blank(value) ? fallback : value;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+}
