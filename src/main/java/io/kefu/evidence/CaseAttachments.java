@@ -100,6 +100,18 @@ public class CaseAttachments {
         return attachmentsOf(readable(caseKey, user).key());
     }
 
+    /** Whether the user may attach files to this case they may read (the case page offers the upload then). */
+    @Transactional(readOnly = true)
+    public boolean mayAttach(String caseKey, CurrentUser user) {
+        return mayWork(readable(caseKey, user), user);
+    }
+
+    /** The largest file accepted, and the kinds, as the pages tell the user. */
+    public String limits() {
+        return "可上传 " + FileType.ACCEPTED + ",单个文件不超过 " + megabytes(settings.maxSize().toBytes())
+                + ";附件一经上传不能删除";
+    }
+
     /** Attaches a file to the case; 404 for a case the user may not read, 403 for one they may not work on. */
     @Transactional
     public Attachment upload(String caseKey, String fileName, byte[] content, CurrentUser user) {

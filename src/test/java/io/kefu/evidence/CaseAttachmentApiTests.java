@@ -43,7 +43,7 @@ class CaseAttachmentApiTests extends HttpApiTest {
 
     @Test
     void anAgentAttachesTheSignedFormFromTheConfirmationTaskAndOnlyThenCompletesItBySignature() {
-        JsonNode complaint = complaintAtConfirmation();
+        JsonNode complaint = complaintAwaitingTheCustomer();
         Task task = openTask(complaint, "Task_ConfirmWithCustomer");
         Map<String, Object> bySignature = Map.of("customerAccepted", true, "acceptanceMethod", "SIGNATURE");
 
@@ -74,7 +74,7 @@ class CaseAttachmentApiTests extends HttpApiTest {
 
     @Test
     void aSignatureWithoutEvidenceIsRefusedThroughEveryRouteAndTheNumberOfTheSignedFormIsEnough() {
-        JsonNode complaint = complaintAtConfirmation();
+        JsonNode complaint = complaintAwaitingTheCustomer();
         Task task = openTask(complaint, "Task_ConfirmWithCustomer");
         Map<String, Object> variables = Map.of("customerAccepted", Map.of("value", true),
                 "acceptanceMethod", Map.of("value", "SIGNATURE"));
@@ -105,7 +105,7 @@ class CaseAttachmentApiTests extends HttpApiTest {
 
     @Test
     void aFileAttachedOnTheCasePageWhileTheConfirmationIsOpenCountsAsItsEvidence() {
-        JsonNode complaint = complaintAtConfirmation();
+        JsonNode complaint = complaintAwaitingTheCustomer();
         Task task = openTask(complaint, "Task_ConfirmWithCustomer");
         String caseNo = complaint.path("caseNo").asText();
         assertThat(upload("agent", "/api/cases/" + caseNo + "/attachments", "客户确认书.pdf", PDF).status())
@@ -279,27 +279,6 @@ class CaseAttachmentApiTests extends HttpApiTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    /** A complaint of the agent's, valid, investigated by 技术部, approved and implemented: waiting for the customer. */
-    private JsonNode complaintAtConfirmation() {
-        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
-        work(complaint, "Task_AssessValidity", "agent", validAssessment("tech"));
-        work(complaint, "Task_InvestigateComplaint", "tech", Map.of("findings", "出库复核缺失",
-                "responsiblePerson", "仓储二组"));
-        work(complaint, "Task_ProposeSolutions", "tech", Map.of("solutionOption1", "补发并致歉",
-                "solutionOption2", "退款", "solutionOption3", "书面说明"));
-        work(complaint, "Task_SelectSolution", "supervisor", Map.of("solutionDecision", "OPTION_1",
-                "leaderInstruction", "同意方案一"));
-        work(complaint, "Task_ImplementSolution", "tech", Map.of("implementationNotes", "已补发", "penalties", "无"));
-        return complaint;
-    }
-
-    private void work(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {
-        Task task = openTask(complaint, taskKey);
-        assertThat(task).as("open task %s", taskKey).isNotNull();
-        Response done = as(user).post("/api/tasks/" + task.getId() + "/complete", form);
-        assertThat(done.status()).as("completing %s: %s", taskKey, done).isEqualTo(200);
-    }
 
     /** A loan of a customer file by the agent, approved: waiting at the archive's hand-out. */
     private Task loanAtHandOut() {

@@ -358,6 +358,28 @@ public abstract class HttpApiTest {
         return form;
     }
 
+    /** A complaint of the agent's, valid, investigated by 技术部, approved and implemented: waiting for the customer. */
+    protected JsonNode complaintAwaitingTheCustomer() {
+        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        completeStep(complaint, "Task_AssessValidity", "agent", validAssessment("tech"));
+        completeStep(complaint, "Task_InvestigateComplaint", "tech", Map.of("findings", "出库复核缺失",
+                "responsiblePerson", "仓储二组"));
+        completeStep(complaint, "Task_ProposeSolutions", "tech", Map.of("solutionOption1", "补发并致歉",
+                "solutionOption2", "退款", "solutionOption3", "书面说明"));
+        completeStep(complaint, "Task_SelectSolution", "supervisor", Map.of("solutionDecision", "OPTION_1",
+                "leaderInstruction", "同意方案一"));
+        completeStep(complaint, "Task_ImplementSolution", "tech", Map.of("implementationNotes", "已补发", "penalties", "无"));
+        return complaint;
+    }
+
+    /** Completes the case's open task with this key as {@code user} through Kefu's task API (claimed if need be). */
+    protected void completeStep(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {
+        Task task = openTask(complaint, taskKey);
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        Response done = as(user).post("/api/tasks/" + task.getId() + "/complete", form);
+        assertThat(done.status()).as("completing %s: %s", taskKey, done).isEqualTo(200);
+    }
+
     protected long historicComplaintProcesses() {
         return historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ComplaintProcess.KEY).count();

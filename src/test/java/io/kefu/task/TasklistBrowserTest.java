@@ -194,6 +194,50 @@ class TasklistBrowserTest extends HttpApiTest {
                 .isEmpty();
     }
 
+    /**
+     * 客户签字 needs the signed form kept: the agent's first 完成 is refused in Chinese; the agent attaches the scan in
+     * the task's 附件 tab (Kefu's Tasklist plugin, with Tasklist's own login) and the same answer then completes.
+     */
+    @Test
+    void anAgentAttachesTheCustomersSignatureInTheAttachmentTabAndThenCompletesTheConfirmation() throws IOException {
+        JsonNode complaint = complaintAwaitingTheCustomer();
+        String caseNo = complaint.path("caseNo").asText();
+        Path scan = Files.createTempFile("签字单", ".png");
+        Files.write(scan, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4});
+
+        logIn("agent");
+        openTask("我的待办", complaint, ComplaintProcess.TASK_CONFIRM_WITH_CUSTOMER, caseNo);
+        pick("customerAccepted", "接受");
+        choose("acceptanceMethod", "客户签字");
+        assertThat(submitRefused("完成")).contains("签字单").doesNotContain("Exception", "ENGINE-");
+
+        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='附件']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kefu-evidence"), caseNo));
+        assertThat(browser.findElement(By.id("kefu-evidence")).getText()).contains("本案件还没有附件");
+        browser.findElement(By.id("kefu-evidence-file")).sendKeys(scan.toAbsolutePath().toString());
+        click(By.id("kefu-evidence-upload"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-evidence-status"),
+                "已上传"));
+        assertThat(browser.findElement(By.cssSelector(".kefu-evidence-list")).getText())
+                .contains(scan.getFileName().toString(), "agent", "通知客户并确认");
+        screenshot("evidence-attached");
+
+        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='表单']"));
+        pick("customerAccepted", "接受");
+        choose("acceptanceMethod", "客户签字");
+        submit("完成");
+
+        JsonNode attachments = as("agent").get("/api/cases/" + caseNo + "/attachments").json();
+        assertThat(attachments).hasSize(1);
+        assertThat(attachments.get(0).path("contentType").asText()).isEqualTo("image/png");
+        assertThat(openTask(complaint, ComplaintProcess.TASK_CONFIRM_WITH_CUSTOMER)).as("completed").isNull();
+        drainConsole();
+        assertThat(console).as("messages in the browser's console")
+                .map(LogEntry::getMessage)
+                .noneMatch(message -> message.contains("Content Security Policy") || message.contains("kefu-evidence"));
+        Files.deleteIfExists(scan);
+    }
+
     // ---- Tasklist ----------------------------------------------------------------------------------------------
 
     /** Logs in through Tasklist's own login form, in a fresh session. */

@@ -35,8 +35,8 @@ export default {
     fallbackLocale: 'zh'
   },
 
-  // Kefu: Chinese for the English texts of the Camunda Forms renderer
-  customScripts: ['scripts/kefu-form-texts.js'],
+  // Kefu: Chinese for the English texts of the Camunda Forms renderer; the 附件 tab of a task (evidence on the case)
+  customScripts: ['scripts/kefu-form-texts.js', 'scripts/kefu-evidence.js'],
 
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
