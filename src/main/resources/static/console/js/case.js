@@ -3,9 +3,13 @@
   const form = document.getElementById('attachment-form');
   if (!form) { return; }
   const status = document.getElementById('attachment-status');
+  const input = document.getElementById('attachment-file');
+  input.addEventListener('change', () => {
+    document.getElementById('attachment-chosen').textContent = input.files[0] ? input.files[0].name : '未选择文件';
+  });
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const file = document.getElementById('attachment-file').files[0];
+    const file = input.files[0];
     if (!file) { status.textContent = '请先选择文件'; return; }
     const data = new FormData();
     data.append('file', file, file.name);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -214,6 +215,8 @@ class TasklistBrowserTest extends HttpApiTest {
         click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='附件']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kefu-evidence"), caseNo));
         assertThat(browser.findElement(By.id("kefu-evidence")).getText()).contains("本案件还没有附件");
+        assertThat(browser.findElement(By.id("kefu-evidence")).getText()).contains("选择文件", "未选择文件")
+                .doesNotContain("Choose", "No file");
         browser.findElement(By.id("kefu-evidence-file")).sendKeys(scan.toAbsolutePath().toString());
         click(By.id("kefu-evidence-upload"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-evidence-status"),
@@ -223,6 +226,7 @@ class TasklistBrowserTest extends HttpApiTest {
         screenshot("evidence-attached");
 
         click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='表单']"));
+        dismissNotifications();
         pick("customerAccepted", "接受");
         choose("acceptanceMethod", "客户签字");
         submit("完成");
@@ -295,8 +299,16 @@ class TasklistBrowserTest extends HttpApiTest {
         click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.),'" + filter + "')]"));
         By inList = By.cssSelector(".tasks-list a[href*='task=" + task.getId() + "']");
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(inList))
-                    .click();
+            // the list may be redrawn between finding the card and clicking it (a refresh after login): find it again
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> {
+                        WebElement card = ExpectedConditions.elementToBeClickable(inList).apply(driver);
+                        if (card == null) {
+                            return false;
+                        }
+                        card.click();
+                        return true;
+                    });
         } catch (TimeoutException notOnTheFirstPage) {
             // the suite shares its database: the user may have more tasks than Tasklist's first page shows, and the
             // filter sorts by due date. Open it as a link to the task in that filter would (the form is what counts)

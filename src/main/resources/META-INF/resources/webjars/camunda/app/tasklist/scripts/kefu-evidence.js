@@ -17,6 +17,7 @@ const TEXT = {
   at: '上传时间',
   from: '上传时所在步骤',
   choose: '选择文件',
+  nothingChosen: '未选择文件',
   upload: '上传到本案件',
   uploading: '正在上传……',
   uploaded: '已上传:',
@@ -117,7 +118,12 @@ function render(node, { api, taskId }, scope) {
     if (!evidence.mayUpload) {
       return el('p', { class: 'text-muted', text: TEXT.readOnly });
     }
-    const input = el('input', { type: 'file', id: 'kefu-evidence-file', name: 'file', class: 'form-control' });
+    // the browser's own file button speaks the browser's language: a Chinese button stands for it
+    const input = el('input', { type: 'file', id: 'kefu-evidence-file', name: 'file', class: 'kefu-evidence-input' });
+    const chosen = el('span', { class: 'kefu-evidence-chosen text-muted', text: TEXT.nothingChosen });
+    input.addEventListener('change', () => {
+      chosen.textContent = input.files[0] ? input.files[0].name : TEXT.nothingChosen;
+    });
     const button = el('button', { type: 'button', class: 'btn btn-primary', id: 'kefu-evidence-upload',
       text: TEXT.upload });
     const hint = el('p', { class: 'help-block',
@@ -145,7 +151,8 @@ function render(node, { api, taskId }, scope) {
       }
     });
     return el('div', { class: 'kefu-evidence-upload' }, [
-      el('label', { for: 'kefu-evidence-file', text: TEXT.choose }), input, hint, button]);
+      el('label', { for: 'kefu-evidence-file', class: 'btn btn-default', text: TEXT.choose }), input, chosen, hint,
+      button]);
   }
 
   async function load() {
