@@ -1,7 +1,7 @@
 -- Evidence on a case (签字单, 收据照片, 通话录音, 信函, 邮件): the file itself is kept here, in Kefu's own database, so
 -- that a case and its proof are backed up, replicated and retained together. Rows are never deleted (auditability).
 -- longblob: MySQL's blob holds only 64 KB; H2 reads longblob as its binary large object. The size limit is Kefu's
--- (kefu.attachments.max-size, 10 MB by default), well below MySQL's default max_allowed_packet of 64 MB.
+-- (kefu.attachments.max-size, 10 MB by default), below the default max_allowed_packet (MySQL 8: 64 MB, MariaDB: 16 MB).
 create table case_attachment (
     id                  bigint        not null auto_increment primary key,
     case_key            varchar(64)   not null,
