@@ -88,6 +88,10 @@ public class ArchiveLoan {
     @Column(name = "lent_by", length = 64)
     private String lentBy;
 
+    /** The signed register line's number (借阅登记编号), when no photo or scan of it was attached. */
+    @Column(name = "hand_out_reference", length = 200)
+    private String handOutReference;
+
     @Column(name = "lent_at")
     private Instant lentAt;
 
@@ -192,9 +196,10 @@ public class ArchiveLoan {
         decisionNote = note;
     }
 
-    void handOut(String archivist) {
+    void handOut(String archivist, String reference) {
         requireStatus(LoanStatus.APPROVED);
         lentBy = archivist;
+        handOutReference = reference;
         lentAt = Now.instant();
         dueAt = lentAt.plus(Duration.ofDays(maxDays));
         entry.lendOut();
@@ -254,6 +259,7 @@ public class ArchiveLoan {
     public String getDecisionNote() { return decisionNote; }
     public String getLentBy() { return lentBy; }
     public Instant getLentAt() { return lentAt; }
+    public String getHandOutReference() { return handOutReference; }
     public Instant getDueAt() { return dueAt; }
     public int getReminders() { return reminders; }
     public Instant getLastRemindedAt() { return lastRemindedAt; }

@@ -128,6 +128,14 @@ public class ArchiveLoanService {
 
     /** The archivist hands the file out (借出登记): the loan is due after the rule's maximum days. */
     public ArchiveLoan handOut(long loanId, String archivist) {
+        return handOut(loanId, archivist, null);
+    }
+
+    /** Hands the file out; {@code reference} is the signed register line's number, when one was typed. */
+    public ArchiveLoan handOut(long loanId, String archivist, String reference) {
+        if (reference != null && reference.strip().length() > 200) {
+            throw InvalidInputException.of("handOutReference", "登记编号最多 200 个字符");
+        }
         ArchiveLoan loan = find(loanId);
         if (archivist.equals(loan.getBorrower())) {
             throw InvalidInputException.of("handedOut", "借阅人不能自己办理借出");
@@ -135,7 +143,7 @@ public class ArchiveLoanService {
         if (loan.getEntry().getStatus() == ArchiveStatus.ON_LOAN) {
             throw new ConflictException("档案 " + loan.getEntry().getArchiveNo() + " 已借出,尚未归还");
         }
-        loan.handOut(archivist);
+        loan.handOut(archivist, reference == null || reference.isBlank() ? null : reference.strip());
         return loan;
     }
 

@@ -22,7 +22,8 @@ final class ArchiveRecordHistory {
                             Map.entry("pieces", "份数"), Map.entry("purpose", "用途"), Map.entry("status", "状态"),
                             Map.entry("maxDays", "最长天数"), Map.entry("decidedBy", "审批人"),
                             Map.entry("decidedAt", "审批时间"), Map.entry("decisionNote", "审批意见"),
-                            Map.entry("lentBy", "借出人"), Map.entry("lentAt", "借出时间"), Map.entry("dueAt", "应还时间"),
+                            Map.entry("lentBy", "借出人"), Map.entry("lentAt", "借出时间"),
+                            Map.entry("handOutReference", "借阅登记编号"), Map.entry("dueAt", "应还时间"),
                             Map.entry("reminders", "催还次数"), Map.entry("escalatedAt", "逾期上报时间"),
                             Map.entry("returnedTo", "归还接收人"), Map.entry("returnedAt", "归还时间"),
                             Map.entry("returnCondition", "归还状况")), Set.of()));

@@ -63,6 +63,14 @@ public interface CaseRecordHistory {
         return null;
     }
 
+    /**
+     * Who the case's record keeps away from the case (被投诉人应当回避): they may neither read its evidence nor add to
+     * it, whatever else lets them see the case. Empty when nobody is.
+     */
+    default Optional<String> recusedUser(String businessKey) {
+        return Optional.empty();
+    }
+
     /** A subquery selecting business keys, with its parameters in order. */
     record CaseKeys(String sql, List<Object> params) {
 

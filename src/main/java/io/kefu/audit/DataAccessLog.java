@@ -15,8 +15,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Who read a customer's personal data unmasked, and who exported a timeline or a report (客户的资料 is 机密: access
- * must be traceable). Written in a transaction of its own, so that a read inside a read-only transaction is logged
+ * Who read a customer's personal data unmasked, who exported a timeline or a report, and who attached a file to a case
+ * or downloaded one (客户的资料 is 机密: access must be traceable). Written in a transaction of its own, so that a read inside a read-only transaction is logged
  * too. Read back into the timeline of the case the access was part of, and into the customer's own list.
  */
 @Service
@@ -24,7 +24,9 @@ public class DataAccessLog {
 
     public enum Action {
         READ_PERSONAL_DATA("查阅客户个人资料"),
-        EXPORT("导出");
+        EXPORT("导出"),
+        ATTACHMENT_UPLOADED("上传附件"),
+        ATTACHMENT_DOWNLOADED("下载附件");
 
         private final String label;
 
@@ -64,6 +66,12 @@ public class DataAccessLog {
     public void exported(String username, Long customerId, String caseKey, String what) {
         log(username, Action.EXPORT, customerId == null ? Collections.singletonList(null) : List.of(customerId),
                 caseKey, what);
+    }
+
+    /** A file was attached to the case, or one of its attachments was downloaded (evidence is read like a record). */
+    public void attachment(String username, Long customerId, String caseKey, boolean uploaded, String what) {
+        log(username, uploaded ? Action.ATTACHMENT_UPLOADED : Action.ATTACHMENT_DOWNLOADED,
+                customerId == null ? Collections.singletonList(null) : List.of(customerId), caseKey, what);
     }
 
     private void log(String username, Action action, Collection<Long> customerIds, String caseKey, String what) {

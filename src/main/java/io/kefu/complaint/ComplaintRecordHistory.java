@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -237,5 +238,13 @@ class ComplaintRecordHistory extends EntityCaseHistory {
         String sql = "select c.case_no from complaint c where c.owner_id = ?" + (departments.isEmpty() ? ""
                 : " or c.department in (" + String.join(",", Collections.nCopies(departments.size(), "?")) + ")");
         return new CaseKeys(sql, params);
+    }
+
+    /** 被投诉人应当回避: the employee the complaint is about. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> recusedUser(String businessKey) {
+        return em.createQuery("select c.complainedEmployee from Complaint c where c.caseNo = :key", String.class)
+                .setParameter("key", businessKey).getResultStream().filter(java.util.Objects::nonNull).findFirst();
     }
 }

@@ -7,6 +7,7 @@ import io.kefu.audit.DataAccessLog;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerView;
+import io.kefu.evidence.CaseAttachments;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
@@ -36,10 +37,13 @@ class CasePages {
     private final List<CustomerSection> sections;
     private final DataAccessLog accessLog;
     private final List<CaseSection> caseSections;
+    private final CaseAttachments attachments;
 
     CasePages(CaseDirectory directory, CaseTimeline timelines, CustomerService customers, RepositoryService repository,
-            List<CustomerSection> sections, DataAccessLog accessLog, List<CaseSection> caseSections) {
+            List<CustomerSection> sections, DataAccessLog accessLog, List<CaseSection> caseSections,
+            CaseAttachments attachments) {
         this.caseSections = caseSections;
+        this.attachments = attachments;
         this.directory = directory;
         this.timelines = timelines;
         this.customers = customers;
@@ -68,8 +72,17 @@ class CasePages {
     String timeline(@PathVariable String caseKey, @RequestParam(defaultValue = "false") boolean all, Model model) {
         model.addAttribute("nav", "cases");
         model.addAttribute("libs", List.of("bpmn"));
-        CaseTimeline.Timeline timeline = timelines.of(caseKey, CurrentUser.get(), all);
+        CurrentUser user = CurrentUser.get();
+        CaseTimeline.Timeline timeline = timelines.of(caseKey, user, all);
         model.addAttribute("timeline", timeline);
+        // the evidence, unless the case's record recuses this reader from it (then the section is left out)
+        try {
+            model.addAttribute("attachments", attachments.list(timeline.caseKey(), user));
+            model.addAttribute("mayAttach", attachments.mayAttach(timeline.caseKey(), user));
+            model.addAttribute("attachmentLimits", attachments.limits());
+        } catch (NotFoundException recused) {
+            model.addAttribute("mayAttach", false);
+        }
         model.addAttribute("processes", processNames(timeline.instances()));
         String businessKey = timeline.first().businessKey();
         model.addAttribute("sections", businessKey == null ? List.of() : caseSections.stream()

@@ -110,7 +110,8 @@ class ArchiveDemoData implements ApplicationRunner {
                     borrower));
             complete(loan, ArchiveLoanProcess.TASK_APPROVE, "manager",
                     Map.of(ArchiveLoanProcess.LOAN_APPROVED, true, "decisionNote", "同意,按期归还"));
-            complete(loan, ArchiveLoanProcess.TASK_HAND_OUT, "archivist", Map.of("handedOut", true));
+            complete(loan, ArchiveLoanProcess.TASK_HAND_OUT, "archivist",
+                    Map.of("handedOut", true, "handOutReference", "登记册 第 1 页"));
         } finally {
             ClockUtil.reset();
         }

@@ -2,6 +2,7 @@ package io.kefu.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -33,6 +34,21 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("用户名或密码错误");
         }
+        return withAuthorities(userId);
+    }
+
+    /**
+     * A user someone else authenticated (Camunda's webapp login, {@link CamundaWebappSession}), with the authorities
+     * their groups give today; none when the user no longer exists.
+     */
+    Optional<Authentication> authenticated(String userId) {
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(withAuthorities(userId));
+    }
+
+    private Authentication withAuthorities(String userId) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         boolean staff = false;
         for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {

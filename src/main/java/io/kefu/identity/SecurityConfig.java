@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -68,9 +69,16 @@ class SecurityConfig {
                 && !fromAnotherSite(request);
     };
 
-    /** Spring Security's default — every write (POST, PUT, PATCH, DELETE) — except those of HTTP Basic clients. */
-    private static final RequestMatcher NEEDS_CSRF_TOKEN =
-            new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(HTTP_BASIC_CLIENT));
+    /** Tasklist's plugins calling the API with Camunda's login and Camunda's CSRF token ({@link CamundaWebappSession}). */
+    private static final RequestMatcher TASKLIST_PLUGIN = new AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"), CamundaWebappSession.CAMUNDA_TOKEN_MATCHES);
+
+    /**
+     * Spring Security's default — every write (POST, PUT, PATCH, DELETE) — except those of HTTP Basic clients and
+     * those that carry the session's Camunda CSRF token instead (Tasklist's plugins): a secret of the session either way.
+     */
+    private static final RequestMatcher NEEDS_CSRF_TOKEN = new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+            new NegatedRequestMatcher(HTTP_BASIC_CLIENT), new NegatedRequestMatcher(TASKLIST_PLUGIN));
 
     /**
      * Camunda's webapps ({@code /camunda}, Camunda's login) and the engine REST API ({@code /engine-rest}, Camunda's
@@ -94,7 +102,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain kefuSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
+    SecurityFilterChain kefuSecurity(HttpSecurity http, SecurityProblems problems,
+            CamundaIdentityAuthenticationProvider identity) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
         http.authorizeHttpRequests(auth -> auth
@@ -118,6 +127,7 @@ class SecurityConfig {
                         // pages (a login form without its token, say) get Spring's 403 error page
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(NEEDS_CSRF_TOKEN))
+                .addFilterAfter(new CamundaWebappSession(identity, TASKLIST_PLUGIN), SecurityContextHolderFilter.class)
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(KEFU_OWN,
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))

@@ -1,4 +1,35 @@
-/* A case's page (/console/cases/{key}): the process diagram with the path the case took. */
+/* A case's page (/console/cases/{key}): the process diagram with the path the case took, and attaching evidence. */
+(function () {
+  const form = document.getElementById('attachment-form');
+  if (!form) { return; }
+  const status = document.getElementById('attachment-status');
+  const input = document.getElementById('attachment-file');
+  input.addEventListener('change', () => {
+    document.getElementById('attachment-chosen').textContent = input.files[0] ? input.files[0].name : '未选择文件';
+  });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const file = input.files[0];
+    if (!file) { status.textContent = '请先选择文件'; return; }
+    const data = new FormData();
+    data.append('file', file, file.name);
+    status.textContent = '正在上传……';
+    const response = await kefu.fetch(form.dataset.uploadUrl, { method: 'POST', body: data,
+      headers: { Accept: 'application/json' } });
+    if (response.ok) {
+      status.textContent = '已上传';
+      window.location.reload();
+      return;
+    }
+    let message = '上传失败(HTTP ' + response.status + ')';
+    try {
+      const problem = await response.json();
+      message = '上传失败:' + ((problem.errors || []).map(e => e.message).join(';') || problem.detail || message);
+    } catch (notJson) { /* the status says enough */ }
+    status.textContent = message;
+  });
+})();
+
 (async function () {
   const container = document.getElementById('diagram');
   const status = document.getElementById('diagram-status');

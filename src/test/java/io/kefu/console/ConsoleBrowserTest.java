@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kefu.support.HeadlessChromium;
 import io.kefu.support.HttpApiTest;
 import java.math.BigDecimal;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -293,6 +294,31 @@ class ConsoleBrowserTest extends HttpApiTest {
             }
         }
         page.executeScript("window.scrollTo(0, 0)");
+    }
+
+    /** The agent attaches a letter on the case page: the page's script sends it with the CSRF token, the list shows it. */
+    @Test
+    void anAgentAttachesALetterOnTheCasePage() throws IOException {
+        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        String caseNo = complaint.path("caseNo").asText();
+        Path letter = Files.createTempFile("客户来信", ".pdf");
+        Files.writeString(letter, "%PDF-1.7 客户来信");
+
+        open("/console/cases/" + caseNo);
+        logIn("agent");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachment-form")));
+        assertThat(browser.findElement(By.id("evidence")).getText()).contains("本案件还没有附件", "选择文件", "未选择文件")
+                .doesNotContain("Choose", "No file");
+        browser.findElement(By.id("attachment-file")).sendKeys(letter.toAbsolutePath().toString());
+        browser.findElement(By.id("attachment-upload")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachments")));
+        assertThat(browser.findElement(By.id("attachments")).getText())
+                .contains(letter.getFileName().toString(), "agent", "案件页");
+        assertThat(HeadlessChromium.cspViolations(browser)).as("refused by the Content-Security-Policy").isEmpty();
+        Files.createDirectories(Path.of("target", "console-walk"));
+        Files.write(Path.of("target", "console-walk", "case-evidence.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.deleteIfExists(letter);
     }
 
     private void open(String path) {

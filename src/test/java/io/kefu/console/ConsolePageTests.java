@@ -7,8 +7,12 @@ import io.kefu.support.BrowserSession;
 import io.kefu.support.HttpApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The console as a browser gets it (session cookie, {@code Accept: text/html}): errors are Chinese pages in the
@@ -97,6 +101,38 @@ class ConsolePageTests extends HttpApiTest {
         String header = body.substring(body.indexOf("<h1"), body.indexOf("</h1>"));
         assertThat(header).containsPattern("投诉处理 · 第 \\d+ 版").doesNotContain(instance);
         assertThat(body.substring(body.indexOf("<details"), body.indexOf("</details>"))).contains(instance);
+    }
+
+    /**
+     * The case page lists the case's evidence; its workers attach a file from it (the page's script sends the CSRF
+     * token, without which nothing is written), auditors only read and download.
+     */
+    @Test
+    void theCasePageListsTheEvidenceAndItsWorkersAttachAFileWithThePagesToken() {
+        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        String caseNo = complaint.path("caseNo").asText();
+        BrowserSession agent = BrowserSession.loggedIn(port, "agent");
+        ResponseEntity<String> page = agent.get("/console/cases/" + caseNo);
+        assertThat(page.getBody()).contains("id=\"evidence\"", "id=\"no-attachments\"", "id=\"attachment-form\"",
+                "选择文件");
+
+        LinkedMultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
+        upload.add("file", new ByteArrayResource("%PDF-1.7 客户确认书".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "客户确认书.pdf";
+            }
+        });
+        String api = "/api/cases/" + caseNo + "/attachments";
+        ResponseEntity<String> forged = agent.post(api, MediaType.MULTIPART_FORM_DATA, upload, new HttpHeaders());
+        assertThat(forged.getStatusCode().value()).as("without the page's token").isEqualTo(403);
+        ResponseEntity<String> attached = agent.post(api, MediaType.MULTIPART_FORM_DATA, upload,
+                BrowserSession.csrfHeader(page));
+        assertThat(attached.getStatusCode().value()).as("%s", attached.getBody()).isEqualTo(201);
+
+        String listed = BrowserSession.loggedIn(port, "auditor").get("/console/cases/" + caseNo).getBody();
+        String section = listed.substring(listed.indexOf("id=\"evidence\""), listed.indexOf("</section>"));
+        assertThat(section).contains("客户确认书.pdf", "agent", "/attachments/").doesNotContain("attachment-form");
     }
 
     @Test

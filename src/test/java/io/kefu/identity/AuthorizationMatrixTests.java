@@ -83,7 +83,7 @@ class AuthorizationMatrixTests extends HttpApiTest {
 
     record Fixture(JsonNode customer, Map<String, Object> customerRequest, JsonNode complaint, String taskId,
             long contractId, long entryId, String entryNo, long loanId, long visitId, long campaignId, long inquiryId,
-            long noticeId, String report, long phoneCaseId, long reportId) {
+            long noticeId, String report, long phoneCaseId, long reportId, long attachmentId) {
     }
 
     /** A request as a role sends it. */
@@ -170,6 +170,18 @@ class AuthorizationMatrixTests extends HttpApiTest {
                 allow(400, STAFF), 403));
         rows.add(read("GET /api/escalation-reports", f -> "/api/escalation-reports"));
         rows.add(ownRead("GET /api/escalation-reports/{id}", f -> "/api/escalation-reports/" + f.reportId()));
+        // ---- evidence: the case's readers list and download; its workers attach (no file sent: 400 after the
+        // checks), auditors never; those who may not read the case do not learn it exists
+        Map<Role, Integer> caseWorkers = with(allow(400, EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.MANAGER,
+                Role.ADMIN)), Role.AUDITOR, 403);
+        rows.add(ownRead("GET /api/cases/{caseKey}/attachments", f -> "/api/cases/" + caseNo(f) + "/attachments"));
+        rows.add(row("POST /api/cases/{caseKey}/attachments",
+                (t, r, f) -> t.upload(r, "/api/cases/" + caseNo(f) + "/attachments"), caseWorkers, 404));
+        rows.add(ownRead("GET /api/cases/{caseKey}/attachments/{id}",
+                f -> "/api/cases/" + caseNo(f) + "/attachments/" + f.attachmentId()));
+        rows.add(ownRead("GET /api/tasks/{taskId}/attachments", f -> "/api/tasks/" + f.taskId() + "/attachments"));
+        rows.add(row("POST /api/tasks/{taskId}/attachments",
+                (t, r, f) -> t.upload(r, "/api/tasks/" + f.taskId() + "/attachments"), caseWorkers, 404));
         // ---- contracts
         // contracts are the customer-service centre's and the archive's, not departments'
         rows.add(row("GET /api/contracts", get(f -> "/api/contracts"), allow(200, STAFF_AND_AUDITORS_NOT_DEPARTMENTS),
@@ -536,11 +548,16 @@ class AuthorizationMatrixTests extends HttpApiTest {
         long noticeId = tx.execute(s -> notificationService.send(NoticeRequest.toCustomer("contract-welcome",
                 customer.path("id").asLong(), complaint.path("caseNo").asText(), Map.of()))).getId();
         String report = as("supervisor").get("/api/reports").json().get(0).path("key").asText();
+        MultiValueMap<String, Object> evidence = new LinkedMultiValueMap<>();
+        evidence.add("file", file("投诉说明.txt", "客户来电说明"));
+        Response attachment = multipart(Role.AGENT, "/api/cases/" + complaint.path("caseNo").asText()
+                + "/attachments", evidence);
+        assertThat(attachment.status()).as("%s", attachment).isEqualTo(201);
         return new Fixture(customer, customerRequest, complaint, taskId, contract.json().path("id").asLong(),
                 entry.json().path("id").asLong(), entryNo, loan.json().path("loanId").asLong(),
                 visit.json().path("id").asLong(), campaign.json().path("id").asLong(),
                 inquiry.json().path("id").asLong(), noticeId, report, phoneCase.json().path("id").asLong(),
-                escalation.json().path("id").asLong());
+                escalation.json().path("id").asLong(), attachment.json().path("id").asLong());
     }
 
     private static String caseNo(Fixture f) {

@@ -33,6 +33,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Base of the REST tests: the whole application on a random port, called over real HTTP with HTTP Basic, so that
@@ -188,6 +189,41 @@ public abstract class HttpApiTest {
         }
     }
 
+    /** Logged in to Tasklist as a browser is: Camunda's session cookie and its CSRF token (cookie and header). */
+    protected HttpHeaders tasklistSession(String user) {
+        Map<String, String> jar = new LinkedHashMap<>();
+        remember(jar, rest.getForEntity("/camunda/app/tasklist/default/", String.class));
+        HttpHeaders login = withCookies(jar);
+        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", user);
+        form.add("password", user);
+        ResponseEntity<String> loggedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+                HttpMethod.POST, new HttpEntity<>(form, login), String.class);
+        assertThat(loggedIn.getStatusCode().value()).as("login: %s", loggedIn).isEqualTo(200);
+        remember(jar, loggedIn);
+        // the login starts a new session: its CSRF token comes with the next read, as in the browser
+        remember(jar, rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET,
+                new HttpEntity<>(withCookies(jar)), String.class));
+        return withCookies(jar);
+    }
+
+    private static void remember(Map<String, String> jar, ResponseEntity<?> response) {
+        response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).forEach(c -> {
+            String[] pair = c.split(";", 2)[0].split("=", 2);
+            jar.put(pair[0], pair.length > 1 ? pair[1] : "");
+        });
+    }
+
+    private static HttpHeaders withCookies(Map<String, String> jar) {
+        HttpHeaders headers = new HttpHeaders();
+        jar.forEach((name, value) -> headers.add(HttpHeaders.COOKIE, name + "=" + value));
+        if (jar.containsKey("XSRF-TOKEN")) {
+            headers.set("X-XSRF-TOKEN", jar.get("XSRF-TOKEN"));
+        }
+        return headers;
+    }
+
     // ---- assertions ------------------------------------------------------------------------------------------
 
     /** Whatever went wrong, a client never gets to see how Kefu is built. */
@@ -332,6 +368,28 @@ public abstract class HttpApiTest {
         form.put("validityReason", "签收时未提出异议");
         form.put("invalidReply", "感谢您的反馈,经核实货物签收时完好");
         return form;
+    }
+
+    /** A complaint of the agent's, valid, investigated by 技术部, approved and implemented: waiting for the customer. */
+    protected JsonNode complaintAwaitingTheCustomer() {
+        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        completeStep(complaint, "Task_AssessValidity", "agent", validAssessment("tech"));
+        completeStep(complaint, "Task_InvestigateComplaint", "tech", Map.of("findings", "出库复核缺失",
+                "responsiblePerson", "仓储二组"));
+        completeStep(complaint, "Task_ProposeSolutions", "tech", Map.of("solutionOption1", "补发并致歉",
+                "solutionOption2", "退款", "solutionOption3", "书面说明"));
+        completeStep(complaint, "Task_SelectSolution", "supervisor", Map.of("solutionDecision", "OPTION_1",
+                "leaderInstruction", "同意方案一"));
+        completeStep(complaint, "Task_ImplementSolution", "tech", Map.of("implementationNotes", "已补发", "penalties", "无"));
+        return complaint;
+    }
+
+    /** Completes the case's open task with this key as {@code user} through Kefu's task API (claimed if need be). */
+    protected void completeStep(JsonNode complaint, String taskKey, String user, Map<String, Object> form) {
+        Task task = openTask(complaint, taskKey);
+        assertThat(task).as("open task %s", taskKey).isNotNull();
+        Response done = as(user).post("/api/tasks/" + task.getId() + "/complete", form);
+        assertThat(done.status()).as("completing %s: %s", taskKey, done).isEqualTo(200);
     }
 
     protected long historicComplaintProcesses() {

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -176,6 +180,53 @@ class TasklistBrowserTest extends HttpApiTest {
                 .isEmpty();
     }
 
+    /**
+     * 客户签字 needs the signed form kept: the agent's first 完成 is refused in Chinese; the agent attaches the scan in
+     * the task's 附件 tab (Kefu's Tasklist plugin, with Tasklist's own login) and the same answer then completes.
+     */
+    @Test
+    void anAgentAttachesTheCustomersSignatureInTheAttachmentTabAndThenCompletesTheConfirmation() throws IOException {
+        JsonNode complaint = complaintAwaitingTheCustomer();
+        String caseNo = complaint.path("caseNo").asText();
+        Path scan = Files.createTempFile("签字单", ".png");
+        Files.write(scan, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4});
+
+        logIn("agent");
+        openTask("我的待办", complaint, ComplaintProcess.TASK_CONFIRM_WITH_CUSTOMER, caseNo);
+        pick("customerAccepted", "接受");
+        choose("acceptanceMethod", "客户签字");
+        assertThat(submitRefused("完成")).contains("签字单").doesNotContain("Exception", "ENGINE-");
+
+        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='附件']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kefu-evidence"), caseNo));
+        assertThat(browser.findElement(By.id("kefu-evidence")).getText()).contains("本案件还没有附件");
+        assertThat(browser.findElement(By.id("kefu-evidence")).getText()).contains("选择文件", "未选择文件")
+                .doesNotContain("Choose", "No file");
+        browser.findElement(By.id("kefu-evidence-file")).sendKeys(scan.toAbsolutePath().toString());
+        click(By.id("kefu-evidence-upload"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".kefu-evidence-status"),
+                "已上传"));
+        assertThat(browser.findElement(By.cssSelector(".kefu-evidence-list")).getText())
+                .contains(scan.getFileName().toString(), "agent", "通知客户并确认");
+        screenshot("evidence-attached");
+
+        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='表单']"));
+        dismissNotifications();
+        pick("customerAccepted", "接受");
+        choose("acceptanceMethod", "客户签字");
+        submit("完成");
+
+        JsonNode attachments = as("agent").get("/api/cases/" + caseNo + "/attachments").json();
+        assertThat(attachments).hasSize(1);
+        assertThat(attachments.get(0).path("contentType").asText()).isEqualTo("image/png");
+        assertThat(openTask(complaint, ComplaintProcess.TASK_CONFIRM_WITH_CUSTOMER)).as("completed").isNull();
+        drainConsole();
+        assertThat(console).as("messages in the browser's console")
+                .map(LogEntry::getMessage)
+                .noneMatch(message -> message.contains("Content Security Policy") || message.contains("kefu-evidence"));
+        Files.deleteIfExists(scan);
+    }
+
     // ---- Tasklist ----------------------------------------------------------------------------------------------
 
     /** Logs in through Tasklist's own login form, in a fresh session. */
@@ -194,8 +245,16 @@ class TasklistBrowserTest extends HttpApiTest {
         click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.),'" + filter + "')]"));
         By inList = By.cssSelector(".tasks-list a[href*='task=" + task.getId() + "']");
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(inList))
-                    .click();
+            // the list may be redrawn between finding the card and clicking it (a refresh after login): find it again
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> {
+                        WebElement card = ExpectedConditions.elementToBeClickable(inList).apply(driver);
+                        if (card == null) {
+                            return false;
+                        }
+                        card.click();
+                        return true;
+                    });
         } catch (TimeoutException notOnTheFirstPage) {
             // the suite shares its database: the user may have more tasks than Tasklist's first page shows, and the
             // filter sorts by due date. Open it as a link to the task in that filter would (the form is what counts)

@@ -9,6 +9,7 @@ import static io.kefu.task.FormFields.text;
 import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;
 import io.kefu.archive.ArchiveSettings;
+import io.kefu.evidence.CaseAttachments;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -27,11 +28,14 @@ class ArchiveLoanTaskCompletion implements TaskListener {
     private final ArchiveLoanService loans;
     private final ArchiveCases cases;
     private final ArchiveSettings settings;
+    private final CaseAttachments evidence;
 
-    ArchiveLoanTaskCompletion(ArchiveLoanService loans, ArchiveCases cases, ArchiveSettings settings) {
+    ArchiveLoanTaskCompletion(ArchiveLoanService loans, ArchiveCases cases, ArchiveSettings settings,
+            CaseAttachments evidence) {
         this.loans = loans;
         this.cases = cases;
         this.settings = settings;
+        this.evidence = evidence;
     }
 
     @Override
@@ -44,9 +48,12 @@ class ArchiveLoanTaskCompletion implements TaskListener {
                 consume(task, "decisionNote");
             }
             case TASK_HAND_OUT -> {
-                ArchiveLoan loan = loans.handOut(id, actor);
+                // 在借阅登记册上请借阅人签字: the signed register line is kept, as a photo or scan or by its number
+                evidence.requireEvidence(task, "handOutReference", text(task, "handOutReference"),
+                        "借出须留存借阅人签字凭证:请在“附件”页上传签字的借阅登记照片或扫描件,或填写登记编号");
+                ArchiveLoan loan = loans.handOut(id, actor, text(task, "handOutReference"));
                 scheduleReminders(task, loan.getLentAt(), loan.getDueAt());
-                consume(task, "handedOut", "handOutNote");
+                consume(task, "handedOut", "handOutNote", "handOutReference");
             }
             case TASK_REGISTER_RETURN -> {
                 loans.registerReturn(id, actor, text(task, "returnCondition"), text(task, "returnNote"));

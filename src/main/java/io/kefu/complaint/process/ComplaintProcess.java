@@ -31,6 +31,8 @@ public final class ComplaintProcess {
     public static final String SOLUTION_DECISION = "solutionDecision";
     public static final String MANAGER_DECISION = "managerDecision";
     public static final String CUSTOMER_ACCEPTED = "customerAccepted";
+    /** The 确认方式 that needs the signed form kept as evidence (an attachment or its number). */
+    public static final String ACCEPTED_BY_SIGNATURE = "SIGNATURE";
     public static final String SATISFACTION = "satisfaction";
 
     // User tasks

@@ -10,6 +10,7 @@ import static io.kefu.task.FormFields.text;
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.Satisfaction;
+import io.kefu.evidence.CaseAttachments;
 import io.kefu.identity.KefuGroups;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,10 +28,12 @@ class ComplaintTaskCompletion implements TaskListener {
 
     private final ComplaintService complaints;
     private final ComplaintCases cases;
+    private final CaseAttachments evidence;
 
-    ComplaintTaskCompletion(ComplaintService complaints, ComplaintCases cases) {
+    ComplaintTaskCompletion(ComplaintService complaints, ComplaintCases cases, CaseAttachments evidence) {
         this.complaints = complaints;
         this.cases = cases;
+        this.evidence = evidence;
     }
 
     @Override
@@ -71,6 +74,11 @@ class ComplaintTaskCompletion implements TaskListener {
             }
             case TASK_CONFIRM_WITH_CUSTOMER -> {
                 boolean accepted = bool(task, CUSTOMER_ACCEPTED, "请选择客户是否接受处理结果");
+                if (accepted && ACCEPTED_BY_SIGNATURE.equals(text(task, "acceptanceMethod"))) {
+                    // 请顾客签字: the signed form is kept, as a scan attached from this task or by its number
+                    evidence.requireEvidence(task, "acceptanceReference", text(task, "acceptanceReference"),
+                            "客户签字确认须留存凭证:请在“附件”页上传客户签字单的扫描件或照片,或填写签字单号");
+                }
                 var visitDue = complaints.recordCustomerResponse(id, accepted, text(task, "acceptanceMethod"),
                         text(task, "acceptanceReference"), text(task, "customerFeedback"), actor);
                 if (visitDue != null) {

@@ -3,6 +3,7 @@ package io.kefu.shared.web;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
+import io.kefu.shared.TooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.sql.SQLException;
@@ -30,6 +31,7 @@ import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -83,7 +85,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(errors));
     }
 
-    /** A multipart body that cannot be parsed (too large is 413, answered by Spring's own handler). */
+    /** A multipart body that cannot be parsed (too large is 413, {@link #handleMaxUploadSizeExceededException}). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> brokenMultipart(MultipartException ex) {
         return ResponseEntity.badRequest()
@@ -94,7 +96,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
         List<FieldProblem> errors = ex.fieldErrors().entrySet().stream()
                 .map(e -> new FieldProblem(e.getKey(), e.getValue())).toList();
-        return ResponseEntity.badRequest().body(validationProblem(errors));
+        return ex instanceof TooLargeException ? tooLarge(errors) : ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    /** An upload over the multipart limit (spring.servlet.multipart, which follows kefu.attachments.max-size). */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(tooLarge(List.of(new FieldProblem("file", "文件过大,超出允许的上传大小"))).getBody());
+    }
+
+    private static ResponseEntity<ProblemDetail> tooLarge(List<FieldProblem> errors) {
+        ProblemDetail problem = validationProblem(errors);
+        problem.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+        problem.setTitle("内容过大");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

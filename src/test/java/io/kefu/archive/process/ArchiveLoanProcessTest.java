@@ -55,7 +55,7 @@ class ArchiveLoanProcessTest extends ArchiveProcessTestSupport {
         complete(process, TASK_APPROVE, MANAGER, Map.of(LOAN_APPROVED, true, "decisionNote", "同意"));
 
         assertThat(reload(requested).getStatus()).isEqualTo(LoanStatus.APPROVED);
-        complete(process, TASK_HAND_OUT, ARCHIVIST, Map.of("handedOut", true));
+        complete(process, TASK_HAND_OUT, ARCHIVIST, Map.of("handedOut", true, "handOutReference", "登记册 第 1 页"));
 
         ArchiveLoan lent = reload(requested);
         assertThat(lent.getStatus()).isEqualTo(LoanStatus.LENT);
@@ -196,7 +196,7 @@ class ArchiveLoanProcessTest extends ArchiveProcessTestSupport {
         assertThat(reload(requested).getSignedRequestRef()).isEqualTo("SQB-2026-031");
 
         complete(process, TASK_APPROVE, SALES, Map.of(LOAN_APPROVED, true));
-        complete(process, TASK_HAND_OUT, ARCHIVIST, Map.of("handedOut", true));
+        complete(process, TASK_HAND_OUT, ARCHIVIST, Map.of("handedOut", true, "handOutReference", "登记册 第 1 页"));
 
         ArchiveLoan lent = reload(requested);
         assertThat(lent.getDecidedBy()).isEqualTo(SALES);
@@ -214,7 +214,7 @@ class ArchiveLoanProcessTest extends ArchiveProcessTestSupport {
         assertThat(candidateUsers(task(process, TASK_APPROVE))).contains(MANAGER);
 
         complete(process, TASK_APPROVE, MANAGER, Map.of(LOAN_APPROVED, true, "decisionNote", "特殊情况,限十天"));
-        complete(process, TASK_HAND_OUT, ARCHIVIST, Map.of("handedOut", true));
+        complete(process, TASK_HAND_OUT, ARCHIVIST, Map.of("handedOut", true, "handOutReference", "登记册 第 1 页"));
 
         ArchiveLoan lent = reload(requested);
         assertThat(lent.getMaxDays()).isEqualTo(10);
@@ -247,7 +247,7 @@ class ArchiveLoanProcessTest extends ArchiveProcessTestSupport {
         assertThat(catchThrowable(() -> loans.decide(requested.getId(), true, ARCHIVIST, null)))
                 .isInstanceOf(InvalidInputException.class);
 
-        complete(process, TASK_HAND_OUT, ARCHIVIST2, Map.of("handedOut", true));
+        complete(process, TASK_HAND_OUT, ARCHIVIST2, Map.of("handedOut", true, "handOutReference", "登记册 第 1 页"));
         assertThat(candidateUsers(task(process, TASK_REGISTER_RETURN))).doesNotContain(ARCHIVIST);
         complete(process, TASK_REGISTER_RETURN, ARCHIVIST2, Map.of("returnCondition", "INTACT"));
         assertThat(reload(requested).getLentBy()).isEqualTo(ARCHIVIST2);
@@ -303,7 +303,7 @@ class ArchiveLoanProcessTest extends ArchiveProcessTestSupport {
     ProcessInstance lentOut(ArchiveLoan loan) {
         ProcessInstance process = processOf(loan);
         complete(process, TASK_APPROVE, MANAGER, Map.of(LOAN_APPROVED, true));
-        complete(process, TASK_HAND_OUT, ARCHIVIST, Map.of("handedOut", true));
+        complete(process, TASK_HAND_OUT, ARCHIVIST, Map.of("handedOut", true, "handOutReference", "登记册 第 1 页"));
         return process;
     }
 

@@ -484,7 +484,7 @@ class ComplaintHandlingProcessTest {
                 "leaderInstruction", "首轮批示:同意补发"));
         complete(process, TASK_IMPLEMENT_SOLUTION, WAREHOUSE, Map.of("implementationNotes", "首轮实施:配件已补发"));
         complete(process, TASK_CONFIRM_WITH_CUSTOMER, OWNER, Map.of(CUSTOMER_ACCEPTED, true,
-                "acceptanceMethod", "SIGNATURE"));
+                "acceptanceMethod", "SIGNATURE", "acceptanceReference", "签字单 QZ-0007"));
         complete(process, TASK_RETURN_VISIT, OWNER, Map.of(SATISFACTION, Satisfaction.DISSATISFIED.name(),
                 "visitRemarks", "配件装上后仍然故障"));
 

@@ -7,7 +7,6 @@ import io.kefu.shared.ConflictException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.support.HttpApiTest;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -19,7 +18,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A rule Kefu enforces while a task completes or a process starts through the engine REST API is the client's
@@ -105,40 +103,5 @@ class EngineRestProblemsTests extends HttpApiTest {
             assertThat(refused.errorFields()).as("%s", refused).containsExactlyInAnyOrder(fields);
         }
         return body;
-    }
-
-    /** Logged in to Tasklist as a browser is: Camunda's session cookie and its CSRF token (cookie and header). */
-    private HttpHeaders tasklistSession(String user) {
-        Map<String, String> jar = new LinkedHashMap<>();
-        remember(jar, rest.getForEntity("/camunda/app/tasklist/default/", String.class));
-        HttpHeaders login = withCookies(jar);
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", user);
-        form.add("password", user);
-        ResponseEntity<String> loggedIn = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-                HttpMethod.POST, new HttpEntity<>(form, login), String.class);
-        assertThat(loggedIn.getStatusCode().value()).as("login: %s", loggedIn).isEqualTo(200);
-        remember(jar, loggedIn);
-        // the login starts a new session: its CSRF token comes with the next read, as in the browser
-        remember(jar, rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET,
-                new HttpEntity<>(withCookies(jar)), String.class));
-        return withCookies(jar);
-    }
-
-    private static void remember(Map<String, String> jar, ResponseEntity<?> response) {
-        response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).forEach(c -> {
-            String[] pair = c.split(";", 2)[0].split("=", 2);
-            jar.put(pair[0], pair.length > 1 ? pair[1] : "");
-        });
-    }
-
-    private static HttpHeaders withCookies(Map<String, String> jar) {
-        HttpHeaders headers = new HttpHeaders();
-        jar.forEach((name, value) -> headers.add(HttpHeaders.COOKIE, name + "=" + value));
-        if (jar.containsKey("XSRF-TOKEN")) {
-            headers.set("X-XSRF-TOKEN", jar.get("XSRF-TOKEN"));
-        }
-        return headers;
     }
 }

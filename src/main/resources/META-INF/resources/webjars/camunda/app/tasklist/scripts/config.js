@@ -35,8 +35,9 @@ export default {
     fallbackLocale: 'zh'
   },
 
-  // Kefu: Chinese for the English texts of the Camunda Forms renderer; search by case number or customer code
-  customScripts: ['scripts/kefu-form-texts.js', 'scripts/kefu-tasklist.js'],
+  // Kefu: Chinese for the English texts of the Camunda Forms renderer; search by case number or customer code;
+  // the 附件 tab of a task (evidence on the case)
+  customScripts: ['scripts/kefu-form-texts.js', 'scripts/kefu-tasklist.js', 'scripts/kefu-evidence.js'],
 
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
