@@ -66,7 +66,8 @@ rss_mb() { awk '{ printf "%d", $1 / 1024 }' <<<"$(ps -o rss= -p "$1")"; }
 # record FIELD=VALUE ... as one line of the results
 record() { echo "$*" >> "$RESULTS"; }
 
-if [ "$KEEP" = 0 ]; then rm -rf "$WORK/kefu" "$WORK/bare" "$RESULTS"; fi
+rm -f "$RESULTS"
+if [ "$KEEP" = 0 ]; then rm -rf "$WORK/kefu" "$WORK/bare"; fi
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), pairs=$PAIRS cases=$CASES threads=$THREADS quick=$QUICK" >> "$RESULTS"
 
 # --- first start: empty database; Kefu loads its demo data (users, customers, last month's history) ---------------
