@@ -15,18 +15,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.http.MediaType;
@@ -54,9 +61,13 @@ public class DeclaredFormFields extends OncePerRequestFilter {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final ObjectMapper json;
+    private final ProcessEngineConfigurationImpl engine;
+    /** The fields of each deployed Camunda Form, by form definition id. */
+    private final Map<String, Set<String>> byDefinition = new ConcurrentHashMap<>();
 
     DeclaredFormFields(FormService formService, RepositoryService repositoryService, IdentityService identityService,
-            ObjectMapper json) {
+            ObjectMapper json, ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
         this.formService = formService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
@@ -111,27 +122,14 @@ public class DeclaredFormFields extends OncePerRequestFilter {
         Matcher task = TASK.matcher(path);
         Matcher byKey = START_BY_KEY.matcher(path);
         Matcher byId = START_BY_ID.matcher(path);
+        if (task.matches()) {
+            return ofTask(task.group(1));
+        }
         return withoutAuthentication(() -> {
-            try {
-                InputStream form;
-                if (task.matches()) {
-                    form = formService.getDeployedTaskForm(task.group(1));
-                } else {
-                    String definitionId = byKey.matches() ? latest(byKey.group(1))
-                            : byId.matches() ? byId.group(1) : null;
-                    if (definitionId == null) {
-                        return Optional.empty();
-                    }
-                    form = formService.getDeployedStartForm(definitionId);
-                }
-                try (form) {
-                    Set<String> keys = new TreeSet<>();
-                    collect(json.readTree(form), keys);
-                    return Optional.of(keys);
-                }
-            } catch (ProcessEngineException | IOException noForm) {
-                return Optional.empty();
-            }
+            String definitionId = byKey.matches() ? latest(byKey.group(1)) : byId.matches() ? byId.group(1) : null;
+            return definitionId == null ? Optional.empty()
+                    : fieldsOf(() -> formService.getStartFormData(definitionId),
+                            () -> formService.getDeployedStartForm(definitionId));
         });
     }
 
@@ -140,15 +138,52 @@ public class DeclaredFormFields extends OncePerRequestFilter {
      * the same rule; empty when the task has no deployed form.
      */
     Optional<Set<String>> ofTask(String taskId) {
-        return withoutAuthentication(() -> {
-            try (InputStream form = formService.getDeployedTaskForm(taskId)) {
-                Set<String> keys = new TreeSet<>();
-                collect(json.readTree(form), keys);
-                return Optional.of(keys);
-            } catch (ProcessEngineException | IOException | IllegalArgumentException noForm) {
+        return withoutAuthentication(() -> fieldsOf(() -> formService.getTaskFormData(taskId),
+                () -> formService.getDeployedTaskForm(taskId)));
+    }
+
+    /**
+     * A Camunda Form (form reference) is read and parsed once per deployed form definition: a definition never changes
+     * (a changed form is a new definition, which the reference's binding then finds), and its fields are the same for
+     * every user. Only which definition a task or start event uses is looked up per request. Other forms are read
+     * each time.
+     */
+    private Optional<Set<String>> fieldsOf(Supplier<FormData> data, Supplier<InputStream> deployed) {
+        try {
+            FormData form = data.get();
+            CamundaFormRef reference = form.getCamundaFormRef();
+            if (reference == null) {
+                return parse(deployed);
+            }
+            CamundaFormDefinition definition = engine.getCommandExecutorTxRequired()
+                    .execute(new GetCamundaFormDefinitionCmd(reference, form.getDeploymentId()));
+            if (definition == null) {
                 return Optional.empty();
             }
-        });
+            Set<String> fields = byDefinition.get(definition.getId());
+            if (fields == null) {
+                Optional<Set<String>> parsed = parse(() -> repositoryService.getResourceAsStream(
+                        definition.getDeploymentId(), definition.getResourceName()));
+                if (parsed.isEmpty()) {
+                    return parsed;
+                }
+                fields = parsed.get();
+                byDefinition.putIfAbsent(definition.getId(), fields);
+            }
+            return Optional.of(fields);
+        } catch (ProcessEngineException | IllegalArgumentException noForm) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Set<String>> parse(Supplier<InputStream> deployed) {
+        try (InputStream form = deployed.get()) {
+            Set<String> keys = new TreeSet<>();
+            collect(json.readTree(form), keys);
+            return Optional.of(Collections.unmodifiableSet(keys));
+        } catch (ProcessEngineException | IOException | IllegalArgumentException noForm) {
+            return Optional.empty();
+        }
     }
 
     private String latest(String key) {
