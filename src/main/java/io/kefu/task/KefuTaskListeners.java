@@ -54,10 +54,13 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<CaseCardProvider> cardProviders;
     private final ObjectProvider<CaseRecusal> recusals;
+    private final ObjectProvider<CaseCardSection> cardSections;
 
-    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders, ObjectProvider<CaseRecusal> recusals) {
+    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders, ObjectProvider<CaseRecusal> recusals,
+            ObjectProvider<CaseCardSection> cardSections) {
         this.cardProviders = cardProviders;
         this.recusals = recusals;
+        this.cardSections = cardSections;
     }
 
     @Override
@@ -118,11 +121,18 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
      */
     void writeCaseCard(DelegateTask task) {
         String processKey = processKey(task);
+        StringBuilder card = new StringBuilder();
         cardProviders.orderedStream()
                 .filter(provider -> provider.processKey().equals(processKey))
                 .findFirst()
-                .ifPresent(provider -> task.setVariableLocal(CaseCardProvider.VARIABLE,
-                        fitted(PersonalData.maskPhoneNumbersIn(provider.caseSummary(task)))));
+                .map(provider -> provider.caseSummary(task))
+                .ifPresent(card::append);
+        cardSections.orderedStream().map(section -> section.section(task))
+                .filter(text -> text != null && !text.isBlank())
+                .forEach(text -> card.append(card.isEmpty() ? "" : "\n\n").append(text));
+        if (!card.isEmpty()) {
+            task.setVariableLocal(CaseCardProvider.VARIABLE, fitted(PersonalData.maskPhoneNumbersIn(card.toString())));
+        }
     }
 
     /** Camunda keeps a String variable in a varchar(4000) column: a longer card would make creating the task fail. */

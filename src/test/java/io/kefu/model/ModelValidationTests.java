@@ -69,11 +69,47 @@ class ModelValidationTests extends ModelApiTest {
         JsonNode problem = refused(FILE, model, "FORM_NOT_FOUND", "Task_CloseComplaint");
         assertThat(problem.path("detail").asText()).contains("complaint-close-redesigned");
 
-        String form = "{\"id\": \"complaint-close-redesigned\", \"type\": \"default\", \"schemaVersion\": 16,"
-                + " \"components\": [{\"key\": \"closingNote\", \"label\": \"结案说明\", \"type\": \"textarea\"}]}";
+        String form = closeForm("{\"key\": \"closingCategory\", \"label\": \"结案分类\", \"type\": \"select\"},"
+                + " {\"key\": \"closingSummary\", \"label\": \"结案总结\", \"type\": \"textarea\"},"
+                + " {\"key\": \"closingNote\", \"label\": \"结案说明\", \"type\": \"textarea\"}");
         Response withForm = upload("manager", "/api/models/validate",
                 files(FILE, model, "complaint-close-redesigned.form", form), Map.of());
         assertThat(withForm.json().path("valid").asBoolean()).as(withForm.toString()).isTrue();
+        assertThat(withForm.json().path("notes").toString())
+                .as("a field the handler does not read is kept as a generic entry").contains("结案说明 作为通用记录保存到案件");
+    }
+
+    @Test
+    void aFormWithoutAFieldItsStepsHandlerReadsIsRefused() {
+        String model = v1With("camunda:formRef=\"complaint-close\"", "camunda:formRef=\"complaint-close-redesigned\"");
+        String form = closeForm("{\"key\": \"closingNote\", \"label\": \"结案说明\", \"type\": \"textarea\"}");
+        Response response = upload("manager", "/api/models/validate",
+                files(FILE, model, "complaint-close-redesigned.form", form), Map.of());
+        assertThat(response.json().path("valid").asBoolean()).as(response.toString()).isFalse();
+        assertThat(problemCodes(response)).containsExactlyInAnyOrder("STEP_FIELD_MISSING@Task_CloseComplaint",
+                "STEP_FIELD_MISSING@Task_CloseComplaint");
+        assertThat(response.json().path("problems").toString()).contains("closingCategory", "closingSummary",
+                "complaintTaskCompletion");
+    }
+
+    @Test
+    void aPersonalFieldOnAStepNoHandlerKnowsIsRefused() {
+        String model = v1With("camunda:formRef=\"complaint-close\"", "camunda:formRef=\"complaint-close-redesigned\"")
+                .replace("<bpmn:userTask id=\"Task_CloseComplaint\"", "<bpmn:userTask id=\"Task_CloseComplaintNew\"")
+                .replace("targetRef=\"Task_CloseComplaint\"", "targetRef=\"Task_CloseComplaintNew\"")
+                .replace("sourceRef=\"Task_CloseComplaint\"", "sourceRef=\"Task_CloseComplaintNew\"")
+                .replace("bpmnElement=\"Task_CloseComplaint\"", "bpmnElement=\"Task_CloseComplaintNew\"");
+        String form = closeForm("{\"key\": \"visitorPhone\", \"label\": \"来访人电话\", \"type\": \"textfield\","
+                + " \"properties\": {\"personal\": \"true\"}}");
+        Response response = upload("manager", "/api/models/validate",
+                files(FILE, model, "complaint-close-redesigned.form", form), Map.of());
+        assertThat(problemCodes(response)).as(response.toString()).contains("STEP_PERSONAL_FIELD@Task_CloseComplaintNew");
+        assertThat(response.json().path("problems").toString()).contains("来访人电话");
+    }
+
+    static String closeForm(String components) {
+        return "{\"id\": \"complaint-close-redesigned\", \"type\": \"default\", \"schemaVersion\": 16,"
+                + " \"components\": [" + components + "]}";
     }
 
     @Test

@@ -181,6 +181,73 @@ class ProcessRedesignTests extends ModelApiTest {
                 .startsWith("out:");
     }
 
+    static final String REVIEW_FORM = "redesign-test-supervisor-review";
+
+    /**
+     * Done means: a manager adds a step with a form of their own (no Java), deploys it, moves a running case: the case
+     * reaches the step, and what the supervisor submits there is kept with who and when, in the form's words, on the
+     * timeline, the case page and the next task's case card. The new step copies the complaint tasks' complete
+     * listener, as copying a task in Modeler does: the handler does not know the step, and nothing fails.
+     */
+    @Test
+    void aStepWithANewFormAddedByTheManagerKeepsItsInputOnTheCaseInChinese() {
+        int v1 = deployVersion(resource(V1));
+        String running = startCase(definitionId(v1));
+        String caseNo = instance(running).getBusinessKey();
+        String model = resource(V2).replace("camunda:formRef=\"complaint-escalation\" camunda:formRefBinding=\"latest\""
+                + " camunda:candidateGroups=\"supervisors\">", "camunda:formRef=\"" + REVIEW_FORM + "\""
+                + " camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"supervisors\">\n      <bpmn:extensionElements>"
+                + "<camunda:taskListener delegateExpression=\"${complaintTaskCompletion}\" event=\"complete\" />"
+                + "</bpmn:extensionElements>");
+        assertThat(model).contains(REVIEW_FORM);
+        Response deployed = deploy("manager", files(FILE, model, REVIEW_FORM + ".form", reviewForm()));
+        assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
+        int v2 = v1 + 1;
+        assertThat(definitionId(v2)).isNotNull();
+
+        Response migrated = as("manager").post("/api/models/processes/" + KEY + "/migrations",
+                Map.of("from", v1, "to", v2, "processInstanceIds", List.of(running)));
+        assertThat(migrated.status()).as(migrated.toString()).isEqualTo(200);
+        taskService.complete(task(running, ASSESS).getId(), validAssessment("warehouse"));
+        assertThat(openTaskKeys(running)).containsExactly(ADDED_STEP);
+
+        // the supervisor submits the new form the way Tasklist does
+        Task review = task(running, ADDED_STEP);
+        Response done = as("supervisor").post("/engine-rest/task/" + review.getId() + "/complete", Map.of("variables",
+                Map.of("reviewResult", Map.of("value", "confirmed"),
+                        "reviewOpinion", Map.of("value", "判断无误,同意转仓储部"),
+                        "reviewScore", Map.of("value", 4, "type", "Long"))));
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        assertThat(openTaskKeys(running)).containsExactly("Task_InvestigateComplaint");
+
+        Response timeline = as("auditor").get("/api/cases/" + caseNo + "/timeline");
+        assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+        JsonNode entry = find(timeline.json().path("entries"), "STEP_ENTRY", "kind");
+        assertThat(entry.path("actor").asText()).isEqualTo("supervisor");
+        assertThat(entry.path("summary").asText()).isEqualTo("记录步骤: 主管复核投诉判断");
+        assertThat(entry.path("detail").asText())
+                .isEqualTo("复核结论:维持原判断;复核意见:判断无误,同意转仓储部;复核评分:4");
+
+        Response page = as("auditor").get("/console/cases/" + caseNo);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("记录步骤: 主管复核投诉判断", "复核结论:维持原判断").doesNotContain("confirmed");
+
+        Object card = taskService.getVariableLocal(task(running, "Task_InvestigateComplaint").getId(), "caseSummary");
+        assertThat(String.valueOf(card)).contains("其他步骤的记录", "**主管复核投诉判断**(supervisor,",
+                "复核意见:判断无误,同意转仓储部");
+    }
+
+    static String reviewForm() {
+        return """
+                {"id": "%s", "type": "default", "schemaVersion": 16, "components": [
+                  {"id": "Field_result", "type": "radio", "key": "reviewResult", "label": "复核结论",
+                   "values": [{"label": "维持原判断", "value": "confirmed"}, {"label": "需重新判断", "value": "reconsider"}]},
+                  {"id": "Field_opinion", "type": "textarea", "key": "reviewOpinion", "label": "复核意见"},
+                  {"id": "Field_score", "type": "number", "key": "reviewScore", "label": "复核评分"},
+                  {"id": "Field_empty", "type": "textfield", "key": "reviewRemark", "label": "备注"}
+                ]}""".formatted(REVIEW_FORM);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     /** The second output entry of the first rule is the response deadline in hours: add one hour to it. */
