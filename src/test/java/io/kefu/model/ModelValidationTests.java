@@ -34,12 +34,30 @@ class ModelValidationTests extends ModelApiTest {
     @Test
     void everyModelKefuShipsValidatesClean() throws IOException {
         List<ModelResource> shipped = new ArrayList<>();
-        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.*")) {
-            shipped.add(new ModelResource("processes/" + file.getFilename(), file.getContentAsByteArray()));
+        for (String pattern : List.of("classpath*:processes/*/*.bpmn", "classpath*:processes/*/*.dmn",
+                "classpath*:processes/*/forms/*.form")) {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                shipped.add(new ModelResource("processes/" + file.getFilename(), file.getContentAsByteArray()));
+            }
         }
         assertThat(shipped).hasSizeGreaterThan(3);
         ValidationReport report = validator.validate(shipped);
         assertThat(report.problems()).as(report.summary()).isEmpty();
+    }
+
+    /** Each ready variant validates clean as the console deploys it: its own files, against what Kefu deployed. */
+    @Test
+    void everyVariantKefuShipsValidatesClean() throws IOException {
+        for (String variant : List.of("p1a", "p1c")) {
+            List<ModelResource> files = new ArrayList<>();
+            for (Resource file : new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:processes/complaint/variants/" + variant + "/**/*.*")) {
+                files.add(new ModelResource(file.getFilename(), file.getContentAsByteArray()));
+            }
+            assertThat(files).as(variant).isNotEmpty();
+            ValidationReport report = validator.validate(files);
+            assertThat(report.problems()).as(variant + ": " + report.summary()).isEmpty();
+        }
     }
 
     @Test

@@ -3,10 +3,8 @@ package io.kefu.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +96,11 @@ class ProcessRedesignTests extends ModelApiTest {
         JsonNode check = find(plan.json().path("cases"), running, "processInstanceId");
         assertThat(check.path("canMigrate").asBoolean()).as(plan.toString()).isTrue();
         assertThat(check.path("activeActivities").toString()).contains(ASSESS);
+        assertThat(check.path("activeSteps").toString()).contains("投诉判断");
+        // only what differs, in words: the added step — not the automatic steps no case waits at
+        assertThat(plan.json().path("differences").toString()).contains("新增步骤「主管复核投诉判断」")
+                .doesNotContain("类型或所在子流程不同", "登记投诉");
+        assertThat(plan.json().path("unmapped")).isEmpty();
         assertThat(instance(running).getProcessDefinitionId()).as("the plan moved nothing").isEqualTo(definitionId(v1));
 
         Map<String, Object> request = Map.of("from", v1, "to", v2, "processInstanceIds", List.of(running));
@@ -152,6 +155,21 @@ class ProcessRedesignTests extends ModelApiTest {
         taskService.complete(task(atReview, ADDED_STEP).getId());
         assertThat(instance(atReview)).isNull();
         assertThat(v1).isLessThan(v2);
+    }
+
+    @Test
+    void aRenamedStepIsCalledARenameAndNothingElseIsListed() {
+        int v1 = deployVersion(resource(V1));
+        String running = startCase(definitionId(v1));
+        int v2 = deployVersion(v1With("name=\"投诉判断\"", "name=\"投诉受理判断\""));
+        Response plan = as("manager").get("/api/models/processes/" + KEY + "/migration-plan?from=" + v1 + "&to=" + v2);
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
+        JsonNode differences = plan.json().path("differences");
+        assertThat(differences).as(differences.toString()).hasSize(1);
+        assertThat(differences.get(0).path("kind").asText()).isEqualTo("RENAMED");
+        assertThat(differences.get(0).path("text").asText()).startsWith("改名:「投诉判断」→「投诉受理判断」");
+        assertThat(plan.json().path("unmapped")).isEmpty();
+        assertThat(find(plan.json().path("cases"), running, "processInstanceId").path("canMigrate").asBoolean()).isTrue();
     }
 
     @Test
@@ -237,6 +255,56 @@ class ProcessRedesignTests extends ModelApiTest {
                 "复核意见:判断无误,同意转仓储部");
     }
 
+    /**
+     * Done means: the manager makes the P1-A variant (five steps with the leader's approval) the current complaint
+     * procedure from the console's list, and a complaint registered through Kefu's API runs through it to 结案. The
+     * standard procedure is deployed back afterwards and both deployments removed, so the other tests keep theirs.
+     */
+    @Test
+    void theManagerSwitchesComplaintsToTheP1AVariantAndAComplaintRunsThroughIt() {
+        List<String> deployments = new java.util.ArrayList<>();
+        try {
+            Response variants = as("manager").get("/api/models/variants");
+            assertThat(variants.status()).as(variants.toString()).isEqualTo(200);
+            assertThat(find(variants.json(), "p1a", "id").path("name").asText()).isEqualTo("投诉处理(五步法,领导审批)");
+            assertThat(find(variants.json(), "p1a", "id").path("current").asBoolean()).isFalse();
+            assertThat(find(variants.json(), "complaint-handling-standard", "id").path("current").asBoolean()).isTrue();
+            assertProblem(as("supervisor").post("/api/models/variants/p1a/deployments", Map.of()), 403);
+
+            Response switched = as("manager").post("/api/models/variants/p1a/deployments", Map.of());
+            assertThat(switched.status()).as(switched.toString()).isEqualTo(201);
+            deployments.add(switched.json().path("deploymentId").asText());
+            assertThat(find(as("manager").get("/api/models/variants").json(), "p1a", "id").path("current").asBoolean())
+                    .isTrue();
+
+            Response created = as("agent").post("/api/complaints",
+                    complaintRequest(registerCustomer().path("code").asText()));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String pid = created.json().path("processInstanceId").asText();
+            assertThat(repositoryService.getProcessDefinition(instance(pid).getProcessDefinitionId()).getVersionTag())
+                    .isEqualTo("p1a");
+            taskService.complete(task(pid, ASSESS).getId(), validAssessment("warehouse"));
+            taskService.complete(task(pid, "Task_InvestigateComplaint").getId(),
+                    Map.of("findings", "包装破损"));
+            taskService.complete(task(pid, "Task_ProposeSolutions").getId(), Map.of("solutionOption1", "补发货物"));
+            taskService.complete(task(pid, "Task_SelectSolution").getId(),
+                    Map.of("solutionDecision", "OPTION_1", "leaderInstruction", "同意"));
+            taskService.complete(task(pid, "Task_ImplementSolution").getId(), Map.of("implementationNotes", "已补发"));
+            taskService.complete(task(pid, "Task_ConfirmWithCustomer").getId(),
+                    Map.of("customerAccepted", true, "acceptanceMethod", "SMS"));
+            taskService.complete(task(pid, "Task_CloseComplaint").getId(),
+                    Map.of("closingCategory", "DELIVERY", "closingSummary", "已解决"));
+            assertThat(instance(pid)).isNull();
+            Response closed = as("auditor").get("/api/complaints/" + created.json().path("id").asLong());
+            assertThat(closed.json().path("status").asText()).as(closed.toString()).isEqualTo("CLOSED");
+        } finally {
+            Response back = as("manager").post("/api/models/variants/complaint-handling-standard/deployments", Map.of());
+            assertThat(back.status()).as(back.toString()).isIn(200, 201);
+            deployments.add(back.json().path("deploymentId").asText());
+            deployments.stream().distinct().forEach(id -> repositoryService.deleteDeployment(id, true, true));
+        }
+    }
+
     static String reviewForm() {
         return """
                 {"id": "%s", "type": "default", "schemaVersion": 16, "components": [
@@ -261,46 +329,8 @@ class ProcessRedesignTests extends ModelApiTest {
         return table.substring(0, textStart) + (Integer.parseInt(hours) + 1) + table.substring(textEnd);
     }
 
-    ProcessInstance instance(String id) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
-    }
-
-    Task task(String processInstanceId, String key) {
-        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as("open task %s", key).isNotNull();
-        return task;
-    }
-
-    List<String> openTaskKeys(String processInstanceId) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).list().stream()
-                .map(Task::getTaskDefinitionKey).toList();
-    }
-
     void completeAssessmentAsInvalid(String processInstanceId) {
         taskService.complete(task(processInstanceId, ASSESS).getId(), invalidAssessment());
     }
 
-    static JsonNode find(JsonNode array, String key) {
-        return find(array, key, "key");
-    }
-
-    static JsonNode find(JsonNode array, String value, String field) {
-        for (JsonNode node : array) {
-            if (value.equals(node.path(field).asText())) {
-                return node;
-            }
-        }
-        throw new AssertionError("no " + field + "=" + value + " in " + array);
-    }
-
-    static List<String> ids(JsonNode array) {
-        return ids(array, "id");
-    }
-
-    static List<String> ids(JsonNode array, String field) {
-        List<String> ids = new ArrayList<>();
-        array.forEach(node -> ids.add(node.path(field).asText()));
-        return ids;
-    }
 }
