@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import io.kefu.step.StepForm;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,21 +89,14 @@ public class FormLabels {
         return options;
     }
 
+    /** The labels of one form, read by the one form reader ({@link StepForm}). */
     static void collect(JsonNode node, Map<String, String> fieldLabels, Map<String, Map<String, String>> valueLabels) {
-        String key = node.path("key").asText("");
-        if (!key.isBlank()) {
-            if (node.path("label").isTextual()) {
-                fieldLabels.putIfAbsent(key, node.path("label").asText());
+        for (StepForm.Field field : StepForm.of(node).fields()) {
+            if (field.label() != null && !field.label().equals(field.key())) {
+                fieldLabels.putIfAbsent(field.key(), field.label());
             }
-            for (JsonNode option : node.path("values")) {
-                if (option.has("value") && option.path("label").isTextual()) {
-                    valueLabels.computeIfAbsent(key, k -> new HashMap<>())
-                            .putIfAbsent(option.path("value").asText(), option.path("label").asText());
-                }
-            }
-        }
-        for (Iterator<JsonNode> children = node.path("components").elements(); children.hasNext(); ) {
-            collect(children.next(), fieldLabels, valueLabels);
+            field.options().forEach((value, label) ->
+                    valueLabels.computeIfAbsent(field.key(), k -> new HashMap<>()).putIfAbsent(value, label));
         }
     }
 }

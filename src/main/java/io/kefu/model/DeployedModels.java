@@ -45,6 +45,19 @@ final class DeployedModels {
                 () -> commandContext.getCamundaFormDefinitionManager().findLatestDefinitionByKey(formKey) != null);
     }
 
+    /** The content of the latest deployed form with this key, if there is one. */
+    Optional<byte[]> latestForm(String formKey) {
+        return withoutAuthorization(() -> {
+            var definition = commandContext.getCamundaFormDefinitionManager().findLatestDefinitionByKey(formKey);
+            if (definition == null) {
+                return Optional.empty();
+            }
+            ResourceEntity resource = commandContext.getResourceManager().findResourceByDeploymentIdAndResourceName(
+                    definition.getDeploymentId(), definition.getResourceName());
+            return Optional.ofNullable(resource == null ? null : resource.getBytes());
+        });
+    }
+
     /** The output names of the latest deployed decision with this key, if there is one. */
     Optional<List<String>> decisionOutputs(String decisionKey) {
         return withoutAuthorization(() -> {

@@ -87,7 +87,33 @@ class ModelCatalog {
                             rs.getString("RESOURCE_NAME_"), deployments, recorded, null, null));
                 });
         return new Catalog(models("process", processes, processNames), models("decision", decisions, decisionNames),
-                models("form", forms, Map.of()));
+                models("form", forms, formNames(processes)));
+    }
+
+    /**
+     * A form has no name of its own: it is called by the steps that show it in the current version of each process
+     * (「投诉判断」, 「投诉处理 · 发起」), so a manager finds it by what people see.
+     */
+    private Map<String, String> formNames(Map<String, List<Version>> processes) {
+        Map<String, java.util.Set<String>> names = new LinkedHashMap<>();
+        for (List<Version> versions : processes.values()) {
+            var model = repositoryService.getBpmnModelInstance(versions.get(0).id());
+            for (var task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+                if (task.getCamundaFormRef() != null && task.getName() != null) {
+                    names.computeIfAbsent(task.getCamundaFormRef(), k -> new java.util.LinkedHashSet<>())
+                            .add(task.getName());
+                }
+            }
+            for (var start : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class)) {
+                if (start.getCamundaFormRef() != null) {
+                    names.computeIfAbsent(start.getCamundaFormRef(), k -> new java.util.LinkedHashSet<>())
+                            .add(versions.get(0).name() + " · 发起");
+                }
+            }
+        }
+        Map<String, String> joined = new LinkedHashMap<>();
+        names.forEach((form, steps) -> joined.put(form, String.join("、", steps)));
+        return joined;
     }
 
     private static List<Model> models(String type, Map<String, List<Version>> versions, Map<String, String> names) {

@@ -38,9 +38,11 @@ class ModelController {
     private final ModelDiff diff;
     private final ModelMigrations migrations;
     private final ModelAuditLog audit;
+    private final ModelVariants variants;
 
     ModelController(ModelDeployments deployments, ModelCatalog catalog, ModelDiff diff, ModelMigrations migrations,
-            ModelAuditLog audit) {
+            ModelAuditLog audit, ModelVariants variants) {
+        this.variants = variants;
         this.deployments = deployments;
         this.catalog = catalog;
         this.diff = diff;
@@ -83,6 +85,24 @@ class ModelController {
     ResponseEntity<?> deploy(@RequestParam(name = "files", required = false) List<MultipartFile> files,
             @RequestParam(name = "name", required = false) String name) {
         ModelDeployments.DeploymentResult result = deployments.deploy(name, read(files), CurrentUser.get());
+        if (!result.deployed()) {
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(invalidModel(result.validation()));
+        }
+        return ResponseEntity.status(result.unchanged() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+    }
+
+    /** The ready alternatives of processes a manager can switch to, and which one runs now. */
+    @GetMapping("/variants")
+    List<ModelVariants.Variant> variants() {
+        requireOverseer();
+        return variants.list();
+    }
+
+    /** Makes a ready alternative the current version of its process (validated and audited as any deployment). */
+    @PostMapping("/variants/{id}/deployments")
+    ResponseEntity<?> deployVariant(@PathVariable String id) {
+        ModelDeployments.DeploymentResult result = variants.deploy(id, deployments, CurrentUser.get());
         if (!result.deployed()) {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(invalidModel(result.validation()));

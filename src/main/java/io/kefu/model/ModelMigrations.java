@@ -32,6 +32,13 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.ManualTask;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,12 +83,21 @@ class ModelMigrations implements CaseModelHistory {
     record Unmapped(String activityId, String type, String name, String reason) {
     }
 
-    record CaseCheck(String processInstanceId, String businessKey, List<String> activeActivities, Boolean canMigrate,
-            List<String> reasons) {
+    /** A case and where it waits: {@code activeSteps} are the steps' names, as the manager knows them. */
+    record CaseCheck(String processInstanceId, String businessKey, List<String> activeActivities,
+            List<String> activeSteps, Boolean canMigrate, List<String> reasons) {
+    }
+
+    /**
+     * A step that differs between the two versions, said in the manager's words: added, removed, renamed, changed in
+     * kind, moved to another sub-process, or kept but not movable by the engine.
+     */
+    record Difference(String activityId, String name, String kind, String text) {
     }
 
     record Plan(String key, int from, int to, String sourceDefinitionId, String targetDefinitionId,
-            List<Mapping> mappings, List<Unmapped> unmapped, List<String> planProblems, List<CaseCheck> cases) {
+            List<Mapping> mappings, List<Unmapped> unmapped, List<Difference> differences, List<String> planProblems,
+            List<CaseCheck> cases) {
     }
 
     record MigrationRequest(@Positive(message = "版本号须为正整数") Integer from,
@@ -107,12 +123,42 @@ class ModelMigrations implements CaseModelHistory {
                 .map(e -> new Mapping(e.getKey(), e.getValue(), nameOf(sourceModel, e.getKey())))
                 .sorted(Comparator.comparing(Mapping::sourceActivityId)).toList();
         List<Unmapped> unmapped = new ArrayList<>();
+        List<Difference> differences = new ArrayList<>();
         for (FlowNode node : sourceModel.getModelElementsByType(FlowNode.class)) {
-            if (!mapped.containsKey(node.getId()) && canHoldACase(node)) {
-                boolean stillThere = targetModel.getModelElementById(node.getId()) != null;
-                unmapped.add(new Unmapped(node.getId(), node.getElementType().getTypeName(), node.getName(),
-                        stillThere ? "新版本中同 id 的元素类型或所在子流程不同,不能自动对应"
-                                : "新版本中已没有这个元素"));
+            FlowNode after = targetModel.getModelElementById(node.getId()) instanceof FlowNode same ? same : null;
+            String name = stepName(node);
+            if (mapped.containsKey(node.getId())) {
+                FlowNode renamed = targetModel.getModelElementById(mapped.get(node.getId()));
+                if (renamed != null && !java.util.Objects.equals(node.getName(), renamed.getName())) {
+                    differences.add(new Difference(node.getId(), stepName(renamed), "RENAMED",
+                            "改名:「" + name + "」→「" + stepName(renamed) + "」,等在这里的案件随之迁移"));
+                }
+                continue;
+            }
+            if (!canHoldACase(node)) {
+                // passed through at once, no case waits there: only a real change is worth a line
+                if (after == null) {
+                    differences.add(new Difference(node.getId(), name, "REMOVED", "新版本删除了「" + name + "」"));
+                } else if (!java.util.Objects.equals(node.getName(), after.getName())) {
+                    differences.add(new Difference(node.getId(), stepName(after), "RENAMED",
+                            "改名:「" + name + "」→「" + stepName(after) + "」"));
+                }
+                continue;
+            }
+            String reason = after == null ? "新版本中已没有这个步骤"
+                    : !node.getElementType().equals(after.getElementType())
+                            ? "新版本中这个步骤的类型变了(" + typeName(node) + " → " + typeName(after) + ")"
+                            : !scopeOf(node).equals(scopeOf(after))
+                                    ? "新版本中这个步骤移到了另一个子流程(" + scopeName(node) + " → " + scopeName(after) + ")"
+                                    : "引擎不能自动对应这个步骤(例如边界事件所依附的步骤变了)";
+            unmapped.add(new Unmapped(node.getId(), node.getElementType().getTypeName(), node.getName(), reason));
+            differences.add(new Difference(node.getId(), name, after == null ? "REMOVED" : "NOT_MAPPED",
+                    "「" + name + "」:" + reason + ",等在这里的案件不能迁移"));
+        }
+        for (FlowNode node : targetModel.getModelElementsByType(FlowNode.class)) {
+            if (sourceModel.getModelElementById(node.getId()) == null && !mapped.containsValue(node.getId())) {
+                differences.add(new Difference(node.getId(), stepName(node), "ADDED",
+                        "新增步骤「" + stepName(node) + "」(" + typeName(node) + ")"));
             }
         }
         unmapped.sort(Comparator.comparing(Unmapped::activityId));
@@ -122,7 +168,8 @@ class ModelMigrations implements CaseModelHistory {
         for (ProcessInstance instance : instances) {
             cases.add(check(instance, plan, mapped.keySet(), sourceModel, cases.size() < DRY_RUN_LIMIT));
         }
-        return new Plan(key, from, to, source.getId(), target.getId(), mappings, unmapped, planProblems, cases);
+        return new Plan(key, from, to, source.getId(), target.getId(), mappings, unmapped, differences, planProblems,
+                cases);
     }
 
     private MigrationPlan build(ProcessDefinition source, ProcessDefinition target, List<String> problems) {
@@ -141,8 +188,10 @@ class ModelMigrations implements CaseModelHistory {
     private CaseCheck check(ProcessInstance instance, MigrationPlan plan, Set<String> mapped,
             BpmnModelInstance sourceModel, boolean tryIt) {
         List<String> active = activeActivities(runtimeService.getActivityInstance(instance.getId()));
+        List<String> steps = active.stream().map(id -> label(sourceModel, id)).toList();
         if (plan == null) {
-            return new CaseCheck(instance.getId(), instance.getBusinessKey(), active, false, List.of("迁移方案无效"));
+            return new CaseCheck(instance.getId(), instance.getBusinessKey(), active, steps, false,
+                    List.of("迁移方案无效"));
         }
         List<String> reasons = new ArrayList<>();
         for (String activity : active) {
@@ -151,11 +200,11 @@ class ModelMigrations implements CaseModelHistory {
             }
         }
         if (!reasons.isEmpty() || !tryIt) {
-            return new CaseCheck(instance.getId(), instance.getBusinessKey(), active,
+            return new CaseCheck(instance.getId(), instance.getBusinessKey(), active, steps,
                     reasons.isEmpty() ? null : false, reasons);
         }
-        reasons.addAll(tryMigration(plan, instance.getId()));
-        return new CaseCheck(instance.getId(), instance.getBusinessKey(), active, reasons.isEmpty(), reasons);
+        reasons.addAll(tryMigration(plan, instance.getId()).stream().map(r -> namesFor(sourceModel, r)).toList());
+        return new CaseCheck(instance.getId(), instance.getBusinessKey(), active, steps, reasons.isEmpty(), reasons);
     }
 
     /** Migrates the case in a transaction that is always rolled back: the engine's own verdict, nothing changed. */
@@ -253,10 +302,18 @@ class ModelMigrations implements CaseModelHistory {
     }
 
     /**
-     * Steps a case can wait at (tasks, sub-processes, catching events, joins); start and end events and exclusive
-     * gateways are passed through at once, so they need no mapping and are not listed.
+     * Steps a case can wait at (user and receive tasks, sub-processes, catching events, joins, asynchronous steps);
+     * start and end events, exclusive gateways and synchronous automatic tasks are passed through at once, so they
+     * need no mapping and are not listed.
      */
     static boolean canHoldACase(FlowNode node) {
+        if (node instanceof ServiceTask || node instanceof BusinessRuleTask || node instanceof ScriptTask
+                || node instanceof SendTask || node.getElementType().getTypeName().equals("task")
+                || node instanceof ManualTask) {
+            // done at once unless the engine is told to wait before or after it (or an external worker does it)
+            return node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter()
+                    || "external".equals(node.getAttributeValueNs(ModelValidator.CAMUNDA_NS, "type"));
+        }
         return node instanceof Activity || node instanceof IntermediateCatchEvent || node instanceof BoundaryEvent
                 || node instanceof EventBasedGateway || node instanceof ParallelGateway
                 || node instanceof InclusiveGateway;
@@ -289,8 +346,44 @@ class ModelMigrations implements CaseModelHistory {
         return element == null ? null : element.getAttributeValue("name");
     }
 
+    /** A step as the manager knows it: its name; its kind when it has none. */
     private static String label(BpmnModelInstance model, String id) {
-        String name = nameOf(model, id);
-        return name == null ? id : name + "(" + id + ")";
+        return model.getModelElementById(id) instanceof FlowNode node ? stepName(node) : id;
+    }
+
+    static String stepName(FlowNode node) {
+        return node.getName() != null && !node.getName().isBlank() ? node.getName() : "未命名的" + typeName(node);
+    }
+
+    /** The engine's reasons name steps by id (「Task_X」): say their names instead. */
+    private static String namesFor(BpmnModelInstance model, String reason) {
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("「([^」]+)」").matcher(reason);
+        return quoted.replaceAll(m -> java.util.regex.Matcher.quoteReplacement("「" + label(model, m.group(1)) + "」"));
+    }
+
+    /** The sub-process (or the process) a step is in, by id: the two versions are two models. */
+    private static String scopeOf(FlowNode node) {
+        ModelElementInstance parent = node.getParentElement();
+        return parent instanceof SubProcess sub ? sub.getId() : "";
+    }
+
+    private static String scopeName(FlowNode node) {
+        return node.getParentElement() instanceof SubProcess sub ? "子流程「" + (sub.getName() == null ? sub.getId()
+                : sub.getName()) + "」" : "主流程";
+    }
+
+    private static final Map<String, String> TYPE_NAMES = Map.ofEntries(Map.entry("userTask", "人工任务"),
+            Map.entry("serviceTask", "自动任务"), Map.entry("businessRuleTask", "决策任务"),
+            Map.entry("scriptTask", "脚本任务"), Map.entry("sendTask", "发送任务"), Map.entry("receiveTask", "接收任务"),
+            Map.entry("manualTask", "手工任务"), Map.entry("subProcess", "子流程"), Map.entry("callActivity", "调用子流程"),
+            Map.entry("exclusiveGateway", "排他网关"), Map.entry("inclusiveGateway", "包容网关"),
+            Map.entry("parallelGateway", "并行网关"), Map.entry("eventBasedGateway", "事件网关"),
+            Map.entry("startEvent", "开始事件"), Map.entry("endEvent", "结束事件"),
+            Map.entry("intermediateCatchEvent", "中间事件"), Map.entry("intermediateThrowEvent", "中间事件"),
+            Map.entry("boundaryEvent", "边界事件"));
+
+    static String typeName(FlowNode node) {
+        String type = node.getElementType().getTypeName();
+        return TYPE_NAMES.getOrDefault(type, type);
     }
 }

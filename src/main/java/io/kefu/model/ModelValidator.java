@@ -2,6 +2,8 @@ package io.kefu.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kefu.step.StepForm;
+import io.kefu.step.StepHandlers;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +62,10 @@ import org.springframework.stereotype.Service;
  * tables have outputs ({@code DMN_NO_OUTPUT}) and the DMN engine accepts them — hit policy and aggregation included
  * ({@code DMN_INVALID}; no hit policy means UNIQUE, the DMN default); forms
  * are JSON with an id ({@code FORM_INVALID}). Expressions ({@code ${owner}}) are checked for syntax only
- * ({@code EXPRESSION_INVALID}): what they name exists only while a case runs.
+ * ({@code EXPRESSION_INVALID}): what they name exists only while a case runs. Every field of a step's form is either
+ * read by the step's handler or kept as a generic case entry: a handler that reads a field the form lacks
+ * ({@code STEP_FIELD_MISSING}) or a personal field on a step no handler stores ({@code STEP_PERSONAL_FIELD}) refuses
+ * the model; the notes say which fields become generic entries.
  */
 @Service
 public class ModelValidator {
@@ -72,12 +77,14 @@ public class ModelValidator {
 
     private final ApplicationContext applicationContext;
     private final ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration;
+    private final StepHandlers stepHandlers;
     private final ObjectMapper json = new ObjectMapper();
 
     ModelValidator(ApplicationContext applicationContext,
-            ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration) {
+            ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration, StepHandlers stepHandlers) {
         this.applicationContext = applicationContext;
         this.engineConfiguration = engineConfiguration;
+        this.stepHandlers = stepHandlers;
     }
 
     /** Checks the files as one deployment, against what the engine has deployed already. */
@@ -107,6 +114,7 @@ public class ModelValidator {
         private final Set<String> uploadedForms = new LinkedHashSet<>();
         private final Map<String, List<String>> uploadedDecisions = new LinkedHashMap<>();
         private final Map<ModelResource, BpmnModelInstance> processes = new LinkedHashMap<>();
+        private final Map<String, StepForm> formContents = new LinkedHashMap<>();
         private String resource;
 
         Check(List<ModelResource> resources, DeployedModels deployed, ProcessEngineConfigurationImpl configuration) {
@@ -159,6 +167,7 @@ public class ModelValidator {
             if (!uploadedForms.add(form.path("id").asText())) {
                 problem(form.path("id").asText(), "FORM_DUPLICATE", "同一次上传中有两个表单使用了相同的 id");
             }
+            formContents.put(form.path("id").asText(), StepForm.of(form));
         }
 
         // ---- decisions ---------------------------------------------------------------------------------------------
@@ -252,6 +261,7 @@ public class ModelValidator {
                 problem(id, "USER_TASK_NO_FORM", "用户任务「" + name + "」没有表单(camunda:formRef)");
             } else if (task.getCamundaFormRef() != null) {
                 checkFormRef(id, task.getCamundaFormRef(), task.getCamundaFormRefBinding());
+                checkStep(task, name);
             }
             String assignee = task.getCamundaAssignee();
             String groups = task.getCamundaCandidateGroups();
@@ -268,6 +278,59 @@ public class ModelValidator {
             }
             if (!blank(groups)) {
                 checkPeople(id, name, groups, true);
+            }
+        }
+
+        /**
+         * Every field of the step's form is either read by the step's handler or kept as a generic case entry; a
+         * handler that reads a field the form lacks, or a personal field no handler stores, refuses the model.
+         */
+        private void checkStep(UserTask task, String name) {
+            String formRef = task.getCamundaFormRef();
+            if (isExpression(formRef)) {
+                return;
+            }
+            StepForm form = formContents.containsKey(formRef) ? formContents.get(formRef)
+                    : deployed.latestForm(formRef).flatMap(StepForm::read).orElse(null);
+            if (form == null) {
+                return; // FORM_NOT_FOUND or FORM_INVALID says why
+            }
+            List<CamundaTaskListener> listeners = task.getExtensionElements() == null ? List.of()
+                    : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list();
+            List<CamundaTaskListener> onComplete = listeners.stream()
+                    .filter(l -> TaskListener.EVENTNAME_COMPLETE.equals(l.getCamundaEvent())).toList();
+            List<String> delegates = onComplete.stream().map(CamundaTaskListener::getCamundaDelegateExpression)
+                    .filter(d -> d != null).toList();
+            StepHandlers.Handling handling = stepHandlers.of(task.getId(), delegates, onComplete.size() > delegates.size());
+            Set<String> formFields = new LinkedHashSet<>();
+            form.fields().forEach(field -> formFields.add(field.key()));
+            if (handling instanceof StepHandlers.Known known) {
+                for (String expected : new java.util.TreeSet<>(known.fields())) {
+                    if (!formFields.contains(expected)) {
+                        problem(task.getId(), "STEP_FIELD_MISSING", "步骤「" + name + "」由 " + known.bean()
+                                + " 处理,它要读取字段「" + expected + "」,但表单「" + formRef + "」没有这个字段");
+                    }
+                }
+                List<String> generic = form.fields().stream().filter(f -> !known.fields().contains(f.key()))
+                        .map(StepForm.Field::label).toList();
+                if (!generic.isEmpty()) {
+                    notes.add("步骤「" + name + "」的字段 " + String.join("、", generic) + " 作为通用记录保存到案件");
+                }
+                return;
+            }
+            if (handling instanceof StepHandlers.Opaque) {
+                return;
+            }
+            for (StepForm.Field field : form.fields()) {
+                if (field.personal()) {
+                    problem(task.getId(), "STEP_PERSONAL_FIELD", "步骤「" + name + "」没有专门的处理,表单「" + formRef
+                            + "」的个人信息字段「" + field.label() + "」无处保存(通用记录不保存个人信息):请删除该字段或去掉个人信息标记");
+                }
+            }
+            if (!form.fields().isEmpty()) {
+                notes.add("步骤「" + name + "」没有专门的处理:提交的内容("
+                        + form.fields().stream().map(StepForm.Field::label).collect(java.util.stream.Collectors.joining("、"))
+                        + ")作为通用记录保存到案件,显示在案件页、案件卡片和时间线上");
             }
         }
 

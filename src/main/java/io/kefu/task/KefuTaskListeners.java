@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  *   <li><b>Case card</b>: the task gets its {@link CaseCardProvider#VARIABLE} for the form to show, without personal
  *   data in full (providers mask contacts; mobile numbers quoted in free text are masked here);</li>
  *   <li><b>Priority</b>: a task of a case the decision table prioritised has that priority (see
- *   {@link #followCasePriority}).</li>
+ *   {@link #followCasePriority});</li>
+ *   <li><b>Completion</b>: every {@link StepCompletion} rule runs when the task completes.</li>
  * </ul>
  */
 @Component
@@ -54,10 +55,15 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<CaseCardProvider> cardProviders;
     private final ObjectProvider<CaseRecusal> recusals;
+    private final ObjectProvider<CaseCardSection> cardSections;
+    private final ObjectProvider<StepCompletion> completions;
 
-    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders, ObjectProvider<CaseRecusal> recusals) {
+    KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders, ObjectProvider<CaseRecusal> recusals,
+            ObjectProvider<CaseCardSection> cardSections, ObjectProvider<StepCompletion> completions) {
         this.cardProviders = cardProviders;
         this.recusals = recusals;
+        this.cardSections = cardSections;
+        this.completions = completions;
     }
 
     @Override
@@ -71,6 +77,8 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
                 var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, KefuTaskListeners.this::onCreate);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, KefuTaskListeners.this::onAssignment);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                        task -> completions.orderedStream().forEach(rule -> rule.completed(task)));
             }
         });
     }
@@ -123,11 +131,18 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
      */
     void writeCaseCard(DelegateTask task) {
         String processKey = processKey(task);
+        StringBuilder card = new StringBuilder();
         cardProviders.orderedStream()
                 .filter(provider -> provider.processKey().equals(processKey))
                 .findFirst()
-                .ifPresent(provider -> task.setVariableLocal(CaseCardProvider.VARIABLE,
-                        fitted(PersonalData.maskPhoneNumbersIn(provider.caseSummary(task)))));
+                .map(provider -> provider.caseSummary(task))
+                .ifPresent(card::append);
+        cardSections.orderedStream().map(section -> section.section(task))
+                .filter(text -> text != null && !text.isBlank())
+                .forEach(text -> card.append(card.isEmpty() ? "" : "\n\n").append(text));
+        if (!card.isEmpty()) {
+            task.setVariableLocal(CaseCardProvider.VARIABLE, fitted(PersonalData.maskPhoneNumbersIn(card.toString())));
+        }
     }
 
     /** Camunda keeps a String variable in a varchar(4000) column: a longer card would make creating the task fail. */

@@ -31,7 +31,7 @@
     } else if (result.status >= 400) {
       html = '<p class="problems">' + esc(body.detail || ('错误 ' + result.status)) + '</p>';
     } else if (deployed) {
-      const defs = (body.definitions || []).map(d => esc(d.key) + ' 第 ' + d.version + ' 版').join(',');
+      const defs = (body.definitions || []).map(d => esc(d.name || d.key) + ' 第 ' + d.version + ' 版').join(',');
       html = '<p class="ok" id="deploy-ok">' + (body.unchanged ? '内容未变化,没有产生新版本' : '已部署:' + (defs || esc(body.name)))
         + '</p>';
       loadModels();
@@ -53,6 +53,28 @@
   $('validate-button').addEventListener('click', () => upload('/api/models/validate', false));
   if ($('deploy-button')) { $('deploy-button').addEventListener('click', () => upload('/api/models/deployments', true)); }
 
+  // ---- ready variants a manager can switch to ----------------------------------------------------------------
+  async function loadVariants() {
+    const result = await json('/api/models/variants');
+    if (result.status !== 200) { $('variant-list').textContent = '无法加载:' + result.status; return; }
+    $('variant-list').innerHTML = '<table class="grid" id="variant-table"><thead><tr><th>方案</th><th>说明</th><th>文件</th>'
+      + '<th>状态</th><th></th></tr></thead><tbody>' + result.body.map(v => '<tr data-variant="' + esc(v.id) + '"><td><strong>'
+      + esc(v.name) + '</strong></td><td>' + esc(v.description) + '</td><td>' + v.files.map(esc).join('<br>') + '</td><td>'
+      + (v.current ? '<span class="ok">当前运行</span>' : '—') + '</td><td>'
+      + (mayDeploy && !v.current ? '<button type="button" class="deploy-variant" data-id="' + esc(v.id) + '">部署为当前版本</button>' : '')
+      + '</td></tr>').join('') + '</tbody></table>';
+    document.querySelectorAll('.deploy-variant').forEach(b => b.addEventListener('click', async () => {
+      $('variant-result').textContent = '处理中……';
+      const deployed = await json('/api/models/variants/' + encodeURIComponent(b.dataset.id) + '/deployments', { method: 'POST' });
+      const defs = ((deployed.body || {}).definitions || []).map(d => esc(d.name || d.key) + ' 第 ' + d.version + ' 版').join(',');
+      $('variant-result').innerHTML = deployed.status < 300
+        ? '<p class="ok" id="variant-ok">已切换:' + (defs || '内容未变化') + '。运行中的案件仍在原版本,可在下方“版本差异与案件迁移”中选择迁移。</p>'
+        : '<p class="problems">' + esc((deployed.body || {}).detail || ('错误 ' + deployed.status)) + '</p>';
+      loadVariants();
+      loadModels();
+    }));
+  }
+
   // ---- what runs --------------------------------------------------------------------------------------------
   async function loadModels() {
     const result = await json('/api/models');
@@ -60,8 +82,7 @@
     const catalog = result.body;
     const keySelect = $('process-key');
     const chosen = keySelect.value;
-    keySelect.innerHTML = catalog.processes.map(p => '<option value="' + esc(p.key) + '">' + esc(p.name || p.key)
-      + '(' + esc(p.key) + ')</option>').join('');
+    keySelect.innerHTML = catalog.processes.map(p => '<option value="' + esc(p.key) + '">' + esc(p.name || p.key) + '</option>').join('');
     if (chosen) { keySelect.value = chosen; }
     const rows = [];
     const add = (label, model, diagram) => model.versions.forEach((v, i) => rows.push('<tr data-key="' + esc(model.key)
@@ -96,7 +117,8 @@
     const registry = viewer.get('elementRegistry');
     canvas.zoom('fit-viewport');
     markers.forEach(m => registry.get(m.id) && canvas.addMarker(m.id, m.marker));
-    status.textContent = key + ' 第 ' + version + ' 版' + (markers.length ? '(绿色:新增,橙色:修改)' : '');
+    const option = Array.from($('process-key').options).find(o => o.value === key);
+    status.textContent = (option ? option.textContent : key) + ' 第 ' + version + ' 版' + (markers.length ? '(绿色:新增,橙色:修改)' : '');
     status.dataset.rendered = 'true';
   }
 
@@ -107,15 +129,34 @@
     const result = await json('/api/models/processes/' + encodeURIComponent(v.key) + '/diff?from=' + v.from + '&to=' + v.to);
     if (result.status !== 200) { $('diff-result').innerHTML = '<p class="problems">' + esc(result.body && result.body.detail) + '</p>'; return; }
     const d = result.body;
-    const item = (kind, e) => '<tr class="diff-' + kind + '"><td>' + ({added: '新增', removed: '删除', changed: '修改'})[kind]
-      + '</td><td><code>' + esc(e.id) + '</code></td><td>' + esc(e.type) + '</td><td>' + esc(e.name || '') + '</td><td>'
-      + (e.changes || []).map(c => esc(c.attribute) + ':' + esc(c.from || '—') + ' → ' + esc(c.to || '—')).join('<br>') + '</td></tr>';
-    const rows = d.added.map(e => item('added', e)).concat(d.removed.map(e => item('removed', e)), d.changed.map(e => item('changed', e)));
-    $('diff-result').innerHTML = '<h2>第 ' + d.from + ' 版 → 第 ' + d.to + ' 版</h2>' + (rows.length
-      ? '<table class="grid" id="diff-table"><thead><tr><th>变化</th><th>元素</th><th>类型</th><th>名称</th><th>修改内容</th></tr></thead><tbody>'
-        + rows.join('') + '</tbody></table>' : '<p id="diff-none">两个版本没有差异</p>');
+    $('migration-plan').innerHTML = '';
+    const types = { userTask: '人工任务', serviceTask: '自动任务', businessRuleTask: '决策任务', sequenceFlow: '连线',
+      exclusiveGateway: '排他网关', inclusiveGateway: '包容网关', parallelGateway: '并行网关', startEvent: '开始事件',
+      endEvent: '结束事件', boundaryEvent: '边界事件', subProcess: '子流程', callActivity: '调用子流程' };
+    const attrs = { name: '名称', targetRef: '流向', sourceRef: '来源', formRef: '表单', candidateGroups: '候选组',
+      assignee: '处理人', dueDate: '期限', conditionExpression: '条件', decisionRef: '决策表', delegateExpression: '执行逻辑' };
+    const attr = a => attrs[String(a).replace(/^camunda:/, '')] || a;
+    // the diagram first: its elements give the names of the steps a flow or a change refers to
     await showDiagram(v.key, v.to, d.added.map(e => ({ id: e.id, marker: 'diff-added' }))
       .concat(d.changed.map(e => ({ id: e.id, marker: 'diff-changed' }))));
+    const registry = viewer.get('elementRegistry');
+    const nameOf = id => {
+      const element = registry.get(id);
+      const bo = element && element.businessObject;
+      return bo ? (bo.name || ('未命名的' + (types[bo.$type.replace('bpmn:', '')] || '元素'))) : '旧版本中的元素';
+    };
+    const refs = new Set(['targetRef', 'sourceRef', 'attachedToRef', 'default']);
+    const value = (c, x) => x == null || x === '' ? '—' : refs.has(String(c.attribute)) ? '「' + nameOf(x) + '」' : x;
+    const title = e => e.name || (e.type === 'sequenceFlow' && registry.get(e.id)
+      ? '连线「' + nameOf(registry.get(e.id).businessObject.sourceRef.id) + '」→「' + nameOf(registry.get(e.id).businessObject.targetRef.id) + '」'
+      : '未命名的' + (types[e.type] || e.type));
+    const item = (kind, e) => '<tr class="diff-' + kind + '" data-element="' + esc(e.id) + '"><td>' + ({added: '新增', removed: '删除', changed: '修改'})[kind]
+      + '</td><td>' + esc(title(e)) + '</td><td>' + esc(types[e.type] || e.type) + '</td><td>'
+      + (e.changes || []).map(c => esc(attr(c.attribute)) + ':' + esc(value(c, c.from)) + ' → ' + esc(value(c, c.to))).join('<br>') + '</td></tr>';
+    const rows = d.added.map(e => item('added', e)).concat(d.removed.map(e => item('removed', e)), d.changed.map(e => item('changed', e)));
+    $('diff-result').innerHTML = '<h2>第 ' + d.from + ' 版 → 第 ' + d.to + ' 版</h2>' + (rows.length
+      ? '<table class="grid" id="diff-table"><thead><tr><th>变化</th><th>步骤</th><th>类型</th><th>修改内容</th></tr></thead><tbody>'
+        + rows.join('') + '</tbody></table>' : '<p id="diff-none">两个版本没有差异</p>');
   });
 
   // ---- migration --------------------------------------------------------------------------------------------
@@ -124,26 +165,37 @@
     const result = await json('/api/models/processes/' + encodeURIComponent(v.key) + '/migration-plan?from=' + v.from + '&to=' + v.to);
     if (result.status !== 200) { $('migration-plan').innerHTML = '<p class="problems">' + esc(result.body && result.body.detail) + '</p>'; return; }
     const plan = result.body;
-    let html = '<h2>迁移方案:第 ' + plan.from + ' 版 → 第 ' + plan.to + ' 版</h2>'
-      + '<p>自动对应 ' + plan.mappings.length + ' 个步骤(同 id 的元素)。</p>';
+    const kinds = { ADDED: '新增', REMOVED: '删除', RENAMED: '改名', NOT_MAPPED: '不能对应' };
+    let html = '<h2>迁移方案:第 ' + plan.from + ' 版 → 第 ' + plan.to + ' 版</h2>';
     if (plan.planProblems.length) { html += '<ul class="problems">' + plan.planProblems.map(p => '<li>' + esc(p) + '</li>').join('') + '</ul>'; }
-    if (plan.unmapped.length) {
-      html += '<details><summary>没有对应的步骤(' + plan.unmapped.length + ')</summary><ul id="unmapped">'
-        + plan.unmapped.map(u => '<li><code>' + esc(u.activityId) + '</code> ' + esc(u.name || '') + ':' + esc(u.reason) + '</li>').join('')
-        + '</ul></details>';
-    }
-    html += '<table class="grid" id="migration-cases"><thead><tr><th></th><th>案件</th><th>当前步骤</th><th>能否迁移</th></tr></thead><tbody>'
+    html += plan.differences.length
+      ? '<h3>两个版本不同的步骤(' + plan.differences.length + ')</h3><table class="grid" id="plan-differences"><thead><tr><th>步骤</th><th>变化</th><th>说明</th></tr></thead><tbody>'
+        + plan.differences.map(d => '<tr data-activity="' + esc(d.activityId) + '"><td>' + esc(d.name) + '</td><td>' + esc(kinds[d.kind] || d.kind)
+          + '</td><td>' + esc(d.text) + '</td></tr>').join('') + '</tbody></table>'
+      : '<p id="plan-no-differences">两个版本的步骤相同,所有案件可以原地迁移。</p>';
+    html += '<p class="muted">其余 ' + Math.max(0, plan.mappings.length - plan.differences.filter(d => d.kind === 'RENAMED').length)
+      + ' 个步骤两个版本相同,等在那里的案件迁移后停在同一步骤。请勾选要迁移的案件:</p>';
+    html += '<table class="grid" id="migration-cases"><thead><tr><th>选择</th><th>案件</th><th>当前步骤</th><th>能否迁移</th></tr></thead><tbody>'
       + plan.cases.map(c => '<tr data-instance="' + esc(c.processInstanceId) + '"><td><input type="checkbox" class="case-choice" value="'
-        + esc(c.processInstanceId) + '"' + (c.canMigrate === false ? ' disabled' : ' checked') + '></td><td>' + esc(c.businessKey || c.processInstanceId)
-        + '</td><td>' + esc(c.activeActivities.join(', ')) + '</td><td>' + (c.canMigrate === true ? '<span class="ok">可以</span>'
-        : c.canMigrate === false ? '不能:' + esc(c.reasons.join(';')) : '未试') + '</td></tr>').join('')
+        + esc(c.processInstanceId) + '"' + (c.canMigrate === false ? ' disabled' : '') + ' aria-label="迁移案件 ' + esc(c.businessKey || '') + '"></td><td>'
+        + esc(c.businessKey || '(无案件编号)') + '</td><td>' + esc((c.activeSteps || []).join('、')) + '</td><td>'
+        + (c.canMigrate === true ? '<span class="ok">可以</span>' : c.canMigrate === false ? '不能:' + esc(c.reasons.join(';')) : '未试')
+        + '</td></tr>').join('')
       + '</tbody></table>';
     if (!plan.cases.length) { html += '<p>第 ' + plan.from + ' 版没有运行中的案件。</p>'; }
-    if (mayDeploy && plan.cases.length) { html += '<button type="button" id="migrate-button">迁移选中的案件</button>'; }
+    if (mayDeploy && plan.cases.length) { html += '<button type="button" id="migrate-button" disabled>迁移选中的案件</button>'; }
     $('migration-plan').innerHTML = html;
+    $('diff-result').innerHTML = '';
+    const chosen = () => Array.from(document.querySelectorAll('.case-choice:checked')).map(c => c.value);
+    document.querySelectorAll('.case-choice').forEach(c => c.addEventListener('change', () => {
+      if ($('migrate-button')) { $('migrate-button').disabled = chosen().length === 0; }
+    }));
+    const marker = { ADDED: 'diff-added', RENAMED: 'diff-changed', REMOVED: 'diff-changed', NOT_MAPPED: 'diff-changed' };
+    showDiagram(v.key, v.to, plan.differences.filter(d => d.kind !== 'REMOVED').map(d => ({ id: d.activityId, marker: marker[d.kind] })))
+      .catch(e => { $('diagram-status').textContent = '流程图无法显示:' + e.message; });
     if ($('migrate-button')) {
       $('migrate-button').addEventListener('click', async () => {
-        const ids = Array.from(document.querySelectorAll('.case-choice:checked')).map(c => c.value);
+        const ids = chosen();
         const done = await json('/api/models/processes/' + encodeURIComponent(v.key) + '/migrations', {
           method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
           body: JSON.stringify({ from: Number(v.from), to: Number(v.to), processInstanceIds: ids })
@@ -158,4 +210,5 @@
   });
 
   loadModels();
+  loadVariants();
 })();

@@ -264,6 +264,11 @@ class AuthorizationMatrixTests extends HttpApiTest {
         rows.add(overseersRead("GET /api/models/processes/{key}/migration-plan",
                 f -> "/api/models/processes/complaint-handling/migration-plan?from=1&to=1"));
         rows.add(overseersRead("GET /api/models/deployments", f -> "/api/models/deployments"));
+        rows.add(overseersRead("GET /api/models/variants", f -> "/api/models/variants"));
+        // an unknown variant: those who may deploy are told it does not exist, nothing is deployed
+        rows.add(row("POST /api/models/variants/{id}/deployments",
+                (t, r, f) -> t.client(r).post("/api/models/variants/no-such-variant/deployments", Map.of()),
+                allow(404, EnumSet.of(Role.MANAGER, Role.ADMIN)), 403));
         rows.add(overseersRead("GET /api/models/migrations", f -> "/api/models/migrations"));
         rows.add(overseersRead("GET /api/models/cases/{processInstanceId}/changes",
                 f -> "/api/models/cases/" + f.complaint().path("processInstanceId").asText() + "/changes"));

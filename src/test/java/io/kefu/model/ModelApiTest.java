@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,5 +156,44 @@ abstract class ModelApiTest extends HttpApiTest {
             files.put(nameAndContent[i], nameAndContent[i + 1]);
         }
         return files;
+    }
+
+    ProcessInstance instance(String id) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+
+    Task task(String processInstanceId, String key) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
+                .singleResult();
+        assertThat(task).as("open task %s", key).isNotNull();
+        return task;
+    }
+
+    List<String> openTaskKeys(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .map(Task::getTaskDefinitionKey).toList();
+    }
+
+    static JsonNode find(JsonNode array, String key) {
+        return find(array, key, "key");
+    }
+
+    static JsonNode find(JsonNode array, String value, String field) {
+        for (JsonNode node : array) {
+            if (value.equals(node.path(field).asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + field + "=" + value + " in " + array);
+    }
+
+    static List<String> ids(JsonNode array) {
+        return ids(array, "id");
+    }
+
+    static List<String> ids(JsonNode array, String field) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(node -> ids.add(node.path(field).asText()));
+        return ids;
     }
 }

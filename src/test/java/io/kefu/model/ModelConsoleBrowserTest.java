@@ -72,7 +72,11 @@ class ModelConsoleBrowserTest extends ModelApiTest {
         browser.findElement(By.id("deploy-button")).click();
         WebElement deployed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-ok")));
         int v2 = v1 + 1;
-        assertThat(deployed.getText()).contains(KEY + " 第 " + v2 + " 版");
+        assertThat(deployed.getText()).contains("投诉处理(改版测试) 第 " + v2 + " 版");
+
+        // the ready variants a manager can switch to, by their Chinese names
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("variant-table"))).getText())
+                .contains("投诉处理(五步法,领导审批)", "投诉处理(专业机构程序,所务会议)", "当前运行", "部署为当前版本");
 
         // the diff lists the added step and marks it on the diagram
         new Select(browser.findElement(By.id("process-key"))).selectByValue(KEY);
@@ -81,7 +85,9 @@ class ModelConsoleBrowserTest extends ModelApiTest {
         browser.findElement(By.id("to-version")).sendKeys(String.valueOf(v2));
         browser.findElement(By.id("diff-button")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("diagram-status"), "data-rendered", "true"));
-        assertThat(browser.findElement(By.id("diff-table")).getText()).contains("新增", "Task_SupervisorReview", "主管复核投诉判断");
+        assertThat(browser.findElement(By.id("diff-table")).getText()).contains("新增", "主管复核投诉判断", "人工任务",
+                "流向:「投诉成立?」 → 「主管复核投诉判断」").doesNotContain("Task_SupervisorReview", "Gateway_");
+        screenshot("diff");
         assertThat(browser.findElements(By.cssSelector("#diagram [data-element-id=Task_SupervisorReview].diff-added")))
                 .hasSize(1);
 
@@ -89,7 +95,21 @@ class ModelConsoleBrowserTest extends ModelApiTest {
         browser.findElement(By.id("plan-button")).click();
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#migration-cases tr[data-instance='" + running + "']")));
-        assertThat(row.getText()).contains("可以", "Task_AssessValidity");
+        assertThat(row.getText()).contains("可以", "投诉判断").doesNotContain("Task_AssessValidity");
+        // only what differs is called out, by name and with the true reason; the diagram is beside it
+        String differences = browser.findElement(By.id("plan-differences")).getText();
+        assertThat(differences).contains("新增步骤「主管复核投诉判断」").doesNotContain("类型或所在子流程不同", "登记投诉",
+                "Task_");
+        wait.until(ExpectedConditions.attributeToBe(By.id("diagram-status"), "data-rendered", "true"));
+        assertThat(browser.findElement(By.id("diagram-pane")).getLocation().getY())
+                .as("the diagram is beside the plan, not below it")
+                .isLessThan(browser.findElement(By.id("migration-cases")).getLocation().getY());
+        screenshot("migration-plan");
+        // no case is ticked until the manager chooses it
+        WebElement choice = row.findElement(By.cssSelector("input.case-choice"));
+        assertThat(choice.isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("migrate-button")).isEnabled()).isFalse();
+        choice.click();
         browser.findElement(By.id("migrate-button")).click();
         WebElement migrated = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("migration-ok")));
         assertThat(migrated.getText()).contains("第 " + v1 + " 版迁移到第 " + v2 + " 版");
@@ -97,6 +117,13 @@ class ModelConsoleBrowserTest extends ModelApiTest {
                 .getProcessDefinitionId()).isEqualTo(definitionId(v2));
         // the deployment and the migration went through the page's own script, with the session's CSRF token
         assertThat(HeadlessChromium.cspViolations(browser)).as("refused by the Content-Security-Policy").isEmpty();
+    }
+
+    /** Saves what the page looks like (target/screenshots) for a person to look at. */
+    private void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
     }
 
     private Path file(String folder, String content) throws IOException {

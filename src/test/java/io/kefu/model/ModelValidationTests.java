@@ -34,12 +34,30 @@ class ModelValidationTests extends ModelApiTest {
     @Test
     void everyModelKefuShipsValidatesClean() throws IOException {
         List<ModelResource> shipped = new ArrayList<>();
-        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.*")) {
-            shipped.add(new ModelResource("processes/" + file.getFilename(), file.getContentAsByteArray()));
+        for (String pattern : List.of("classpath*:processes/*/*.bpmn", "classpath*:processes/*/*.dmn",
+                "classpath*:processes/*/forms/*.form")) {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+                shipped.add(new ModelResource("processes/" + file.getFilename(), file.getContentAsByteArray()));
+            }
         }
         assertThat(shipped).hasSizeGreaterThan(3);
         ValidationReport report = validator.validate(shipped);
         assertThat(report.problems()).as(report.summary()).isEmpty();
+    }
+
+    /** Each ready variant validates clean as the console deploys it: its own files, against what Kefu deployed. */
+    @Test
+    void everyVariantKefuShipsValidatesClean() throws IOException {
+        for (String variant : List.of("p1a", "p1c")) {
+            List<ModelResource> files = new ArrayList<>();
+            for (Resource file : new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:processes/complaint/variants/" + variant + "/**/*.*")) {
+                files.add(new ModelResource(file.getFilename(), file.getContentAsByteArray()));
+            }
+            assertThat(files).as(variant).isNotEmpty();
+            ValidationReport report = validator.validate(files);
+            assertThat(report.problems()).as(variant + ": " + report.summary()).isEmpty();
+        }
     }
 
     @Test
@@ -69,11 +87,47 @@ class ModelValidationTests extends ModelApiTest {
         JsonNode problem = refused(FILE, model, "FORM_NOT_FOUND", "Task_CloseComplaint");
         assertThat(problem.path("detail").asText()).contains("complaint-close-redesigned");
 
-        String form = "{\"id\": \"complaint-close-redesigned\", \"type\": \"default\", \"schemaVersion\": 16,"
-                + " \"components\": [{\"key\": \"closingNote\", \"label\": \"结案说明\", \"type\": \"textarea\"}]}";
+        String form = closeForm("{\"key\": \"closingCategory\", \"label\": \"结案分类\", \"type\": \"select\"},"
+                + " {\"key\": \"closingSummary\", \"label\": \"结案总结\", \"type\": \"textarea\"},"
+                + " {\"key\": \"closingNote\", \"label\": \"结案说明\", \"type\": \"textarea\"}");
         Response withForm = upload("manager", "/api/models/validate",
                 files(FILE, model, "complaint-close-redesigned.form", form), Map.of());
         assertThat(withForm.json().path("valid").asBoolean()).as(withForm.toString()).isTrue();
+        assertThat(withForm.json().path("notes").toString())
+                .as("a field the handler does not read is kept as a generic entry").contains("结案说明 作为通用记录保存到案件");
+    }
+
+    @Test
+    void aFormWithoutAFieldItsStepsHandlerReadsIsRefused() {
+        String model = v1With("camunda:formRef=\"complaint-close\"", "camunda:formRef=\"complaint-close-redesigned\"");
+        String form = closeForm("{\"key\": \"closingNote\", \"label\": \"结案说明\", \"type\": \"textarea\"}");
+        Response response = upload("manager", "/api/models/validate",
+                files(FILE, model, "complaint-close-redesigned.form", form), Map.of());
+        assertThat(response.json().path("valid").asBoolean()).as(response.toString()).isFalse();
+        assertThat(problemCodes(response)).containsExactlyInAnyOrder("STEP_FIELD_MISSING@Task_CloseComplaint",
+                "STEP_FIELD_MISSING@Task_CloseComplaint");
+        assertThat(response.json().path("problems").toString()).contains("closingCategory", "closingSummary",
+                "complaintTaskCompletion");
+    }
+
+    @Test
+    void aPersonalFieldOnAStepNoHandlerKnowsIsRefused() {
+        String model = v1With("camunda:formRef=\"complaint-close\"", "camunda:formRef=\"complaint-close-redesigned\"")
+                .replace("<bpmn:userTask id=\"Task_CloseComplaint\"", "<bpmn:userTask id=\"Task_CloseComplaintNew\"")
+                .replace("targetRef=\"Task_CloseComplaint\"", "targetRef=\"Task_CloseComplaintNew\"")
+                .replace("sourceRef=\"Task_CloseComplaint\"", "sourceRef=\"Task_CloseComplaintNew\"")
+                .replace("bpmnElement=\"Task_CloseComplaint\"", "bpmnElement=\"Task_CloseComplaintNew\"");
+        String form = closeForm("{\"key\": \"visitorPhone\", \"label\": \"来访人电话\", \"type\": \"textfield\","
+                + " \"properties\": {\"personal\": \"true\"}}");
+        Response response = upload("manager", "/api/models/validate",
+                files(FILE, model, "complaint-close-redesigned.form", form), Map.of());
+        assertThat(problemCodes(response)).as(response.toString()).contains("STEP_PERSONAL_FIELD@Task_CloseComplaintNew");
+        assertThat(response.json().path("problems").toString()).contains("来访人电话");
+    }
+
+    static String closeForm(String components) {
+        return "{\"id\": \"complaint-close-redesigned\", \"type\": \"default\", \"schemaVersion\": 16,"
+                + " \"components\": [" + components + "]}";
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.kefu.step;
+
+import io.kefu.shared.time.WorkingHours;
+import io.kefu.task.CaseCardSection;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** The case card's last section: what was recorded at the case's steps no handler knows, in the forms' words. */
+@Component
+class StepEntryCard implements CaseCardSection {
+
+    static final String HEADING = "#### 其他步骤的记录";
+
+    private final StepEntries entries;
+    private final DateTimeFormatter time;
+
+    StepEntryCard(StepEntries entries, WorkingHours hours) {
+        this.entries = entries;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(hours.zone());
+    }
+
+    @Override
+    public String section(DelegateTask task) {
+        List<StepEntries.Entry> kept = entries.ofInstance(task.getProcessInstanceId());
+        if (kept.isEmpty()) {
+            return null;
+        }
+        return HEADING + "\n\n" + kept.stream()
+                .map(e -> "- **" + e.taskName() + "**(" + e.actor() + "," + time.format(e.at()) + "):" + e.text())
+                .collect(Collectors.joining("\n"));
+    }
+}
