@@ -30,7 +30,7 @@ class StepEntryHistory implements CaseRecordHistory {
         return entries.ofCase(businessKey).stream()
                 .map(e -> new TimelineEntry(e.at(), TimelineEntry.Source.RECORD, KIND, e.actor(),
                         "记录步骤: " + e.taskName(), e.text(), e.codes().equals(e.text()) ? null : e.codes(),
-                        e.taskKey(), false))
+                        e.taskKey(), false, null))
                 .toList();
     }
 
