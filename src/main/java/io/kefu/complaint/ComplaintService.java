@@ -1,5 +1,6 @@
 package io.kefu.complaint;
 
+import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.complaint.process.ComplaintProcess;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerService;
@@ -106,7 +107,8 @@ public class ComplaintService {
                 throw InvalidInputException.of("complainedEmployee", "被投诉人须回避,不能受理针对自己的投诉,请转交其他专员登记");
             }
         }
-        Complaint complaint = new Complaint(customer, intake.complainantName().trim(), intake.complainantPhone().trim(),
+        Complaint complaint = new Complaint(customer, intake.complainantName().trim(),
+                PhoneNumbers.normalisedOrNull(intake.complainantPhone()),
                 intake.channel(), intake.category(), intake.severity(), intake.description().trim(),
                 blankToNull(intake.customerRequest()), complained, ownerId);
         complaints.saveAndFlush(complaint);

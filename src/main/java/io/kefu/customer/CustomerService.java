@@ -1,5 +1,6 @@
 package io.kefu.customer;
 
+import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.shared.InvalidInputException;
@@ -200,7 +201,7 @@ public class CustomerService {
             throw InvalidInputException.of("specialist", "用户 " + request.specialist() + " 不存在");
         }
         List<Contact> contacts = request.contacts().stream()
-                .map(c -> new Contact(c.name().trim(), c.phone().trim(), c.title()))
+                .map(c -> new Contact(c.name().trim(), PhoneNumbers.normalisedOrNull(c.phone()), c.title()))
                 .toList();
         customer.updateProfile(request.name().trim(), request.type(), request.tier(), request.address(), request.region(),
                 request.storeCount() == null ? 0 : request.storeCount(), request.businessStart(), contacts);
