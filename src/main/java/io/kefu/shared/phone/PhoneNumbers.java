@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class PhoneNumbers {
 
     /** What a user reads when a number is refused: it says which shapes are accepted. */
-    public static final String INVALID = "电话号码格式不正确:请填写 11 位手机号(如 138 1234 5678)或带区号的固话(如 010-12345678,分机可加 -801)";
+    public static final String INVALID = "联系电话格式不正确:请填写 11 位手机号(如 138 1234 5678)或带区号的固话(如 010-12345678,分机可加 -801)";
 
     private static final Pattern MOBILE = Pattern.compile("(?:\\+?86)?(1[3-9]\\d{9})");
     /** Area codes of three digits: 010 and 02x; every other area code has four. */

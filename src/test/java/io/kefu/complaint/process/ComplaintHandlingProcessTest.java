@@ -720,8 +720,12 @@ class ComplaintHandlingProcessTest {
         ProcessInstance process = processOf(opened);
         assertThat(runtimeService.getVariable(process.getId(), RECUSED_USER)).isEqualTo(SALES);
 
+        // the agent is told at intake that 销售部 would be left without anyone to work the case
+        assertThat(recusalNotes(opened)).singleElement().asString().contains("销售部", "唯一", "主管");
         assertNotOfferedTo(task(process, TASK_ASSESS_VALIDITY), SALES);
         complete(process, TASK_ASSESS_VALIDITY, OWNER, validAssessment("sales"));
+        // and the case says why its department steps are with the supervisors once it is referred there
+        assertThat(recusalNotes(opened)).hasSize(2).last().asString().contains("本案转交销售部", "主管承办");
 
         // the department is the complained employee alone: its task goes to the supervisors instead
         Task investigate = task(process, TASK_INVESTIGATE);
@@ -806,6 +810,11 @@ class ComplaintHandlingProcessTest {
         } finally {
             workload.forEach(id -> taskService.deleteTask(id, true));
         }
+    }
+
+    List<String> recusalNotes(Complaint complaint) {
+        return reload(complaint).getNotes().stream().filter(n -> "RECUSAL_ROUTING".equals(n.getKind()))
+                .map(CaseNote::getText).toList();
     }
 
     long openTasksOf(String user) {
