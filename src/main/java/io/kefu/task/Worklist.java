@@ -61,7 +61,8 @@ public class Worklist {
 
     /**
      * The open steps of the given cases (process instance ids, e.g. the user's own open cases) that a department
-     * works: offered to a department's group, whether or not one of its members handles it.
+     * works: offered to a department's group, whether or not one of its members handles it; the latest referral
+     * first (some of these steps have no deadline, and databases put those first in a due-date order).
      */
     public Section waitingOnDepartment(Collection<String> processInstanceIds) {
         if (processInstanceIds.isEmpty()) {
@@ -70,16 +71,21 @@ public class Worklist {
         String[] departments = Arrays.stream(Department.values()).map(Department::groupId).toArray(String[]::new);
         TaskQuery query = tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
                 .taskCandidateGroupIn(List.of(departments)).includeAssignedTasks();
-        return section(query);
+        return section(query, query.orderByTaskCreateTime().desc());
     }
 
     private TaskQuery mine(CurrentUser user) {
         return tasks.createTaskQuery().or().taskAssignee(user.id()).taskCandidateUser(user.id()).endOr();
     }
 
+    /** Due first: the lists that have a deadline by definition. */
     private Section section(TaskQuery query) {
+        return section(query, query.orderByDueDate().asc());
+    }
+
+    private Section section(TaskQuery query, TaskQuery ordered) {
         long total = query.count();
-        List<Task> shown = total == 0 ? List.of() : query.orderByDueDate().asc().listPage(0, SHOWN);
+        List<Task> shown = total == 0 ? List.of() : ordered.listPage(0, SHOWN);
         Map<String, String> caseKeys = caseKeys(shown);
         Map<String, String> departments = departments(shown);
         return new Section(shown.stream().map(task -> new WorkItem(
