@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
@@ -82,9 +81,5 @@ public class StaffDirectory {
             groups.put(department.groupId(), department.label());
         }
         return groups;
-    }
-
-    static Set<String> groupIds() {
-        return STAFF_GROUPS.keySet();
     }
 }
