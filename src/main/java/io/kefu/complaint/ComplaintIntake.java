@@ -1,8 +1,8 @@
 package io.kefu.complaint;
 
+import io.kefu.shared.phone.Phone;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A complaint as it is taken in (顾客投诉登记表), from the API or from Tasklist's start form. */
@@ -10,7 +10,7 @@ public record ComplaintIntake(
         @NotBlank(message = "客户编号不能为空") @Size(max = 20, message = "客户编号最多 20 个字符") String customerCode,
         @NotBlank(message = "投诉人不能为空") @Size(max = 100, message = "投诉人最多 100 个字符") String complainantName,
         @NotBlank(message = "联系电话不能为空")
-        @Pattern(regexp = "^\\+?[0-9][0-9 \\-]{4,19}$", message = "联系电话格式不正确") String complainantPhone,
+        @Phone String complainantPhone,
         @NotNull(message = "请选择受理渠道") Channel channel,
         @NotNull(message = "请选择投诉类别") ComplaintCategory category,
         @NotNull(message = "请选择严重程度") Severity severity,

@@ -85,7 +85,8 @@ class ComplaintRecordHistory extends EntityCaseHistory {
             "LEADER_INSTRUCTION", "主管领导批示",
             "MANAGER_INSTRUCTION", "经理批示",
             "CUSTOMER_FEEDBACK", "客户反馈",
-            "IMPROVEMENT", "改进建议");
+            "IMPROVEMENT", "改进建议",
+            ComplaintService.RECUSAL_ROUTING, "回避改派说明");
 
     ComplaintRecordHistory() {
         super(Set.of(ComplaintProcess.KEY), Complaint.class, "caseNo", null, "customer.id", LABELS);

@@ -1,5 +1,6 @@
 package io.kefu.complaint;
 
+import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.complaint.process.ComplaintProcess;
 import io.kefu.customer.Customer;
 import io.kefu.audit.FormLabels;
@@ -109,9 +110,11 @@ public class ComplaintService {
                 throw InvalidInputException.of("complainedEmployee", "被投诉人须回避,不能受理针对自己的投诉,请转交其他专员登记");
             }
         }
-        Complaint complaint = new Complaint(customer, intake.complainantName().trim(), intake.complainantPhone().trim(),
+        Complaint complaint = new Complaint(customer, intake.complainantName().trim(),
+                PhoneNumbers.normalisedOrNull(intake.complainantPhone()),
                 intake.channel(), intake.category(), intake.severity(), intake.description().trim(),
                 blankToNull(intake.customerRequest()), complained, ownerId);
+        warnOfEmptiedDepartments(complaint, ownerId);
         complaints.saveAndFlush(complaint);
         complaint.numberFromId();
         log.info("Complaint {} registered for customer {} by {}", complaint.getCaseNo(), customer.getCode(), ownerId);
@@ -188,9 +191,48 @@ public class ComplaintService {
         Instant now = calendar.now();
         if (valid) {
             complaint.acceptAsValid(reason.trim(), department, blankToNull(causeType), now);
+            explainRecusalRouting(complaint, department, complaint.getOwnerId(), now);
         } else {
             complaint.judgeInvalid(reason.trim(), invalidReply.trim(), now);
         }
+    }
+
+    // ---- recusal that empties a department (被投诉人应当回避) -------------------------------------------------------
+
+    /** The note kind that tells why a department's steps went to the supervisors; the API shows it as a warning. */
+    public static final String RECUSAL_ROUTING = "RECUSAL_ROUTING";
+
+    /**
+     * At intake: each department whose only member is the employee complained about would have nobody left to work
+     * the case, and its steps would go to the supervisors (KefuTaskListeners). Said on the case, before anyone refers it.
+     */
+    private void warnOfEmptiedDepartments(Complaint complaint, String author) {
+        String complained = complaint.getComplainedEmployee();
+        if (complained == null) {
+            return;
+        }
+        for (Department department : Department.values()) {
+            if (onlyMemberIs(department, complained)) {
+                complaint.addNote(RECUSAL_ROUTING, author, "被投诉员工 " + complained + " 是" + department.label()
+                        + "唯一的成员,须回避本案:如转交" + department.label() + ",调查与处理将改由主管承办。",
+                        calendar.now());
+            }
+        }
+    }
+
+    /** On referral: the department the case goes to is the complained employee alone, so the supervisors work it. */
+    private void explainRecusalRouting(Complaint complaint, String code, String author, Instant now) {
+        String complained = complaint.getComplainedEmployee();
+        Department department = Department.fromCode(code).orElse(null);
+        if (complained != null && department != null && onlyMemberIs(department, complained)) {
+            complaint.addNote(RECUSAL_ROUTING, author, "本案转交" + department.label() + ",但被投诉员工 " + complained
+                    + " 是该部门唯一的成员,须回避:调查、方案与实施改由主管承办(任务在主管的待办中)。", now);
+        }
+    }
+
+    private boolean onlyMemberIs(Department department, String user) {
+        var members = identityService.createUserQuery().memberOfGroup(department.groupId()).listPage(0, 2);
+        return members.size() == 1 && members.get(0).getId().equals(user);
     }
 
     public void closeAsInvalid(long complaintId) {
@@ -317,6 +359,7 @@ public class ComplaintService {
         Complaint complaint = find(complaintId);
         complaint.reassign(department);
         complaint.addNote("MANAGER_INSTRUCTION", manager, instruction.trim(), calendar.now());
+        explainRecusalRouting(complaint, department, manager, calendar.now());
     }
 
     public void recordRootCause(long complaintId, String rootCause, String measures) {

@@ -16,7 +16,8 @@ public record ComplaintView(Long id, String caseNo, Long customerId, String cust
         Integer chosenOption, String implementationNotes, Boolean customerAccepted, String acceptanceMethod,
         Satisfaction satisfaction, String visitRemarks, int reopenCount, ComplaintCategory closingCategory,
         String closingSummary, List<BreachView> breaches, List<NoteView> notes, List<RoundView> rounds,
-        String processInstanceId, boolean personalDataMasked, Instant createdAt, long version) {
+        String processInstanceId, boolean personalDataMasked, Instant createdAt, long version,
+        List<String> warnings) {
 
     /**
      * One round of handling, oldest first (the last is current; the top-level investigation, options, decision,
@@ -66,7 +67,10 @@ public record ComplaintView(Long id, String caseNo, Long customerId, String cust
                 c.getNotes().stream().map(n -> new NoteView(n.getKind(), n.getAuthor(), n.getText(), n.getCreatedAt()))
                         .toList(),
                 c.getRounds().stream().map(r -> RoundView.of(r, r == round)).toList(),
-                c.getProcessInstanceId(), !unmasked, c.getCreatedAt(), c.getVersion());
+                c.getProcessInstanceId(), !unmasked, c.getCreatedAt(), c.getVersion(),
+                // what the agent must know about the routing (recusal emptied a department), as the case notes say it
+                c.getNotes().stream().filter(n -> ComplaintService.RECUSAL_ROUTING.equals(n.getKind()))
+                        .map(n -> n.getText()).toList());
     }
 
     private static List<String> options(ComplaintRound round) {

@@ -1,5 +1,6 @@
 package io.kefu.contract;
 
+import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.archive.ArchiveEntry;
 import io.kefu.archive.ArchiveService;
 import io.kefu.archive.SecrecyClass;
@@ -140,7 +141,7 @@ public class ContractService {
             failOn(errors);
             customer = customers.registerProspect(new CustomerRequest(start.name().trim(), start.type(),
                     start.tier() == null ? CustomerTier.C : start.tier(),
-                    List.of(new ContactRequest(start.contactName().trim(), start.contactPhone().trim(), "负责人")),
+                    List.of(new ContactRequest(start.contactName().trim(), PhoneNumbers.normalisedOrNull(start.contactPhone()), "负责人")),
                     start.address(), start.region(), 0, null, null));
         }
         Contract contract = new Contract(customer, start.type(), user);

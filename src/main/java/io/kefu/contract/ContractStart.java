@@ -2,8 +2,8 @@ package io.kefu.contract;
 
 import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
+import io.kefu.shared.phone.Phone;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -17,7 +17,7 @@ public record ContractStart(
         @Size(max = 200, message = "客户名称最多 200 个字符") String name,
         CustomerTier tier,
         @Size(max = 100, message = "联系人姓名最多 100 个字符") String contactName,
-        @Pattern(regexp = "^\\+?[0-9][0-9 \\-]{4,19}$", message = "联系电话格式不正确") String contactPhone,
+        @Phone String contactPhone,
         @Size(max = 500, message = "地址最多 500 个字符") String address,
         @Size(max = 100, message = "区域最多 100 个字符") String region) {
 

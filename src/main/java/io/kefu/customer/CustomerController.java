@@ -6,6 +6,7 @@ import io.kefu.shared.InvalidInputException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Collections;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,6 +38,17 @@ class CustomerController {
     ResponseEntity<CustomerView> register(@Valid @RequestBody CustomerRequest request) {
         Customer customer = customers.register(request, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/customers/" + customer.getId())).body(view(customer));
+    }
+
+    static final int LOOKUP_LIMIT = 20;
+
+    /** 客户查询 by number or name, for intake forms: at most {@value #LOOKUP_LIMIT} customers, by number. */
+    @GetMapping("/lookup")
+    List<CustomerService.CustomerOption> lookup(@RequestParam(name = "q", required = false) String query) {
+        if (query != null && query.length() > 50) {
+            throw InvalidInputException.of("q", "查询内容最多 50 个字符");
+        }
+        return customers.lookup(query, CurrentUser.get(), LOOKUP_LIMIT);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package io.kefu.customer;
 
+import io.kefu.shared.phone.Phone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +34,7 @@ public record CustomerRequest(
     public record ContactRequest(
             @NotBlank(message = "联系人姓名不能为空") @Size(max = 100, message = "联系人姓名最多 100 个字符") String name,
             @NotBlank(message = "联系电话不能为空")
-            @Pattern(regexp = "^\\+?[0-9][0-9 \\-]{4,19}$", message = "联系电话格式不正确") String phone,
+            @Phone String phone,
             @Size(max = 100, message = "职务最多 100 个字符") String title) {
     }
 }

@@ -1,5 +1,6 @@
 package io.kefu.customer;
 
+import io.kefu.shared.phone.PhoneNumbers;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
@@ -25,7 +26,7 @@ public record CustomerSearch(String name, String phone, CustomerType type, Custo
                 Root<Customer> customer = withPhone.from(Customer.class);
                 Join<Customer, Contact> contacts = customer.join("contacts", JoinType.INNER);
                 withPhone.select(customer.get("id"))
-                        .where(cb.like(contacts.get("phone"), "%" + escape(phone.trim()) + "%", '\\'));
+                        .where(cb.like(contacts.get("phone"), "%" + escape(wanted(phone)) + "%", '\\'));
                 predicates.add(root.get("id").in(withPhone));
             }
             if (type != null) {
@@ -42,6 +43,11 @@ public record CustomerSearch(String name, String phone, CustomerType type, Custo
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
+    }
+
+    /** A whole number typed the usual way (138 1234 5678) is searched in the shape Kefu keeps; a part as typed. */
+    private static String wanted(String phone) {
+        return PhoneNumbers.normalise(phone).orElse(phone.trim());
     }
 
     private static String escape(String text) {

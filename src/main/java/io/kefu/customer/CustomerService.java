@@ -1,5 +1,6 @@
 package io.kefu.customer;
 
+import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.shared.InvalidInputException;
@@ -13,7 +14,10 @@ import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,6 +156,39 @@ public class CustomerService {
         return names;
     }
 
+    /** A customer as a lookup lists it: the number a form submits, and how the reader may read it. */
+    public record CustomerOption(String code, String label) {
+    }
+
+    /**
+     * 客户查询 for intake forms: customers whose number starts with {@code query} or whose name contains it, by number,
+     * at most {@code limit} (all customers, by number, when the query is blank). A member's (会员客户) name is personal
+     * data: it is matched only for readers who may read it in full, and shown masked to everyone else, so that a lookup
+     * never confirms what a mask hides.
+     */
+    @Transactional(readOnly = true)
+    public List<CustomerOption> lookup(String query, CurrentUser reader, int limit) {
+        String wanted = query == null ? "" : query.trim();
+        Specification<Customer> matching = (root, q, cb) -> {
+            if (wanted.isEmpty()) {
+                return cb.conjunction();
+            }
+            String like = wanted.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            var byCode = cb.like(cb.upper(root.get("code")), like.toUpperCase() + "%", '\\');
+            var byName = cb.like(cb.lower(root.get("name")), "%" + like + "%", '\\');
+            var nameReadable = reader.isSupervisorOrManager() ? cb.conjunction()
+                    : cb.or(cb.notEqual(root.get("type"), CustomerType.MEMBER),
+                            cb.equal(root.get("specialist"), reader.id()));
+            return cb.or(byCode, cb.and(byName, nameReadable));
+        };
+        var page = PageRequest.of(0, limit, Sort.by("code"));
+        return customers.findAll(matching, page).stream()
+                .map(c -> new CustomerOption(c.getCode(), c.getCode() + " "
+                        + (c.getType() != CustomerType.MEMBER || mayReadPersonalData(c, reader)
+                                ? c.getName() : PersonalData.maskName(c.getName()))))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public Customer findByCode(String code) {
         return customers.findByCode(code == null ? "" : code.trim().toUpperCase())
@@ -200,7 +237,7 @@ public class CustomerService {
             throw InvalidInputException.of("specialist", "用户 " + request.specialist() + " 不存在");
         }
         List<Contact> contacts = request.contacts().stream()
-                .map(c -> new Contact(c.name().trim(), c.phone().trim(), c.title()))
+                .map(c -> new Contact(c.name().trim(), PhoneNumbers.normalisedOrNull(c.phone()), c.title()))
                 .toList();
         customer.updateProfile(request.name().trim(), request.type(), request.tier(), request.address(), request.region(),
                 request.storeCount() == null ? 0 : request.storeCount(), request.businessStart(), contacts);

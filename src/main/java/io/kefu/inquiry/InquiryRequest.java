@@ -1,8 +1,8 @@
 package io.kefu.inquiry;
 
+import io.kefu.shared.phone.Phone;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
@@ -16,7 +16,7 @@ public record InquiryRequest(
         @NotNull(message = "请选择咨询渠道") InquiryChannel channel,
         @NotNull(message = "请选择咨询类别") InquiryCategory category,
         @NotBlank(message = "来电人不能为空") @Size(max = 100, message = "来电人最多 100 个字符") String callerName,
-        @Pattern(regexp = "^\\+?[0-9][0-9 \\-]{4,19}$", message = "联系电话格式不正确") String callerPhone,
+        @Phone String callerPhone,
         @Size(max = 100, message = "地区最多 100 个字符") String region,
         Long customerId,
         @NotBlank(message = "咨询内容不能为空") @Size(max = 4000, message = "咨询内容最多 4000 个字符") String summary,

@@ -1,5 +1,6 @@
 package io.kefu.inquiry;
 
+import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRepository;
 import io.kefu.identity.CurrentUser;
@@ -82,7 +83,7 @@ public class InquiryService {
             throw new InvalidInputException(errors);
         }
         return inquiries.save(new Inquiry(receivedAt, receivedAt.atZone(hours.zone()).toLocalDate(), request.channel(),
-                request.category(), request.callerName().trim(), blankToNull(request.callerPhone()),
+                request.category(), request.callerName().trim(), PhoneNumbers.normalisedOrNull(request.callerPhone()),
                 blankToNull(request.region()), customer, request.summary().trim(), request.outcome(), department,
                 takenBy, now));
     }

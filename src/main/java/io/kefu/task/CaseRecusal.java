@@ -1,5 +1,6 @@
 package io.kefu.task;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -12,6 +13,11 @@ public interface CaseRecusal {
     /** The process definition key this recusal answers for. */
     String processKey();
 
-    /** The user id recused from this task's case, or null when nobody is. */
-    String recusedUser(DelegateTask task);
+    /** The user id recused from this execution's case, or null when nobody is. */
+    String recusedUser(DelegateExecution execution);
+
+    /** The user id recused from this task's case, or null when nobody is (or the task belongs to no process). */
+    default String recusedUser(DelegateTask task) {
+        return task.getExecution() == null ? null : recusedUser(task.getExecution());
+    }
 }

@@ -192,15 +192,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
     /** Who the case record says is recused, asked of the task's process's {@link CaseRecusal}; none, nobody. */
     private String recusedUser(DelegateTask task) {
-        if (task.getExecution() == null) {
-            return null;
-        }
-        String processKey = processKey(task);
-        return recusals.orderedStream()
-                .filter(recusal -> recusal.processKey().equals(processKey))
-                .findFirst()
-                .map(recusal -> recusal.recusedUser(task))
-                .orElse(null);
+        return DepartmentHandlers.recusedUser(recusals, task.getExecution());
     }
 
     private static String processKey(DelegateTask task) {

@@ -3,6 +3,7 @@ package io.kefu.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kefu.complaint.process.ComplaintProcess;
 import io.kefu.support.HeadlessChromium;
 import io.kefu.support.HttpApiTest;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -35,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The console in a real headless browser (Debian's chromium and chromium-driver): an auditor finds a closed complaint,
  * opens its timeline and sees the path on the diagram, exports it; a manager opens the report with its charts and
- * exports it. Fails — never skips — when the browser is missing, so that CI cannot pass without running it.
+ * exports it; an agent lands on their home (我的工作) and finds a case with the header's search box. Fails — never skips — when the browser is missing, so that CI cannot pass without running it.
  */
 class ConsoleBrowserTest extends HttpApiTest {
 
@@ -319,6 +321,44 @@ class ConsoleBrowserTest extends HttpApiTest {
         Files.write(Path.of("target", "console-walk", "case-evidence.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         Files.deleteIfExists(letter);
+    }
+
+    @Test
+    void anAgentLandsOnTheirHomeAndFindsACaseByItsNumber() throws IOException {
+        JsonNode customer = registerCustomer();
+        JsonNode complaint = fileComplaint("agent", customer.path("code").asText());
+        String caseNo = complaint.path("caseNo").asText();
+        Task assess = openTask(complaint, ComplaintProcess.TASK_ASSESS_VALIDITY);
+        assess.setDueDate(Date.from(Instant.now().minus(3650, ChronoUnit.DAYS)));
+        taskService.saveTask(assess);
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("agent");
+        browser.findElement(By.id("password")).sendKeys("agent");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "我的工作"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        assertThat(browser.findElement(By.id("home-overdue")).getText()).contains(caseNo, "投诉判断");
+        assertThat(browser.findElement(By.id("home-my-cases")).getText()).contains(caseNo);
+        shot("home");
+
+        var search = browser.findElement(By.id("console-search"));
+        search.sendKeys(caseNo.toLowerCase(), Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search-for")));
+        shot("search");
+        browser.findElement(By.linkText(caseNo)).click();
+        wait.until(ExpectedConditions.textToBe(By.id("case-key"), caseNo));
+        assertThat(HeadlessChromium.cspViolations(browser)).as("refused by the Content-Security-Policy").isEmpty();
+    }
+
+    /** Screenshots of the agent's home, to look at: target/console-home. */
+    private static final Path SHOTS = Path.of("target", "console-home");
+
+    private void shot(String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private void open(String path) {

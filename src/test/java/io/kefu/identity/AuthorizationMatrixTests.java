@@ -132,6 +132,10 @@ class AuthorizationMatrixTests extends HttpApiTest {
                 (t, r, f) -> t.client(r).post("/api/customers", customerRequest(unique("矩阵客户"), mobile())),
                 allow(201, HOTLINE), 403));
         rows.add(read("GET /api/customers/{id}", f -> "/api/customers/" + f.customer().path("id").asLong()));
+        // intake lookups: customers by number or name for anyone who reads cases; staff for the hotline who take
+        // complaints in (被投诉员工)
+        rows.add(read("GET /api/customers/lookup", f -> "/api/customers/lookup?q=" + f.customer().path("code").asText()));
+        rows.add(row("GET /api/staff", get(f -> "/api/staff?q=tech"), allow(200, HOTLINE), 403));
         rows.add(row("PUT /api/customers/{id}",
                 (t, r, f) -> t.client(r).put("/api/customers/" + f.customer().path("id").asLong(),
                         f.customerRequest(), new HttpHeaders()),

@@ -245,6 +245,9 @@ class CsrfTests extends HttpApiTest {
         assertThat(assessed.status()).as("%s", assessed).isIn(200, 204);
         Task investigation = openTask(complaint, ComplaintProcess.TASK_INVESTIGATE);
         assertThat(investigation).isNotNull();
+        // the department's handler (指派专人) hands it back: pool work of tech's members again, to be claimed
+        taskService.setAssignee(investigation.getId(), null);
+        investigation = openTask(complaint, ComplaintProcess.TASK_INVESTIGATE);
         assertThat(investigation.getAssignee()).isNull();
         return investigation;
     }

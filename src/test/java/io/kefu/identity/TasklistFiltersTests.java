@@ -70,10 +70,14 @@ class TasklistFiltersTests extends HttpApiTest {
         Task assessment = assessmentTask(sentToTech);
         taskService.complete(assessment.getId(), validAssessment("tech"));
         Task investigation = openTask(sentToTech, ComplaintProcess.TASK_INVESTIGATE);
-        assertThat(investigation.getAssignee()).isNull();
+        // 指派专人: tech's only member handles it, so it is theirs
+        assertThat(investigation.getAssignee()).isEqualTo("tech");
 
         String myTasks = shipped("my-tasks").getId();
 
+        assertThat(listed("tech", myTasks)).contains(investigation.getId());
+        // handed back to the department, it is pool work that tech still finds in 我的待办
+        taskService.setAssignee(investigation.getId(), null);
         assertThat(listed("tech", myTasks)).contains(investigation.getId());
         assertThat(listed("agent", myTasks)).contains(assessmentTask(mine).getId())
                 .doesNotContain(investigation.getId());

@@ -62,7 +62,7 @@ class InquiryPageTests extends HttpApiTest {
 
         assertThat(posted.getStatusCode().value()).isEqualTo(200);
         assertThat(posted.getBody())
-                .contains("<span class=\"field-error\">联系电话格式不正确</span>")
+                .contains("<span class=\"field-error\">联系电话格式不正确:")
                 .contains("value=\"" + caller + "\"")
                 .doesNotContain("已登记");
         assertThat(savedBy(caller)).isEmpty();

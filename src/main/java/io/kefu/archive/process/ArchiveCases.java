@@ -8,7 +8,6 @@ import io.kefu.task.BoundCase;
 import io.kefu.task.CaseRecusal;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +32,8 @@ public class ArchiveCases implements CaseRecusal {
         return BoundCase.require(execution, loans::forProcessInstance, "archive loan").getId();
     }
 
-    private Optional<ArchiveLoan> loan(DelegateTask task) {
-        return BoundCase.find(task, loans::forProcessInstance);
+    private Optional<ArchiveLoan> loan(DelegateExecution execution) {
+        return BoundCase.find(execution, loans::forProcessInstance);
     }
 
     long destructionId(DelegateExecution execution) {
@@ -70,7 +69,7 @@ public class ArchiveCases implements CaseRecusal {
 
     /** The borrower never approves, hands out or takes back their own loan. */
     @Override
-    public String recusedUser(DelegateTask task) {
-        return loan(task).map(ArchiveLoan::getBorrower).orElse(null);
+    public String recusedUser(DelegateExecution execution) {
+        return loan(execution).map(ArchiveLoan::getBorrower).orElse(null);
     }
 }

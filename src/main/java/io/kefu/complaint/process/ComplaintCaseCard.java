@@ -139,6 +139,7 @@ class ComplaintCaseCard implements CaseCardProvider {
             case "CUSTOMER_FEEDBACK" -> "客户意见";
             case "IMPROVEMENT" -> "改进意见";
             case "SEVERE_ACKNOWLEDGED" -> "经理知悉";
+            case ComplaintService.RECUSAL_ROUTING -> "回避说明";
             default -> "督办意见";
         };
     }

@@ -33,8 +33,8 @@ public class ComplaintCases implements CaseRecusal {
         return BoundCase.require(task, complaints::forProcessInstance, "complaint").getId();
     }
 
-    private Optional<Complaint> find(DelegateTask task) {
-        return BoundCase.find(task, complaints::forProcessInstance);
+    private Optional<Complaint> find(DelegateExecution execution) {
+        return BoundCase.find(execution, complaints::forProcessInstance);
     }
 
     /** 首问负责人: the agent who took the complaint in. */
@@ -55,7 +55,7 @@ public class ComplaintCases implements CaseRecusal {
 
     /** 被投诉人应当回避: the employee the complaint is about. */
     @Override
-    public String recusedUser(DelegateTask task) {
-        return find(task).map(Complaint::getComplainedEmployee).orElse(null);
+    public String recusedUser(DelegateExecution execution) {
+        return find(execution).map(Complaint::getComplainedEmployee).orElse(null);
     }
 }

@@ -94,6 +94,7 @@ class ArchiveCareProcessTest extends ArchiveProcessTestSupport {
         assertThat(process).isWaitingAtExactly(TASK_MANAGER_APPRAISAL, TASK_DEPARTMENT_APPRAISAL);
         assertThat(archive.find(entry.getId()).getStatus()).isEqualTo(ArchiveStatus.PENDING_DESTRUCTION);
         assertThat(candidateGroups(task(process, TASK_DEPARTMENT_APPRAISAL))).containsExactly("dept-sales");
+        assertThat(task(process, TASK_DEPARTMENT_APPRAISAL).getAssignee()).as("指派专人").isEqualTo(SALES);
         assertThat(caseCard(task(process, TASK_MANAGER_APPRAISAL))).contains(entry.getArchiveNo(), "保管期限已满十年");
 
         complete(process, TASK_DEPARTMENT_APPRAISAL, SALES, Map.of("appraisal", "DESTROY"));

@@ -190,7 +190,9 @@ class ComplaintHandlingProcessTest {
 
         assertThat(process).isWaitingAtExactly(RESOLUTION, TASK_INVESTIGATE);
         Task investigate = task(process, TASK_INVESTIGATE);
-        assertThat(investigate).isNotAssigned().hasCandidateGroup("dept-tech");
+        // 指派专人: the department's only member handles it, the department stays the fallback
+        assertThat(investigate).isAssignedTo(TECH);
+        assertThat(candidateGroups(investigate)).contains("dept-tech");
         assertSameSecond(investigate.getDueDate().toInstant(), registered.getResolutionDue());
         assertThat(timer(process, TIMER_RESPONSE_DEADLINE)).as("answered in time: no response timer left").isNull();
         assertThat(timer(process, TIMER_RESOLUTION_DEADLINE)).isNotNull();
@@ -204,7 +206,8 @@ class ComplaintHandlingProcessTest {
 
         assertThat(process).isWaitingAtExactly(RESOLUTION, TASK_IMPLEMENT_SOLUTION).hasNotPassed(TASK_MANAGER_DECISION);
         assertThat(reload(opened).getStatus()).isEqualTo(ComplaintStatus.IMPLEMENTING);
-        assertThat(task(process, TASK_IMPLEMENT_SOLUTION)).hasCandidateGroup("dept-tech");
+        assertThat(task(process, TASK_IMPLEMENT_SOLUTION)).isAssignedTo(TECH);
+        assertThat(candidateGroups(task(process, TASK_IMPLEMENT_SOLUTION))).contains("dept-tech");
         complete(process, TASK_IMPLEMENT_SOLUTION, TECH, implementation());
 
         assertThat(reload(opened).getStatus()).isEqualTo(ComplaintStatus.AWAITING_CUSTOMER);
@@ -295,7 +298,8 @@ class ComplaintHandlingProcessTest {
                 Map.of(MANAGER_DECISION, "RETURN", "managerInstruction", "退回重新制定,须包含赔偿方案"));
 
         assertThat(process).isWaitingAtExactly(RESOLUTION, TASK_PROPOSE_SOLUTIONS);
-        assertThat(task(process, TASK_PROPOSE_SOLUTIONS)).hasCandidateGroup("dept-tech");
+        assertThat(task(process, TASK_PROPOSE_SOLUTIONS)).isAssignedTo(TECH);
+        assertThat(candidateGroups(task(process, TASK_PROPOSE_SOLUTIONS))).contains("dept-tech");
         Complaint returned = reload(opened);
         assertThat(returned.getStatus()).isEqualTo(ComplaintStatus.INVESTIGATING);
         assertThat(returned.currentRound().getChosenOption()).isNull();
@@ -380,7 +384,8 @@ class ComplaintHandlingProcessTest {
                 Map.of(CUSTOMER_ACCEPTED, false, "customerFeedback", "客户要求赔偿运费"));
 
         assertThat(process).isWaitingAtExactly(RESOLUTION, TASK_PROPOSE_SOLUTIONS).hasNotPassed(TASK_RETURN_VISIT);
-        assertThat(task(process, TASK_PROPOSE_SOLUTIONS)).hasCandidateGroup("dept-warehouse");
+        assertThat(task(process, TASK_PROPOSE_SOLUTIONS)).isAssignedTo(WAREHOUSE);
+        assertThat(candidateGroups(task(process, TASK_PROPOSE_SOLUTIONS))).contains("dept-warehouse");
         Complaint rejected = reload(opened);
         assertThat(rejected.getStatus()).isEqualTo(ComplaintStatus.INVESTIGATING);
         assertThat(rejected.getCustomerAccepted()).isFalse();
@@ -445,7 +450,8 @@ class ComplaintHandlingProcessTest {
 
         assertThat(process).isWaitingAtExactly(RESOLUTION, TASK_INVESTIGATE);
         Task investigate = task(process, TASK_INVESTIGATE);
-        assertThat(investigate).hasCandidateGroup("dept-tech");
+        assertThat(investigate).isAssignedTo(TECH);
+        assertThat(candidateGroups(investigate)).contains("dept-tech");
         assertThat(taskService.getIdentityLinksForTask(investigate.getId())).extracting(IdentityLink::getGroupId)
                 .doesNotContain("dept-warehouse");
         assertSameSecond(investigate.getDueDate().toInstant(), reopened.getResolutionDue());
@@ -570,7 +576,8 @@ class ComplaintHandlingProcessTest {
         complete(process, TASK_ASSESS_VALIDITY, OWNER, validAssessment("tech"));
 
         assertThat(process).isWaitingAtExactly(RESOLUTION, TASK_ANALYSE_ROOT_CAUSE, TASK_INVESTIGATE);
-        assertThat(task(process, TASK_ANALYSE_ROOT_CAUSE)).hasCandidateGroup("dept-tech").isNotAssigned();
+        assertThat(task(process, TASK_ANALYSE_ROOT_CAUSE)).isAssignedTo(TECH);
+        assertThat(candidateGroups(task(process, TASK_ANALYSE_ROOT_CAUSE))).contains("dept-tech");
         complete(process, TASK_ANALYSE_ROOT_CAUSE, TECH,
                 Map.of("rootCause", "销售话术未经审核", "preventiveMeasures", "统一话术并培训"));
 
@@ -652,7 +659,8 @@ class ComplaintHandlingProcessTest {
         assertThat(process).hasPassed("Task_RecordResolutionBreach")
                 .isWaitingAtExactly(RESOLUTION, TASK_PROPOSE_SOLUTIONS, TASK_SUPERVISE_RESOLUTION_BREACH);
         assertThat(task(process, TASK_SUPERVISE_RESOLUTION_BREACH)).hasCandidateGroup("managers").isNotAssigned();
-        assertThat(task(process, TASK_PROPOSE_SOLUTIONS)).hasCandidateGroup("dept-tech");
+        assertThat(task(process, TASK_PROPOSE_SOLUTIONS)).isAssignedTo(TECH);
+        assertThat(candidateGroups(task(process, TASK_PROPOSE_SOLUTIONS))).contains("dept-tech");
         assertThat(reload(opened).getBreaches()).singleElement().satisfies(breach -> {
             assertThat(breach.getType()).isEqualTo(BreachType.RESOLUTION);
             assertSameSecond(breach.getDeadline(), resolutionDue);
@@ -712,8 +720,12 @@ class ComplaintHandlingProcessTest {
         ProcessInstance process = processOf(opened);
         assertThat(runtimeService.getVariable(process.getId(), RECUSED_USER)).isEqualTo(SALES);
 
+        // the agent is told at intake that 销售部 would be left without anyone to work the case
+        assertThat(recusalNotes(opened)).singleElement().asString().contains("销售部", "唯一", "主管");
         assertNotOfferedTo(task(process, TASK_ASSESS_VALIDITY), SALES);
         complete(process, TASK_ASSESS_VALIDITY, OWNER, validAssessment("sales"));
+        // and the case says why its department steps are with the supervisors once it is referred there
+        assertThat(recusalNotes(opened)).hasSize(2).last().asString().contains("本案转交销售部", "主管承办");
 
         // the department is the complained employee alone: its task goes to the supervisors instead
         Task investigate = task(process, TASK_INVESTIGATE);
@@ -758,6 +770,55 @@ class ComplaintHandlingProcessTest {
         assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery()
                 .processInstanceId(process.getId()).taskAssignee(SALES).count()).isZero();
         assertThat(reload(opened).getStatus()).isEqualTo(ComplaintStatus.CLOSED);
+    }
+
+    @Test
+    void theDepartmentsStepGoesToItsLeastLoadedMemberAndNeverToTheOneComplainedAbout() {
+        ensureUser("finbusy", "dept-finance");
+        ensureUser("finfree", "dept-finance");
+        // every other member of 财务部 gets more open work than fin-free has
+        long freeLoad = openTasksOf("finfree");
+        List<String> workload = new java.util.ArrayList<>();
+        for (String member : members("dept-finance")) {
+            for (long i = openTasksOf(member); !member.equals("finfree") && i <= freeLoad + 1; i++) {
+                Task chore = taskService.newTask();
+                chore.setName("测试用的待办");
+                chore.setAssignee(member);
+                taskService.saveTask(chore);
+                workload.add(chore.getId());
+            }
+        }
+        try {
+            Complaint opened = open(newCustomer(CustomerTier.B), ComplaintCategory.BILLING, Severity.MINOR, null);
+            ProcessInstance process = processOf(opened);
+            complete(process, TASK_ASSESS_VALIDITY, OWNER, validAssessment("finance"));
+            Task handled = task(process, TASK_INVESTIGATE);
+            assertThat(handled).as("the least-loaded member of 财务部").isAssignedTo("finfree");
+            assertThat(candidateGroups(handled)).as("the department is the fallback").contains("dept-finance");
+
+            // the employee complained about is never the handler, however idle: the next least-loaded member is
+            Complaint aboutFree = open(newCustomer(CustomerTier.B), ComplaintCategory.BILLING, Severity.MINOR,
+                    "finfree");
+            ProcessInstance recused = processOf(aboutFree);
+            String nextLeastLoaded = members("dept-finance").stream().filter(m -> !m.equals("finfree"))
+                    .min(java.util.Comparator.comparingLong(this::openTasksOf).thenComparing(m -> m))
+                    .orElseThrow();
+            complete(recused, TASK_ASSESS_VALIDITY, OWNER, validAssessment("finance"));
+            Task investigate = task(recused, TASK_INVESTIGATE);
+            assertNotOfferedTo(investigate, "finfree");
+            assertThat(investigate.getAssignee()).isEqualTo(nextLeastLoaded);
+        } finally {
+            workload.forEach(id -> taskService.deleteTask(id, true));
+        }
+    }
+
+    List<String> recusalNotes(Complaint complaint) {
+        return reload(complaint).getNotes().stream().filter(n -> "RECUSAL_ROUTING".equals(n.getKind()))
+                .map(CaseNote::getText).toList();
+    }
+
+    long openTasksOf(String user) {
+        return taskService.createTaskQuery().taskAssignee(user).count();
     }
 
     @Test

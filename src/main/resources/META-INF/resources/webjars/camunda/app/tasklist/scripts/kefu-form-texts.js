@@ -36,6 +36,15 @@ function translateWithin(root) {
       node.nodeValue = chinese;
     }
   }
+  // a searchable select's box says "Search" in its placeholder, an attribute rather than text
+  const inputs = root.matches && root.matches('input[placeholder]') ? [root] : [];
+  inputs.push(...(root.querySelectorAll ? root.querySelectorAll('.fjs-container input[placeholder]') : []));
+  for (const input of inputs) {
+    const chinese = translate(input.getAttribute('placeholder').trim());
+    if (chinese !== null) {
+      input.setAttribute('placeholder', chinese);
+    }
+  }
 }
 
 new MutationObserver(mutations => {
@@ -45,6 +54,7 @@ new MutationObserver(mutations => {
       translateWithin(target);
     }
   }
-}).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+}).observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true,
+  attributeFilter: ['placeholder'] });
 
 export default [];
