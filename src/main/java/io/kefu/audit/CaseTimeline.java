@@ -348,7 +348,20 @@ public class CaseTimeline {
             }
         }
         Set<String> completedByLog = new LinkedHashSet<>();
-        for (UserOperationLogEntry op : history.createUserOperationLogQuery().processInstanceId(pid).list()) {
+        // a claim or an assignment by a user is in the operation log; an assignee the model names (the case owner, a
+        // department's handler) is set by the engine as the task is created, with no operation of anyone's
+        Map<String, Integer> claims = new HashMap<>();
+        Map<String, Integer> assignments = new HashMap<>();
+        List<UserOperationLogEntry> operations = history.createUserOperationLogQuery().processInstanceId(pid).list();
+        for (UserOperationLogEntry op : operations) {
+            if (op.getTaskId() != null && UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(op.getOperationType())) {
+                claims.merge(op.getTaskId(), 1, Integer::sum);
+            } else if (op.getTaskId() != null
+                    && UserOperationLogEntry.OPERATION_TYPE_ASSIGN.equals(op.getOperationType())) {
+                assignments.merge(op.getTaskId(), 1, Integer::sum);
+            }
+        }
+        for (UserOperationLogEntry op : operations) {
             String label = OPERATIONS.get(op.getOperationType());
             if (label == null || (op.getProperty() != null && !isMainProperty(op))) {
                 continue;
@@ -382,9 +395,11 @@ public class CaseTimeline {
                 continue;
             }
             boolean add = "add".equals(link.operation());
-            boolean claimed = add && link.userId() != null && link.userId().equals(link.assignerId());
+            boolean claimed = add && link.userId() != null && link.userId().equals(link.assignerId())
+                    && take(claims, task.getId());
+            boolean byUser = claimed || !add || take(assignments, task.getId());
             entries.add(new Ranked(process(link.at(), add ? (claimed ? "TASK_CLAIMED" : "TASK_ASSIGNED") : "TASK_UNASSIGNED",
-                    link.assignerId() == null ? "system" : link.assignerId(),
+                    link.assignerId() == null || !byUser ? "system" : link.assignerId(),
                     (add ? (claimed ? "认领任务: " : "指派任务: ") : "退回任务: ") + task.getName(),
                     add && !claimed ? "指派给 " + link.userId() : null, task.getTaskDefinitionKey()),
                     rank(sequenceOfTask.get(task.getId()), ASSIGNED)));
@@ -545,5 +560,15 @@ public class CaseTimeline {
     private static TimelineEntry process(Instant at, String kind, String actor, String summary, String detail,
             String activityId) {
         return new TimelineEntry(at, Source.PROCESS, kind, actor, summary, detail, activityId);
+    }
+
+    /** Whether one more operation of this kind is on record for the task (and counts it as used). */
+    private static boolean take(Map<String, Integer> operations, String taskId) {
+        Integer left = operations.get(taskId);
+        if (left == null || left == 0) {
+            return false;
+        }
+        operations.put(taskId, left - 1);
+        return true;
     }
 }
