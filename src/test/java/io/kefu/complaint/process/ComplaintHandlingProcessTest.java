@@ -944,8 +944,10 @@ class ComplaintHandlingProcessTest {
                 .singleResult();
         assertThat(process).isWaitingAtExactly(TASK_ASSESS_VALIDITY);
         Map<String, Object> variables = runtimeService.getVariables(process.getId());
-        assertThat(variables).doesNotContainKeys("customerCode", "complainantName", "complainantPhone", "channel",
+        assertThat(variables).doesNotContainKeys("complainantName", "complainantPhone", "channel",
                 "description", "customerRequest", "complainedEmployee");
+        // the customer's code stays as the case card's (not personal: Tasklist finds the case by it)
+        assertThat(variables).containsEntry("customerCode", form.get("customerCode"));
         long complaintId = ((Number) variables.get(COMPLAINT_ID)).longValue();
         Complaint registered = reload(complaintId);
         assertThat(process.getBusinessKey()).isNotNull().isEqualTo(registered.getCaseNo());
