@@ -63,5 +63,7 @@ class WorkOrderApiTests extends HttpApiTest {
         assertThat(asAuditor.path("contactPhone").asText()).doesNotContain(phone);
         assertThat(as("supervisor").get("/api/work-orders/" + id).json().path("contactPhone").asText())
                 .isEqualTo(phone);
+        // what the mask hides is no search key either
+        assertInvalidFields(as("auditor").get("/api/work-orders?sort=contactName"), "sort");
     }
 }
