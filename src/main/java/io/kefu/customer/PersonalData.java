@@ -21,7 +21,7 @@ public final class PersonalData {
 
     /** Properties that are personal data wherever they appear in a sort path ({@code customer.contacts.phone}). */
     private static final Set<String> PERSONAL_PROPERTIES = Set.of("contacts", "complainantname", "callername",
-            "consignee");
+            "consignee", "contactname", "driverdetails");
     /** Parts of property names that mark personal data: every phone, email and address field. */
     private static final List<String> PERSONAL_FRAGMENTS = List.of("phone", "email", "address");
 

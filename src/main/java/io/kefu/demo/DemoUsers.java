@@ -46,6 +46,8 @@ class DemoUsers {
             users.add(new DemoUser(departmentStaff[i][0], departmentStaff[i][2], departmentStaff[i][1],
                     departments[i].groupId()));
         }
+        // a second technician, so 派工 has someone to balance the open work orders against
+        users.add(new DemoUser("tech2", "何", "军", Department.TECH.groupId()));
         return users;
     }
 

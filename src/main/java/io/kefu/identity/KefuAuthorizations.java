@@ -58,7 +58,7 @@ class KefuAuthorizations implements ApplicationRunner {
     static final List<String> PROCESSES_STAFF_START = List.of("complaint-handling",
             "contract-onboarding", "contract-termination", "archive-loan", "archive-destruction",
             "return-visit", "satisfaction-survey", "store-opening-survey", "delivery-follow-up", "phone-case",
-            "escalation-report");
+            "escalation-report", "service-dispatch");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -312,12 +312,12 @@ class KefuAuthorizations implements ApplicationRunner {
     static final List<String> APPROVAL_TASKS = List.of("Task_SelectSolution", "Task_ManagerDecision",
             "Task_ReviewContract", "Task_ApproveContract", "Task_ReviewTermination", "Task_ApproveTermination",
             "Task_ManagerApprovePlan", "Task_ApproveLoan", "Task_ManagerAppraisal", "Task_DestroyUnderSupervision",
-            "Task_SupervisorInstruction", "Task_ManagerInstruction");
+            "Task_SupervisorInstruction", "Task_ManagerInstruction", "Task_ApproveAndAssign");
     /** Escalation steps (督办): breached deadlines and cases put before a manager. */
     static final List<String> ESCALATION_TASKS = List.of("Task_AcknowledgeSevereComplaint",
             "Task_SuperviseResponseBreach", "Task_SuperviseResolutionBreach", "Task_SuperviseOverdueVisit",
             "Task_ReviewReopenedComplaint", "Task_SuperviseLateContact", "Task_SuperviseOverdueLoan",
-            "Task_SuperviseOverdueCase", "Task_LeaderSupport");
+            "Task_SuperviseOverdueCase", "Task_LeaderSupport", "Task_SuperviseLateVisit");
 
     /** A filter Kefu ships: shared with {@code groups} (READ), or with everyone when {@code groups} is empty. */
     record ShippedFilter(String key, String name, int priority, String description, TaskQuery query,

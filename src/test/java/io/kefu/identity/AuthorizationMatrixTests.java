@@ -83,7 +83,7 @@ class AuthorizationMatrixTests extends HttpApiTest {
 
     record Fixture(JsonNode customer, Map<String, Object> customerRequest, JsonNode complaint, String taskId,
             long contractId, long entryId, String entryNo, long loanId, long visitId, long campaignId, long inquiryId,
-            long noticeId, String report, long phoneCaseId, long reportId, long attachmentId) {
+            long noticeId, String report, long phoneCaseId, long reportId, long attachmentId, long workOrderId) {
     }
 
     /** A request as a role sends it. */
@@ -174,6 +174,12 @@ class AuthorizationMatrixTests extends HttpApiTest {
                 allow(400, STAFF), 403));
         rows.add(read("GET /api/escalation-reports", f -> "/api/escalation-reports"));
         rows.add(ownRead("GET /api/escalation-reports/{id}", f -> "/api/escalation-reports/" + f.reportId()));
+        // ---- 派工: hotline staff register work orders (an incomplete one here: the fields are named); the agent's
+        // order is read by the agent (who registered it), its technician once assigned, and the readers of everything
+        rows.add(row("POST /api/work-orders",
+                (t, r, f) -> t.client(r).post("/api/work-orders", Map.of("kind", "REPAIR")), allow(400, HOTLINE), 403));
+        rows.add(read("GET /api/work-orders", f -> "/api/work-orders"));
+        rows.add(ownRead("GET /api/work-orders/{id}", f -> "/api/work-orders/" + f.workOrderId()));
         // ---- evidence: the case's readers list and download; its workers attach (no file sent: 400 after the
         // checks), auditors never; those who may not read the case do not learn it exists
         Map<Role, Integer> caseWorkers = with(allow(400, EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.MANAGER,
@@ -554,6 +560,8 @@ class AuthorizationMatrixTests extends HttpApiTest {
         Response escalation = as("agent").post("/api/escalation-reports", Map.of("trigger", "TROUBLEMAKER",
                 "subject", "权限矩阵", "details", "客户故意刁难"));
         assertThat(escalation.status()).as("%s", escalation).isEqualTo(201);
+        Response workOrder = as("agent").post("/api/work-orders", workOrder(code));
+        assertThat(workOrder.status()).as("%s", workOrder).isEqualTo(201);
         long noticeId = tx.execute(s -> notificationService.send(NoticeRequest.toCustomer("contract-welcome",
                 customer.path("id").asLong(), complaint.path("caseNo").asText(), Map.of()))).getId();
         String report = as("supervisor").get("/api/reports").json().get(0).path("key").asText();
@@ -566,7 +574,8 @@ class AuthorizationMatrixTests extends HttpApiTest {
                 entry.json().path("id").asLong(), entryNo, loan.json().path("loanId").asLong(),
                 visit.json().path("id").asLong(), campaign.json().path("id").asLong(),
                 inquiry.json().path("id").asLong(), noticeId, report, phoneCase.json().path("id").asLong(),
-                escalation.json().path("id").asLong(), attachment.json().path("id").asLong());
+                escalation.json().path("id").asLong(), attachment.json().path("id").asLong(),
+                workOrder.json().path("id").asLong());
     }
 
     private static String caseNo(Fixture f) {
@@ -582,6 +591,21 @@ class AuthorizationMatrixTests extends HttpApiTest {
         request.put("originals", 1);
         request.put("copies", 0);
         request.put("secrecy", "ORDINARY");
+        return request;
+    }
+
+    private static Map<String, Object> workOrder(String customerCode) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("kind", "REPAIR");
+        request.put("customerCode", customerCode);
+        request.put("contactName", "郑师傅");
+        request.put("contactPhone", mobile());
+        request.put("address", "广东省深圳市南山区科技园路88号");
+        request.put("productModel", "GPS-T200");
+        request.put("purchaseDate", "2026-01-05");
+        request.put("fault", "终端不上线");
+        request.put("appointmentAt", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1)
+                + "T10:00");
         return request;
     }
 
