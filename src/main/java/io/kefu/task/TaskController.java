@@ -28,6 +28,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,10 +54,17 @@ class TaskController {
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final DeclaredFormFields declaredFields;
+    /**
+     * A claim or a completion is one transaction: its look-ups, the claim and the completion share one connection
+     * and one commit (each engine call would otherwise commit on its own), and a completion that fails keeps nothing,
+     * not even the claim it made on the way.
+     */
+    private final TransactionTemplate transaction;
 
     TaskController(TaskService taskService, HistoryService historyService, IdentityService identityService,
-            RuntimeService runtimeService, DeclaredFormFields declaredFields) {
+            RuntimeService runtimeService, DeclaredFormFields declaredFields, PlatformTransactionManager transactions) {
         this.declaredFields = declaredFields;
+        this.transaction = new TransactionTemplate(transactions);
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -130,6 +139,10 @@ class TaskController {
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId) {
         CurrentUser user = CurrentUser.get();
+        return transaction.execute(status -> claim(taskId, user));
+    }
+
+    private TaskView claim(String taskId, CurrentUser user) {
         requireOpen(taskId, user);
         Task claimed = asUser(user, () -> {
             Task task = visible(taskId, user);
@@ -146,6 +159,10 @@ class TaskController {
     @PostMapping("/{taskId}/complete")
     void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> variables) {
         CurrentUser user = CurrentUser.get();
+        transaction.executeWithoutResult(status -> complete(taskId, variables, user));
+    }
+
+    private void complete(String taskId, Map<String, Object> variables, CurrentUser user) {
         requireOpen(taskId, user);
         asUser(user, () -> {
             Task task = visible(taskId, user);
