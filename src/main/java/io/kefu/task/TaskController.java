@@ -143,16 +143,16 @@ class TaskController {
     }
 
     private TaskView claim(String taskId, CurrentUser user) {
-        requireOpen(taskId, user);
-        Task claimed = asUser(user, () -> {
-            Task task = visible(taskId, user);
-            if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
-                throw new ConflictException("任务已被 " + task.getAssignee() + " 认领");
-            }
+        Task task = visible(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new ConflictException("任务已被 " + task.getAssignee() + " 认领");
+        }
+        asUser(user, () -> {
             taskService.claim(taskId, user.id());
-            return visible(taskId, user);
+            return null;
         });
-        return view(claimed, caseNumbers(List.of(claimed)).get(claimed.getProcessInstanceId()));
+        // the task as read above, now the user's: read again, it would answer the same
+        return view(task, caseNumbers(List.of(task)).get(task.getProcessInstanceId()), user.id());
     }
 
     /** Completes my task with the form's values; an unassigned task I may claim is claimed first. */
@@ -163,12 +163,11 @@ class TaskController {
     }
 
     private void complete(String taskId, Map<String, Object> variables, CurrentUser user) {
-        requireOpen(taskId, user);
+        Task task = visible(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new AccessDeniedException("task " + taskId + " is assigned to " + task.getAssignee());
+        }
         asUser(user, () -> {
-            Task task = visible(taskId, user);
-            if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
-                throw new AccessDeniedException("task " + taskId + " is assigned to " + task.getAssignee());
-            }
             requireDeclared(taskId, variables);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, user.id());
@@ -197,7 +196,7 @@ class TaskController {
     }
 
     /**
-     * 404 for a task that never existed, 409 for one already completed. Looked up before {@link #asUser}, without the
+     * 404 for a task that never existed, 409 for one already completed. Looked up outside {@link #asUser}, without the
      * user's authorizations: a user who may not read the history must still be told that the task is done.
      */
     private void requireOpen(String taskId, CurrentUser user) {
@@ -211,10 +210,14 @@ class TaskController {
         throw new NotFoundException("任务 " + taskId + " 不存在");
     }
 
-    /** The open task as the user sees it; one that exists but is none of theirs is forbidden (403). */
+    /**
+     * The open task as the user sees it. One they cannot see is then looked up without their authorizations
+     * ({@link #requireOpen}: 404 or 409), and if it is open, it is none of theirs: forbidden (403).
+     */
     private Task visible(String taskId, CurrentUser user) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        Task task = asUser(user, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
+            requireOpen(taskId, user);
             throw new AccessDeniedException("task " + taskId + " is not visible to " + user.id());
         }
         return task;
@@ -245,7 +248,11 @@ class TaskController {
     }
 
     private static TaskView view(Task task, String caseNumber) {
+        return view(task, caseNumber, task.getAssignee());
+    }
+
+    private static TaskView view(Task task, String caseNumber, String assignee) {
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                caseNumber, task.getAssignee(), task.getCreateTime(), task.getDueDate(), task.getPriority());
+                caseNumber, assignee, task.getCreateTime(), task.getDueDate(), task.getPriority());
     }
 }
