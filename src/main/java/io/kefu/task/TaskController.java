@@ -28,6 +28,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,10 +54,17 @@ class TaskController {
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final DeclaredFormFields declaredFields;
+    /**
+     * A claim or a completion is one transaction: its look-ups, the claim and the completion share one connection
+     * and one commit (each engine call would otherwise commit on its own), and a completion that fails keeps nothing,
+     * not even the claim it made on the way.
+     */
+    private final TransactionTemplate transaction;
 
     TaskController(TaskService taskService, HistoryService historyService, IdentityService identityService,
-            RuntimeService runtimeService, DeclaredFormFields declaredFields) {
+            RuntimeService runtimeService, DeclaredFormFields declaredFields, PlatformTransactionManager transactions) {
         this.declaredFields = declaredFields;
+        this.transaction = new TransactionTemplate(transactions);
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -130,28 +139,35 @@ class TaskController {
     @PostMapping("/{taskId}/claim")
     TaskView claim(@PathVariable String taskId) {
         CurrentUser user = CurrentUser.get();
-        requireOpen(taskId, user);
-        Task claimed = asUser(user, () -> {
-            Task task = visible(taskId, user);
-            if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
-                throw new ConflictException("任务已被 " + task.getAssignee() + " 认领");
-            }
+        return transaction.execute(status -> claim(taskId, user));
+    }
+
+    private TaskView claim(String taskId, CurrentUser user) {
+        Task task = visible(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new ConflictException("任务已被 " + task.getAssignee() + " 认领");
+        }
+        asUser(user, () -> {
             taskService.claim(taskId, user.id());
-            return visible(taskId, user);
+            return null;
         });
-        return view(claimed, caseNumbers(List.of(claimed)).get(claimed.getProcessInstanceId()));
+        // the task as read above, now the user's: read again, it would answer the same
+        return view(task, caseNumbers(List.of(task)).get(task.getProcessInstanceId()), user.id());
     }
 
     /** Completes my task with the form's values; an unassigned task I may claim is claimed first. */
     @PostMapping("/{taskId}/complete")
     void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> variables) {
         CurrentUser user = CurrentUser.get();
-        requireOpen(taskId, user);
+        transaction.executeWithoutResult(status -> complete(taskId, variables, user));
+    }
+
+    private void complete(String taskId, Map<String, Object> variables, CurrentUser user) {
+        Task task = visible(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw new AccessDeniedException("task " + taskId + " is assigned to " + task.getAssignee());
+        }
         asUser(user, () -> {
-            Task task = visible(taskId, user);
-            if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
-                throw new AccessDeniedException("task " + taskId + " is assigned to " + task.getAssignee());
-            }
             requireDeclared(taskId, variables);
             if (task.getAssignee() == null) {
                 taskService.claim(taskId, user.id());
@@ -180,7 +196,7 @@ class TaskController {
     }
 
     /**
-     * 404 for a task that never existed, 409 for one already completed. Looked up before {@link #asUser}, without the
+     * 404 for a task that never existed, 409 for one already completed. Looked up outside {@link #asUser}, without the
      * user's authorizations: a user who may not read the history must still be told that the task is done.
      */
     private void requireOpen(String taskId, CurrentUser user) {
@@ -194,10 +210,14 @@ class TaskController {
         throw new NotFoundException("任务 " + taskId + " 不存在");
     }
 
-    /** The open task as the user sees it; one that exists but is none of theirs is forbidden (403). */
+    /**
+     * The open task as the user sees it. One they cannot see is then looked up without their authorizations
+     * ({@link #requireOpen}: 404 or 409), and if it is open, it is none of theirs: forbidden (403).
+     */
     private Task visible(String taskId, CurrentUser user) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        Task task = asUser(user, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
+            requireOpen(taskId, user);
             throw new AccessDeniedException("task " + taskId + " is not visible to " + user.id());
         }
         return task;
@@ -228,7 +248,11 @@ class TaskController {
     }
 
     private static TaskView view(Task task, String caseNumber) {
+        return view(task, caseNumber, task.getAssignee());
+    }
+
+    private static TaskView view(Task task, String caseNumber, String assignee) {
         return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                caseNumber, task.getAssignee(), task.getCreateTime(), task.getDueDate(), task.getPriority());
+                caseNumber, assignee, task.getCreateTime(), task.getDueDate(), task.getPriority());
     }
 }

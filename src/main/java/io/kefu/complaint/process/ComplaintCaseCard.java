@@ -37,7 +37,7 @@ class ComplaintCaseCard implements CaseCardProvider {
     @Override
     @Transactional(readOnly = true)
     public String caseSummary(DelegateTask task) {
-        Complaint c = BoundCase.find(task, complaints::forProcessInstance).orElse(null);
+        Complaint c = BoundCase.find(task, Complaint.class, complaints::forProcessInstance).orElse(null);
         if (c == null) {
             return "";
         }

@@ -26,25 +26,25 @@ public class ComplaintCases implements CaseRecusal {
     }
 
     long id(DelegateExecution execution) {
-        return BoundCase.require(execution, complaints::forProcessInstance, "complaint").getId();
+        return BoundCase.require(execution, Complaint.class, complaints::forProcessInstance, "complaint").getId();
     }
 
     long id(DelegateTask task) {
-        return BoundCase.require(task, complaints::forProcessInstance, "complaint").getId();
+        return BoundCase.require(task, Complaint.class, complaints::forProcessInstance, "complaint").getId();
     }
 
     private Optional<Complaint> find(DelegateExecution execution) {
-        return BoundCase.find(execution, complaints::forProcessInstance);
+        return BoundCase.find(execution, Complaint.class, complaints::forProcessInstance);
     }
 
     /** 首问负责人: the agent who took the complaint in. */
     public String owner(DelegateExecution execution) {
-        return BoundCase.require(execution, complaints::forProcessInstance, "complaint").getOwnerId();
+        return BoundCase.require(execution, Complaint.class, complaints::forProcessInstance, "complaint").getOwnerId();
     }
 
     /** The department the complaint was referred to, as its candidate group. */
     public String departmentGroup(DelegateExecution execution) {
-        String department = BoundCase.require(execution, complaints::forProcessInstance, "complaint").getDepartment();
+        String department = BoundCase.require(execution, Complaint.class, complaints::forProcessInstance, "complaint").getDepartment();
         return department == null ? null : KefuGroups.DEPARTMENT_PREFIX + department;
     }
 
