@@ -57,7 +57,8 @@ class CamundaWebappsBrowserTest extends HttpApiTest {
     @BeforeEach
     void startBrowser() {
         CamundaWebapp.ensureAnAdministrator(identityService);
-        browser = HeadlessChromium.start("zh-CN");
+        // a browser that prefers English: Kefu's webapps speak Chinese whatever the browser's language
+        browser = HeadlessChromium.start("en-US");
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         webapp = new CamundaWebapp(browser, port, SHOTS);
     }
@@ -203,7 +204,11 @@ class CamundaWebappsBrowserTest extends HttpApiTest {
 
     /** The navigation has these Chinese entries and none in English; Camunda 8's notice is not shown. */
     private void assertChinese(By navigation, String... entries) {
-        String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(navigation)).getText();
+        // the menu shows before its texts are filled in: wait for them
+        String shown = wait.until(d -> {
+            String text = d.findElement(navigation).getText();
+            return text.isBlank() ? null : text;
+        });
         assertThat(shown).as("navigation").contains(entries);
         assertThat(shown.lines().map(String::strip)).as("navigation in English").doesNotContainAnyElementsOf(
                 ENGLISH_NAVIGATION);

@@ -14,7 +14,7 @@ export default {
   },
 
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'], // Chinese whatever the browser's own language
     fallbackLocale: 'zh'
   },
 

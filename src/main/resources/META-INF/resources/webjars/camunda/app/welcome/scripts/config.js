@@ -46,7 +46,7 @@ export default {
   },
 
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'], // Chinese whatever the browser's own language
     fallbackLocale: 'zh'
   },
 
