@@ -194,10 +194,17 @@ public class CaseDirectory {
     /** What a business key (TS2026-00001) or a process instance id may look like. */
     private static final Pattern CASE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /**
+     * Whether an identifier can name a case, a process instance or a task at all (letters, digits and . _ : -). Others
+     * name nothing, and MySQL would refuse some of their characters (emoji) against Camunda's utf8 columns.
+     */
+    public static boolean wellFormedId(String id) {
+        return id != null && CASE_KEY.matcher(id).matches();
+    }
+
     /** The process instances of a case (by business key or process instance id) the user may see, oldest first. */
     public List<CaseRow> find(String caseKey, CurrentUser user) {
-        if (caseKey == null || !CASE_KEY.matcher(caseKey).matches()) {
-            // no case has such a key; MySQL would refuse some characters (emoji) against Camunda's utf8 columns
+        if (!wellFormedId(caseKey)) {
             return List.of();
         }
         Where where = new Where();

@@ -309,6 +309,9 @@ public class CaseAttachments {
 
     /** The open task (looked up by Kefu, not as the user); 409 when it was completed, 404 when it never existed. */
     private Task openTask(String taskId) {
+        if (!CaseDirectory.wellFormedId(taskId)) {
+            throw new NotFoundException("任务 " + taskId + " 不存在");
+        }
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task != null) {
             return task;
