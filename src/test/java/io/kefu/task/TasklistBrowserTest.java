@@ -84,7 +84,7 @@ class TasklistBrowserTest extends HttpApiTest {
         // the agent takes the call and starts 投诉处理 with its start form
         logIn("agent");
         click(By.xpath("//a[normalize-space(.)='发起流程']"));
-        click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='投诉处理']"));
+        startProcess("投诉处理");
         // the customer is looked up by number in the start form's select, which Kefu fills
         search("customerCode", customer.path("code").asText());
         type("complainantName", "李四光");
@@ -378,6 +378,28 @@ class TasklistBrowserTest extends HttpApiTest {
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
+
+    /**
+     * Picks a process in 发起流程's list until its start form opens: the list is drawn while the dialog slides in, and a
+     * click computed before the rows settled can land on the row above.
+     */
+    private void startProcess(String name) {
+        By process = By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='" + name + "']");
+        By form = By.cssSelector(".fjs-container");
+        for (int attempt = 1; ; attempt++) {
+            WebElement row = wait.until(ExpectedConditions.elementToBeClickable(process));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].click()", row);
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.presenceOfElementLocated(form));
+                return;
+            } catch (TimeoutException notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+            }
+        }
+    }
 
     private void click(By locator) {
         wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
