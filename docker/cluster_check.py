@@ -53,7 +53,7 @@ FORMS = {  # task: (user, form fields)
     "Task_ProposeSolutions": ("tech", {"solutionOption1": "补发并赠送优惠券"}),
     "Task_SelectSolution": ("supervisor", {"solutionDecision": "OPTION_1", "leaderInstruction": "同意"}),
     "Task_ImplementSolution": ("tech", {"implementationNotes": "已补发"}),
-    "Task_ConfirmWithCustomer": ("agent", {"customerAccepted": True, "acceptanceMethod": "PHONE"}),
+    "Task_ConfirmWithCustomer": ("agent", {"customerAccepted": True, "acceptanceMethod": "PHONE_RECORDING"}),
     "Task_ReturnVisit": ("agent", {"satisfaction": "SATISFIED", "visitRemarks": "客户满意"}),
     "Task_CloseComplaint": ("supervisor", {"closingCategory": "DELIVERY", "closingSummary": "已解决"}),
 }
