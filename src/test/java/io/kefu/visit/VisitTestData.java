@@ -6,11 +6,11 @@ import io.kefu.customer.CustomerRequest.ContactRequest;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
+import io.kefu.support.TestUsers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 
 /** Customers and users the visit tests make for themselves (the suite shares one database). */
 final class VisitTestData {
@@ -24,21 +24,7 @@ final class VisitTestData {
     }
 
     static void ensureUser(IdentityService identity, String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Test");
-            user.setPassword(id);
-            identity.saveUser(user);
-        }
-        if (identity.createGroupQuery().groupId(group).count() == 0) {
-            var g = identity.newGroup(group);
-            g.setName(group);
-            identity.saveGroup(g);
-        }
-        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identity.createMembership(id, group);
-        }
+        TestUsers.ensure(identity, id, group);
     }
 
     private VisitTestData() {

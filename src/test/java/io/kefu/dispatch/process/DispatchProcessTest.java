@@ -18,6 +18,7 @@ import io.kefu.dispatch.WorkOrderService;
 import io.kefu.dispatch.WorkOrderStatus;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
+import io.kefu.support.TestUsers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,7 +37,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -84,11 +84,11 @@ class DispatchProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
-        ensureUser("agent", "agents");
-        ensureUser("manager", "managers");
-        ensureUser("tech", "dept-tech");
-        ensureUser("tech2", "dept-tech");
-        ensureUser("finance", "dept-finance");
+        TestUsers.ensure(identityService, "agent", "agents");
+        TestUsers.ensure(identityService, "manager", "managers");
+        TestUsers.ensure(identityService, "tech", "dept-tech");
+        TestUsers.ensure(identityService, "tech2", "dept-tech");
+        TestUsers.ensure(identityService, "finance", "dept-finance");
         customer = customers.register(new CustomerRequest("派工测试客户-" + UUID.randomUUID().toString().substring(0, 8),
                 CustomerType.FRANCHISEE, CustomerTier.B, List.of(new ContactRequest("王小明", "13800001234", "店长")),
                 "浙江省杭州市西湖区文三路1号", "华东", 1, "agent", LocalDate.now().minusYears(2)));
@@ -306,18 +306,4 @@ class DispatchProcessTest {
                 .map(IdentityLink::getGroupId).collect(java.util.stream.Collectors.toSet());
     }
 
-    private void ensureUser(String id, String group) {
-        User user = identityService.createUserQuery().userId(id).singleResult();
-        if (user == null) {
-            user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("测试");
-            user.setPassword(id);
-            user.setEmail(id + "@kefu.example");
-            identityService.saveUser(user);
-        }
-        if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identityService.createMembership(id, group);
-        }
-    }
 }

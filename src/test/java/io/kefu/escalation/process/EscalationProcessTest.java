@@ -11,6 +11,7 @@ import io.kefu.escalation.EscalationRequest;
 import io.kefu.escalation.EscalationService;
 import io.kefu.escalation.EscalationTrigger;
 import io.kefu.identity.CurrentUser;
+import io.kefu.support.TestUsers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -58,11 +58,11 @@ class EscalationProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
-        ensureUser("agent", "agents");
-        ensureUser("supervisor", "supervisors");
-        ensureUser("manager", "managers");
-        ensureUser("director", "directors");
-        ensureUser("tech", "dept-tech");
+        TestUsers.ensure(identityService, "agent", "agents");
+        TestUsers.ensure(identityService, "supervisor", "supervisors");
+        TestUsers.ensure(identityService, "manager", "managers");
+        TestUsers.ensure(identityService, "director", "directors");
+        TestUsers.ensure(identityService, "tech", "dept-tech");
     }
 
     @AfterEach
@@ -213,18 +213,4 @@ class EscalationProcessTest {
                 .map(IdentityLink::getGroupId).collect(Collectors.toSet());
     }
 
-    private void ensureUser(String id, String group) {
-        User user = identityService.createUserQuery().userId(id).singleResult();
-        if (user == null) {
-            user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("测试");
-            user.setPassword(id);
-            user.setEmail(id + "@kefu.example");
-            identityService.saveUser(user);
-        }
-        if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identityService.createMembership(id, group);
-        }
-    }
 }

@@ -16,6 +16,7 @@ import io.kefu.phonecase.PhoneCaseRequest;
 import io.kefu.phonecase.PhoneCaseService;
 import io.kefu.phonecase.PhoneCaseStatus;
 import io.kefu.shared.ConflictException;
+import io.kefu.support.TestUsers;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
@@ -28,7 +29,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -71,10 +71,10 @@ class PhoneCaseProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
-        ensureUser("agent", "agents");
-        ensureUser("supervisor", "supervisors");
-        ensureUser("tech", "dept-tech");
-        ensureUser("finance", "dept-finance");
+        TestUsers.ensure(identityService, "agent", "agents");
+        TestUsers.ensure(identityService, "supervisor", "supervisors");
+        TestUsers.ensure(identityService, "tech", "dept-tech");
+        TestUsers.ensure(identityService, "finance", "dept-finance");
     }
 
     @AfterEach
@@ -225,18 +225,4 @@ class PhoneCaseProcessTest {
                 .map(IdentityLink::getGroupId).collect(java.util.stream.Collectors.toSet());
     }
 
-    private void ensureUser(String id, String group) {
-        User user = identityService.createUserQuery().userId(id).singleResult();
-        if (user == null) {
-            user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("测试");
-            user.setPassword(id);
-            user.setEmail(id + "@kefu.example");
-            identityService.saveUser(user);
-        }
-        if (identityService.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-            identityService.createMembership(id, group);
-        }
-    }
 }
