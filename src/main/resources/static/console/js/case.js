@@ -4,9 +4,6 @@
   if (!form) { return; }
   const status = document.getElementById('attachment-status');
   const input = document.getElementById('attachment-file');
-  input.addEventListener('change', () => {
-    document.getElementById('attachment-chosen').textContent = input.files[0] ? input.files[0].name : '未选择文件';
-  });
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const file = input.files[0];

@@ -14,3 +14,24 @@ window.kefu = Object.freeze({
     return window.fetch(url, request);
   }
 });
+
+/* A browser's own file button speaks the browser's language ("Choose Files"): every file field marked data-picker gets
+   a Chinese button (its label) and the names of the chosen files beside it; the field itself stays in the page,
+   hidden from sight but not from the form, the keyboard or a test driver. */
+document.querySelectorAll('input[type=file][data-picker]').forEach(input => {
+  const button = document.createElement('label');
+  button.htmlFor = input.id;
+  button.className = 'button';
+  button.id = input.id + '-choose';
+  button.textContent = input.multiple ? '选择文件(可多选)' : '选择文件';
+  const chosen = document.createElement('span');
+  chosen.className = 'muted';
+  chosen.id = input.id + '-chosen';
+  chosen.textContent = '未选择文件';
+  input.classList.add('visually-hidden');
+  input.after(button, ' ', chosen);
+  input.addEventListener('change', () => {
+    const names = Array.from(input.files).map(file => file.name);
+    chosen.textContent = names.length ? names.join('、') : '未选择文件';
+  });
+});

@@ -312,6 +312,8 @@ class ConsoleBrowserTest extends HttpApiTest {
         assertThat(browser.findElement(By.id("evidence")).getText()).contains("本案件还没有附件", "选择文件", "未选择文件")
                 .doesNotContain("Choose", "No file");
         browser.findElement(By.id("attachment-file")).sendKeys(letter.toAbsolutePath().toString());
+        assertThat(browser.findElement(By.id("attachment-file-chosen")).getText())
+                .isEqualTo(letter.getFileName().toString());
         browser.findElement(By.id("attachment-upload")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("attachments")));
         assertThat(browser.findElement(By.id("attachments")).getText())

@@ -135,5 +135,8 @@ class ModelConsoleBrowserTest extends ModelApiTest {
         WebElement input = browser.findElement(By.id("upload-files"));
         input.clear();
         input.sendKeys(file.toAbsolutePath().toString());
+        // the field's own button would read "Choose Files" in an English browser: Kefu's button and the chosen name show
+        assertThat(browser.findElement(By.id("upload-section")).getText())
+                .contains("选择文件(可多选)", file.getFileName().toString()).doesNotContain("Choose", "No file");
     }
 }
