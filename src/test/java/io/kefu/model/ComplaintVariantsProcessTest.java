@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The complaint variants Kefu ships under {@code processes/complaint/variants/} (P1-A: five steps with leader approval;
@@ -16,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * way a manager deploys them: with the complaint handler for the steps it knows and generic entries for the others.
  */
 class ComplaintVariantsProcessTest extends ModelApiTest {
+
+    @Autowired
+    ManagementService managementService;
 
     static final String P1C_MEETING_FORM = "complaint-p1c-management-meeting";
     static final String P1C_REPLY_FORM = "complaint-p1c-written-reply";
@@ -72,6 +78,47 @@ class ComplaintVariantsProcessTest extends ModelApiTest {
         complete(pid, "Task_AssessValidity", validAssessment("warehouse"));
         complete(pid, "Task_InvestigateComplaint", FINDINGS);
         complete(pid, "Task_ProposeSolutions", OPTIONS);
+    }
+
+    /** Fires the deadline timer on the given boundary event, as the job executor does when the deadline passes. */
+    void deadlinePasses(String pid, String timerId) {
+        Job timer = managementService.createJobQuery().processInstanceId(pid).activityId(timerId).singleResult();
+        assertThat(timer).as(timerId + " waits for its deadline").isNotNull();
+        managementService.executeJob(timer.getId());
+        assertThat(managementService.createJobQuery().processInstanceId(pid).activityId(timerId).count())
+                .as(timerId + " fires once").isZero();
+    }
+
+    List<String> breaches(String pid) {
+        String caseNo = historyService.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult()
+                .getBusinessKey();
+        return jdbc.queryForList("select b.type from complaint_breach b join complaint c on c.id = b.complaint_id"
+                + " where c.case_no = ? order by b.type", String.class, caseNo);
+    }
+
+    /**
+     * A variant keeps the main model's deadlines: missing the response or the resolution deadline is recorded on the
+     * case (the monthly report's 及时率 counts it) and escalated to a supervisor or a manager, and the case goes on.
+     */
+    void deadlinesAreRecordedAndEscalated(String variant) {
+        String pid = start(variant, "MINOR");
+        deadlinePasses(pid, "Timer_ResponseDeadline");
+        assertThat(openTaskKeys(pid)).containsExactlyInAnyOrder("Task_AssessValidity", "Task_SuperviseResponseBreach");
+        assertThat(candidateGroups(pid, "Task_SuperviseResponseBreach")).containsExactly("supervisors");
+        complete(pid, "Task_SuperviseResponseBreach", vars("escalationNote", "请立即联系客户"));
+        proposeSolutions(pid);
+        deadlinePasses(pid, "Timer_ResolutionDeadline");
+        assertThat(openTaskKeys(pid)).contains("Task_SuperviseResolutionBreach");
+        assertThat(candidateGroups(pid, "Task_SuperviseResolutionBreach")).containsExactly("managers");
+        complete(pid, "Task_SuperviseResolutionBreach", vars("escalationNote", "今日内给出方案"));
+        assertThat(breaches(pid)).containsExactly("RESOLUTION", "RESPONSE");
+        assertThat(openTaskKeys(pid)).doesNotContain("Task_SuperviseResolutionBreach").isNotEmpty();
+    }
+
+    List<String> candidateGroups(String pid, String taskKey) {
+        return taskService.getIdentityLinksForTask(task(pid, taskKey).getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).toList();
     }
 
     static Map<String, Object> vars(Object... keyAndValue) {
@@ -136,6 +183,11 @@ class ComplaintVariantsProcessTest extends ModelApiTest {
             complete(pid, "Task_ImplementSolution", IMPLEMENTED);
             complete(pid, "Task_ConfirmWithCustomer", NOT_ACCEPTED);
             assertThat(openTaskKeys(pid)).containsExactly("Task_ProposeSolutions");
+        }
+
+        @Test
+        void missedDeadlinesAreRecordedAndEscalated() {
+            deadlinesAreRecordedAndEscalated("p1a");
         }
     }
 
@@ -210,6 +262,29 @@ class ComplaintVariantsProcessTest extends ModelApiTest {
             complete(pid, "Task_WrittenReply", vars("replyForm", "EMAIL", "replySummary", "已退款"));
             complete(pid, "Task_ConfirmWithCustomer", NOT_ACCEPTED);
             assertThat(openTaskKeys(pid)).containsExactly("Task_ProposeSolutions");
+        }
+
+        @Test
+        void missedDeadlinesAreRecordedAndEscalated() {
+            deadlinesAreRecordedAndEscalated("p1c");
+        }
+
+        @Test
+        void aLateSatisfactionSurveyIsRecordedAndSupervised() {
+            String pid = start("p1c", "MINOR");
+            proposeSolutions(pid);
+            complete(pid, "Task_SelectSolution", ADOPT_FIRST);
+            complete(pid, "Task_ImplementSolution", IMPLEMENTED);
+            complete(pid, "Task_WrittenReply", vars("replyForm", "EMAIL", "replySummary", "已补发"));
+            complete(pid, "Task_ConfirmWithCustomer", ACCEPTED);
+            deadlinePasses(pid, "Timer_ReturnVisitDeadline");
+            assertThat(openTaskKeys(pid)).containsExactlyInAnyOrder("Task_ReturnVisit", "Task_SuperviseOverdueVisit");
+            assertThat(breaches(pid)).containsExactly("RETURN_VISIT");
+            complete(pid, "Task_SuperviseOverdueVisit", vars("escalationNote", "今天内完成回访"));
+            complete(pid, "Task_ReturnVisit", vars("satisfaction", "SATISFIED", "visitRemarks", "客户满意"));
+            complete(pid, "Task_CloseComplaint", CLOSING);
+            assertThat(instance(pid)).isNull();
+            assertThat(status(pid)).isEqualTo("CLOSED");
         }
     }
 }
