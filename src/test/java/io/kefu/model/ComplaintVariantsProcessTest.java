@@ -255,13 +255,19 @@ class ComplaintVariantsProcessTest extends ModelApiTest {
 
         @Test
         void aComplainantWhoDoesNotAcceptGetsANewProposal() {
+            String pid = answeredInWriting();
+            complete(pid, "Task_ConfirmWithCustomer", NOT_ACCEPTED);
+            assertThat(openTaskKeys(pid)).containsExactly("Task_ProposeSolutions");
+        }
+
+        /** An ordinary complaint up to the complainant's answer: decided by the partner, carried out, answered by email. */
+        String answeredInWriting() {
             String pid = start("p1c", "MINOR");
             proposeSolutions(pid);
             complete(pid, "Task_SelectSolution", ADOPT_FIRST);
             complete(pid, "Task_ImplementSolution", IMPLEMENTED);
-            complete(pid, "Task_WrittenReply", vars("replyForm", "EMAIL", "replySummary", "已退款"));
-            complete(pid, "Task_ConfirmWithCustomer", NOT_ACCEPTED);
-            assertThat(openTaskKeys(pid)).containsExactly("Task_ProposeSolutions");
+            complete(pid, "Task_WrittenReply", vars("replyForm", "EMAIL", "replySummary", "已补发货物并退款"));
+            return pid;
         }
 
         @Test
@@ -271,11 +277,7 @@ class ComplaintVariantsProcessTest extends ModelApiTest {
 
         @Test
         void aLateSatisfactionSurveyIsRecordedAndSupervised() {
-            String pid = start("p1c", "MINOR");
-            proposeSolutions(pid);
-            complete(pid, "Task_SelectSolution", ADOPT_FIRST);
-            complete(pid, "Task_ImplementSolution", IMPLEMENTED);
-            complete(pid, "Task_WrittenReply", vars("replyForm", "EMAIL", "replySummary", "已补发"));
+            String pid = answeredInWriting();
             complete(pid, "Task_ConfirmWithCustomer", ACCEPTED);
             deadlinePasses(pid, "Timer_ReturnVisitDeadline");
             assertThat(openTaskKeys(pid)).containsExactlyInAnyOrder("Task_ReturnVisit", "Task_SuperviseOverdueVisit");
