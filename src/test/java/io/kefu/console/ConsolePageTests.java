@@ -105,7 +105,8 @@ class ConsolePageTests extends HttpApiTest {
 
     /**
      * The case page lists the case's evidence; its workers attach a file from it (the page's script sends the CSRF
-     * token, without which nothing is written), auditors only read and download.
+     * token, without which nothing is written), auditors only read and download. The file field carries the console's
+     * Chinese picker (its 选择文件 button is drawn by console.js and checked in a real browser by ConsoleBrowserTest).
      */
     @Test
     void theCasePageListsTheEvidenceAndItsWorkersAttachAFileWithThePagesToken() {
@@ -114,7 +115,7 @@ class ConsolePageTests extends HttpApiTest {
         BrowserSession agent = BrowserSession.loggedIn(port, "agent");
         ResponseEntity<String> page = agent.get("/console/cases/" + caseNo);
         assertThat(page.getBody()).contains("id=\"evidence\"", "id=\"no-attachments\"", "id=\"attachment-form\"",
-                "选择文件");
+                "data-picker");
 
         LinkedMultiValueMap<String, Object> upload = new LinkedMultiValueMap<>();
         upload.add("file", new ByteArrayResource("%PDF-1.7 客户确认书".getBytes(StandardCharsets.UTF_8)) {
