@@ -345,8 +345,12 @@ class TasklistBrowserTest extends HttpApiTest {
 
     private void dismissNotifications() {
         for (WebElement close : browser.findElements(By.cssSelector(".notifications .close"))) {
-            if (close.isDisplayed()) {
-                close.click();
+            try {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            } catch (StaleElementReferenceException closedMeanwhile) {
+                // Tasklist removes a notification by itself after a while: gone is what this wanted
             }
         }
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".notifications .alert"), 0));
