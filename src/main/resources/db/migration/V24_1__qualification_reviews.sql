@@ -97,6 +97,7 @@ create table qualification_review_aud (
     termination_contract_id bigint,
     next_review_on          date,
     closed_at               datetime(6),
+    process_instance_id     varchar(64),
     primary key (rev, id),
     constraint fk_qualification_review_aud_rev foreign key (rev) references revinfo (rev)
 );

@@ -87,8 +87,15 @@ public class QualificationService {
         if (!mayStart(user)) {
             throw new AccessDeniedException(user.id() + " may not open qualification reviews");
         }
-        QualificationReview review = open(request == null ? null : request.customerCode(), user.id());
-        startProcess(review);
+        return openAndStart(request == null ? null : request.customerCode(), user.id());
+    }
+
+    /** Opens the review and starts its process (business key: the review's number). */
+    public QualificationReview openAndStart(String customerCode, String openedBy) {
+        QualificationReview review = open(customerCode, openedBy);
+        String id = runtimeService.startProcessInstanceByKey(QualificationProcess.KEY, review.getReviewNo(),
+                QualificationProcess.startVariables(review)).getId();
+        review.linkProcess(id);
         return review;
     }
 
@@ -132,20 +139,12 @@ public class QualificationService {
             if (standingOf(customer).getNextReviewOn().isAfter(today)) {
                 continue;
             }
-            QualificationReview review = open(customer.getCode(), PLANNER);
-            startProcess(review);
-            opened.add(review);
+            opened.add(openAndStart(customer.getCode(), PLANNER));
         }
         if (!opened.isEmpty()) {
             log.info("Qualification reviews opened: {}", opened.stream().map(QualificationReview::getReviewNo).toList());
         }
         return opened;
-    }
-
-    private void startProcess(QualificationReview review) {
-        String id = runtimeService.startProcessInstanceByKey(QualificationProcess.KEY, review.getReviewNo(),
-                QualificationProcess.startVariables(review)).getId();
-        review.linkProcess(id);
     }
 
     /** The customer's class and next review date, set up from its tier and business start when first needed. */

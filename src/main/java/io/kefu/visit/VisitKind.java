@@ -15,7 +15,7 @@ public enum VisitKind {
     /** 配送回访 on a dealer's downstream order. */
     DELIVERY("配送回访", "delivery-follow-up"),
     /** 年度会晤 inside a customer's qualification review cycle (资质审核). */
-    QUALIFICATION_MEETING("年度会晤", "return-visit");
+    ANNUAL_MEETING("年度会晤", "return-visit");
 
     private final String label;
     private final String processKey;

@@ -206,7 +206,7 @@ public class VisitPlanner {
     public Visit planYearlyMeeting(Customer customer, LocalDate due, String reviewNo) {
         String key = "QUALIFICATION:" + reviewNo;
         return visitRepository.findByCustomerIdAndPlanKey(customer.getId(), key).orElseGet(() -> visits.plan(
-                new VisitPlan(customer, VisitKind.QUALIFICATION_MEETING, VisitorRole.DEPARTMENT_MANAGER, key,
+                new VisitPlan(customer, VisitKind.ANNUAL_MEETING, VisitorRole.DEPARTMENT_MANAGER, key,
                         VisitMode.FIELD, due, null, KefuGroups.MANAGERS, accountManagerOf(customer), false),
                 v -> v.forOccasion("资质审核 " + reviewNo + " 年度会晤")));
     }
