@@ -175,7 +175,8 @@ class QualificationReviewProcessTest {
     void creditLowerThanAtTheLastReviewAsksTheManagerAndCooperationIsKept() {
         Customer customer = customer(CustomerTier.B);
         ProcessInstance first = processOf(reviews.openAndStart(customer.getCode(), "business"));
-        complete(first, TASK_SCORE, "business", Map.of("satisfaction", "4", "contribution", "4", "credit", "5"));
+        complete(first, TASK_SCORE, "business", Map.of("satisfaction", "4", "contribution", "4", "credit", "5",
+                "newTier", "B"));
         assertThat(first).isEnded().hasPassed(END_REVIEWED);
 
         ProcessInstance second = processOf(reviews.openAndStart(customer.getCode(), "business"));
