@@ -495,6 +495,13 @@ public class ContractService {
         return contracts.findById(contractId).orElseThrow(() -> new NotFoundException("合同 " + contractId + " 不存在"));
     }
 
+    /** The customer's contract in force (合作中), newest first, if any: a termination ends this one. */
+    @Transactional(readOnly = true)
+    public Optional<Contract> activeContractOf(long customerId) {
+        return contracts.findByCustomerIdOrderByIdDesc(customerId).stream()
+                .filter(c -> c.getStatus() == ContractStatus.ACTIVE).findFirst();
+    }
+
     /** The contract with this number (the termination start form picks one by number). */
     @Transactional(readOnly = true)
     public long findIdByNumber(String contractNo) {

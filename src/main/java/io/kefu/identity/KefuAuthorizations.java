@@ -151,6 +151,11 @@ class KefuAuthorizations implements ApplicationRunner {
                         Permissions.CREATE_INSTANCE);
             }
         }
+        // 资质审核: 业务部 (customer information and credit scoring), supervisors and managers open reviews
+        for (String group : List.of(Department.BUSINESS.groupId(), KefuGroups.SUPERVISORS, KefuGroups.MANAGERS)) {
+            table.grant(group, Resources.PROCESS_DEFINITION, "qualification-review", Permissions.READ,
+                    Permissions.CREATE_INSTANCE);
+        }
         // supervisors and managers oversee; auditors read; none of them gets more than READ on others' tasks
         for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS, KefuGroups.AUDITORS)) {
             readEverything(table, group);

@@ -13,7 +13,9 @@ public enum VisitKind {
     /** 开业调查 of a newly opened franchise store. */
     STORE_OPENING("开业调查", "store-opening-survey"),
     /** 配送回访 on a dealer's downstream order. */
-    DELIVERY("配送回访", "delivery-follow-up");
+    DELIVERY("配送回访", "delivery-follow-up"),
+    /** 年度会晤 inside a customer's qualification review cycle (资质审核). */
+    ANNUAL_MEETING("年度会晤", "return-visit");
 
     private final String label;
     private final String processKey;

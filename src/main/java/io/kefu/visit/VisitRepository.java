@@ -12,6 +12,8 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 
     boolean existsByCustomerIdAndPlanKey(Long customerId, String planKey);
 
+    java.util.Optional<Visit> findByCustomerIdAndPlanKey(Long customerId, String planKey);
+
     Optional<Visit> findByProcessInstanceId(String processInstanceId);
 
     Optional<Visit> findFirstByCustomerIdAndVisitorRoleAndKindAndStatusNotOrderByDueDateDesc(Long customerId,
