@@ -67,19 +67,18 @@ public class SupervisionService {
 
     /**
      * One 每周服务状况报告 per technical-service person (members of {@code kefu.supervision.weekly-group}) for the week
-     * from {@code monday} to its Friday: the center's figures of the week and their own.
+     * from {@code monday} to its Friday: the center's figures of the week and their own; none for a person who has one.
      */
     public List<SupervisionReport> openWeekly(LocalDate monday) {
         Period period = Period.of(monday, monday.plusDays(4), hours.zone());
         var center = figures.of(period);
         return identityService.createUserQuery().memberOfGroup(weeklyGroup).orderByUserId().asc().list().stream()
                 .map(User::getId)
-                .map(staff -> {
-                    SupervisionReport report = SupervisionReport.weekly(period.from(), period.to(), staff, center,
-                            figures.ofTechnician(period, staff));
-                    refuseDuplicate(report.getReportNo());
-                    return reports.save(report);
-                })
+                .map(staff -> SupervisionReport.weekly(period.from(), period.to(), staff, center,
+                        figures.ofTechnician(period, staff)))
+                // a person whose report of the week exists already (the week started by hand) is not asked twice
+                .filter(report -> reports.findByReportNo(report.getReportNo()).isEmpty())
+                .map(reports::save)
                 .toList();
     }
 
@@ -114,9 +113,14 @@ public class SupervisionService {
         find(id).acknowledge(actor, trimmed(note));
     }
 
-    /** A technical-service person's weekly report: the week's customer service and what customers reported. */
-    public void submitWeekly(String processInstanceId, String actor, String serviceStatus, String customerFeedback) {
-        SupervisionReport report = reports.findByProcessInstanceIdAndStaffId(processInstanceId, actor)
+    /**
+     * A technical-service person's weekly report: the week's customer service and what customers reported. The report
+     * is the one of the task's assignee, and only they submit it.
+     */
+    public void submitWeekly(String processInstanceId, String staffId, String actor, String serviceStatus,
+            String customerFeedback) {
+        SupervisionReport report = reports.findByProcessInstanceIdAndStaffId(processInstanceId, staffId)
+                .filter(r -> r.getStaffId().equals(actor))
                 .orElseThrow(() -> InvalidInputException.of("serviceStatus", "只有本人提交自己的每周服务状况报告"));
         Map<String, String> errors = new LinkedHashMap<>();
         required(errors, "serviceStatus", serviceStatus, "请填写本周客户服务状况");

@@ -33,7 +33,8 @@ class DispatchReportTests extends HttpApiTest {
         if (loaded) {
             return;
         }
-        jdbc.update("delete from work_order where opened_at < ?", LocalDateTime.of(1998, 1, 1, 0, 0));
+        jdbc.update("delete from work_order where opened_at >= ? and opened_at < ?", LocalDateTime.of(1997, 1, 1, 0, 0),
+                LocalDateTime.of(1998, 1, 1, 0, 0));
         long customer = registerCustomer().path("id").asLong();
         // day, kind, status, technician, served, late, out of warranty fee, finance confirmed
         order(customer, 1, "REPAIR", "CLOSED", "tech", true, false, "120.5", true);

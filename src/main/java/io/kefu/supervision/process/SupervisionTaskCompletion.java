@@ -41,7 +41,7 @@ class SupervisionTaskCompletion implements TaskListener {
                 consume(task, "reportRead", "managerNote");
             }
             case TASK_WEEKLY_REPORT -> {
-                service.submitWeekly(task.getProcessInstanceId(), actor, text(task, "serviceStatus"),
+                service.submitWeekly(task.getProcessInstanceId(), task.getAssignee(), actor, text(task, "serviceStatus"),
                         text(task, "customerFeedback"));
                 consume(task, "serviceStatus", "customerFeedback");
             }
