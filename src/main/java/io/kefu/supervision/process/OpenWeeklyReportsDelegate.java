@@ -2,6 +2,7 @@ package io.kefu.supervision.process;
 
 import io.kefu.supervision.SupervisionReport;
 import io.kefu.supervision.SupervisionService;
+import io.kefu.task.TaskCards;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -29,7 +30,7 @@ class OpenWeeklyReportsDelegate implements JavaDelegate {
             service.linkProcess(report.getId(), execution.getProcessInstanceId());
         }
         execution.setProcessBusinessKey("ZB" + monday);
-        execution.setVariable("caseNo", "ZB" + monday);
-        execution.setVariable("subject", "每周服务状况报告 " + monday + " 至 " + monday.plusDays(4));
+        execution.setVariable(TaskCards.CASE_NO, "ZB" + monday);
+        execution.setVariable(TaskCards.SUBJECT, "每周服务状况报告 " + monday + " 至 " + monday.plusDays(4));
     }
 }

@@ -1,6 +1,7 @@
 package io.kefu.supervision.process;
 
 import io.kefu.supervision.SupervisionReport;
+import io.kefu.task.TaskCards;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,8 +36,8 @@ public final class SupervisionProcess {
     static Map<String, Object> variables(SupervisionReport report) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(REPORT_ID, report.getId());
-        variables.put("caseNo", report.getReportNo());
-        variables.put("subject", report.getKind().label() + " " + report.getPeriodFrom() + " 至 "
+        variables.put(TaskCards.CASE_NO, report.getReportNo());
+        variables.put(TaskCards.SUBJECT, report.getKind().label() + " " + report.getPeriodFrom() + " 至 "
                 + report.getPeriodTo());
         return variables;
     }
