@@ -301,10 +301,23 @@ public class WorkOrderService {
     /** The work orders the user may read, newest first; {@code status} optional. */
     @Transactional(readOnly = true)
     public Page<WorkOrder> search(WorkOrderStatus status, CurrentUser user, Pageable page) {
+        return search(status, null, null, user, page);
+    }
+
+    /** The work orders the user may read; status, kind and technician optional (the console's 派工单 filters). */
+    @Transactional(readOnly = true)
+    public Page<WorkOrder> search(WorkOrderStatus status, WorkOrderKind kind, String technician, CurrentUser user,
+            Pageable page) {
         Specification<WorkOrder> spec = (root, query, cb) -> {
             List<Predicate> p = new ArrayList<>();
             if (status != null) {
                 p.add(cb.equal(root.get("status"), status));
+            }
+            if (kind != null) {
+                p.add(cb.equal(root.get("kind"), kind));
+            }
+            if (technician != null && !technician.isBlank()) {
+                p.add(cb.equal(root.get("technician"), technician.trim()));
             }
             if (!CaseDirectory.seesEveryCase(user)) {
                 p.add(cb.or(cb.equal(root.get("requestedBy"), user.id()), cb.equal(root.get("technician"),

@@ -322,7 +322,7 @@ class KefuAuthorizations implements ApplicationRunner {
     static final List<String> ESCALATION_TASKS = List.of("Task_AcknowledgeSevereComplaint",
             "Task_SuperviseResponseBreach", "Task_SuperviseResolutionBreach", "Task_SuperviseOverdueVisit",
             "Task_ReviewReopenedComplaint", "Task_SuperviseLateContact", "Task_SuperviseOverdueLoan",
-            "Task_SuperviseOverdueCase", "Task_LeaderSupport", "Task_SuperviseLateVisit");
+            "Task_SuperviseOverdueCase", "Task_SuperviseLateCallback", "Task_LeaderSupport", "Task_SuperviseLateVisit");
 
     /** A filter Kefu ships: shared with {@code groups} (READ), or with everyone when {@code groups} is empty. */
     record ShippedFilter(String key, String name, int priority, String description, TaskQuery query,

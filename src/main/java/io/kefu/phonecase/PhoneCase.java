@@ -112,6 +112,12 @@ public class PhoneCase {
     @Column(name = "supervision_note", columnDefinition = "text")
     private String supervisionNote;
 
+    @Column(name = "callback_breached_at")
+    private Instant callbackBreachedAt;
+
+    @Column(name = "callback_supervision_note", columnDefinition = "text")
+    private String callbackSupervisionNote;
+
     @Column(name = "closed_at")
     private Instant closedAt;
 
@@ -189,6 +195,17 @@ public class PhoneCase {
 
     void supervise(String note) {
         this.supervisionNote = note;
+    }
+
+    /** The owner had not called the customer back by the callback deadline (the first time it was missed). */
+    void callbackBreach() {
+        if (callbackBreachedAt == null) {
+            callbackBreachedAt = Now.instant();
+        }
+    }
+
+    void superviseCallback(String note) {
+        this.callbackSupervisionNote = note;
     }
 
     public boolean isOwnedBy(String userId) {
@@ -293,6 +310,14 @@ public class PhoneCase {
 
     public String getSupervisionNote() {
         return supervisionNote;
+    }
+
+    public Instant getCallbackBreachedAt() {
+        return callbackBreachedAt;
+    }
+
+    public String getCallbackSupervisionNote() {
+        return callbackSupervisionNote;
     }
 
     public Instant getClosedAt() {

@@ -39,7 +39,9 @@ final class PhoneCaseRecordHistory {
                             Map.entry("callbacks", "回复次数"), Map.entry("calledBackAt", "回复时间"),
                             Map.entry("callbackNote", "回复情况"), Map.entry("leaderNote", "领导意见"),
                             Map.entry("leaderBy", "支持领导"), Map.entry("breachedAt", "超时时间"),
-                            Map.entry("supervisionNote", "督办意见"), Map.entry("closedAt", "结案时间")),
+                            Map.entry("supervisionNote", "督办意见"),
+                            Map.entry("callbackBreachedAt", "回复超时时间"),
+                            Map.entry("callbackSupervisionNote", "回复督办意见"), Map.entry("closedAt", "结案时间")),
                             Set.of("person", "contact")));
         }
 
@@ -50,7 +52,8 @@ final class PhoneCaseRecordHistory {
 
         @Override
         public CaseKeys keysWithBreach() {
-            return CaseKeys.of("select c.case_no from phone_case c where c.breached_at is not null");
+            return CaseKeys.of("select c.case_no from phone_case c"
+                    + " where c.breached_at is not null or c.callback_breached_at is not null");
         }
 
         /** The owner, and the department the case was passed to. */

@@ -177,6 +177,18 @@ public class PhoneCaseService {
         find(id).supervise(note.trim());
     }
 
+    public void recordCallbackBreach(long id) {
+        find(id).callbackBreach();
+    }
+
+    /** 回复客户超时督办: the supervisor's note on the late callback. */
+    public void superviseCallback(long id, String note) {
+        if (blank(note)) {
+            throw InvalidInputException.of("callbackSupervisionNote", "请填写督办意见");
+        }
+        find(id).superviseCallback(note.trim());
+    }
+
     @Transactional(readOnly = true)
     public PhoneCase find(long id) {
         return cases.findById(id).orElseThrow(() -> new NotFoundException("个案 " + id + " 不存在"));

@@ -9,7 +9,8 @@ public record PhoneCaseView(Long id, String caseNo, Long inquiryId, Long custome
         String place, String person, String contact, String event, String department, String departmentLabel,
         String ownerId, PhoneCaseStatus status, String statusLabel, Instant openedAt, Instant resolutionDueAt,
         String solution, String solvedBy, Instant solvedAt, Instant callbackDueAt, int callbacks,
-        String callbackNote, String leaderNote, String leaderBy, Instant breachedAt, Instant closedAt,
+        String callbackNote, String leaderNote, String leaderBy, Instant breachedAt, Instant callbackBreachedAt,
+        Instant closedAt,
         boolean personalDataMasked, long version) {
 
     static PhoneCaseView of(PhoneCase c, boolean unmasked) {
@@ -21,7 +22,8 @@ public record PhoneCaseView(Long id, String caseNo, Long inquiryId, Long custome
                 Department.fromCode(c.getDepartment()).map(Department::label).orElse(c.getDepartment()),
                 c.getOwnerId(), c.getStatus(), c.getStatus().label(), c.getOpenedAt(), c.getResolutionDueAt(),
                 c.getSolution(), c.getSolvedBy(), c.getSolvedAt(), c.getCallbackDueAt(), c.getCallbacks(),
-                c.getCallbackNote(), c.getLeaderNote(), c.getLeaderBy(), c.getBreachedAt(), c.getClosedAt(),
+                c.getCallbackNote(), c.getLeaderNote(), c.getLeaderBy(), c.getBreachedAt(),
+                c.getCallbackBreachedAt(), c.getClosedAt(),
                 !unmasked, c.getVersion());
     }
 

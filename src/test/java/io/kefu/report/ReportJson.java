@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a report's JSON as the tests compare it: headline figures by name, table rows as text ("null" for none). */
-final class ReportJson {
+public final class ReportJson {
 
-    static Map<String, String> kpis(JsonNode report) {
+    public static Map<String, String> kpis(JsonNode report) {
         Map<String, String> kpis = new HashMap<>();
         report.path("kpis").forEach(k -> kpis.put(k.path("name").asText(),
                 k.path("value").isMissingNode() || k.path("value").isNull() ? "null" : k.path("value").asText()));
         return kpis;
     }
 
-    static List<String> row(JsonNode table, String label) {
+    public static List<String> row(JsonNode table, String label) {
         for (JsonNode row : table.path("rows")) {
             if (row.get(0).asText().equals(label)) {
                 List<String> cells = new ArrayList<>();
@@ -28,7 +28,7 @@ final class ReportJson {
     }
 
     /** The first cell of every row, in order. */
-    static List<String> labels(JsonNode table) {
+    public static List<String> labels(JsonNode table) {
         List<String> labels = new ArrayList<>();
         table.path("rows").forEach(r -> labels.add(r.get(0).asText()));
         return labels;

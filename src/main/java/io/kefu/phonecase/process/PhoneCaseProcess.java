@@ -21,11 +21,18 @@ public final class PhoneCaseProcess {
     public static final String TASK_CALL_BACK = "Task_CallBackCustomer";
     public static final String TASK_LEADER_SUPPORT = "Task_LeaderSupport";
     public static final String TASK_SUPERVISE_OVERDUE = "Task_SuperviseOverdueCase";
+    public static final String TASK_SUPERVISE_LATE_CALLBACK = "Task_SuperviseLateCallback";
 
     // Timers and ends
     public static final String TIMER_RESOLUTION_DUE = "Timer_ResolutionDue";
+    public static final String TIMER_CALLBACK_DUE = "Timer_CallbackDue";
     public static final String END_CLOSED = "End_CaseClosed";
     public static final String END_SUPERVISED = "End_OverdueSupervised";
+    public static final String END_CALLBACK_SUPERVISED = "End_LateCallbackSupervised";
+
+    // Service tasks
+    public static final String RECORD_RESOLUTION_BREACH = "Task_RecordResolutionBreach";
+    public static final String RECORD_CALLBACK_BREACH = "Task_RecordCallbackBreach";
 
     /** The case's id, owner and card: no personal data (the subject names the department, not the customer). */
     public static Map<String, Object> startVariables(PhoneCase phoneCase) {

@@ -49,6 +49,10 @@ class PhoneCaseTaskCompletion implements TaskListener {
                 cases.supervise(id, text(task, "supervisionNote"));
                 consume(task, "supervisionNote");
             }
+            case TASK_SUPERVISE_LATE_CALLBACK -> {
+                cases.superviseCallback(id, text(task, "callbackSupervisionNote"));
+                consume(task, "callbackSupervisionNote");
+            }
             default -> throw new IllegalStateException("phoneCaseTaskCompletion does not know the task "
                     + task.getTaskDefinitionKey() + ": add it to PhoneCaseTaskCompletion");
         }

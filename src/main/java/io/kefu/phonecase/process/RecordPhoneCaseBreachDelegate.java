@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordResolutionBreach: the department missed the resolution deadline; the case records when. */
+/**
+ * Task_RecordResolutionBreach (the department missed the resolution deadline) and Task_RecordCallbackBreach (the
+ * owner missed the callback deadline): the case records when.
+ */
 @Component
 class RecordPhoneCaseBreachDelegate implements JavaDelegate {
 
@@ -19,6 +22,12 @@ class RecordPhoneCaseBreachDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.recordBreach(phoneCases.id(execution));
+        long id = phoneCases.id(execution);
+        switch (execution.getCurrentActivityId()) {
+            case PhoneCaseProcess.RECORD_RESOLUTION_BREACH -> cases.recordBreach(id);
+            case PhoneCaseProcess.RECORD_CALLBACK_BREACH -> cases.recordCallbackBreach(id);
+            default -> throw new IllegalStateException("recordPhoneCaseBreachDelegate does not know the step "
+                    + execution.getCurrentActivityId());
+        }
     }
 }

@@ -172,6 +172,40 @@ class PhoneCaseProcessTest {
     }
 
     @Test
+    void anOwnerLateWithTheCallbackIsSupervisedAndStillCallsBack() {
+        PhoneCase opened = cases.openFromInquiry(inquiry(), new PhoneCaseRequest(null, null, null, null, null,
+                "tech", null), AGENT);
+        ProcessInstance process = processOf(opened);
+        complete(process, TASK_RESOLVE, "tech", Map.of("solution", "更换打印头"));
+        PhoneCase solved = cases.find(opened.getId());
+        Job timer = managementService.createJobQuery().processInstanceId(process.getId())
+                .activityId(TIMER_CALLBACK_DUE).timers().singleResult();
+        assertThat(timer).as("回复客户的工作时间期限").isNotNull();
+        assertThat(timer.getDuedate().toInstant().truncatedTo(ChronoUnit.SECONDS))
+                .isEqualTo(solved.getCallbackDueAt().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(solved.getCallbackDueAt()).isAfter(solved.getSolvedAt());
+        ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+        managementService.executeJob(timer.getId());
+
+        assertThat(process).isWaitingAt(TASK_CALL_BACK, TASK_SUPERVISE_LATE_CALLBACK);
+        assertThat(cases.find(opened.getId()).getCallbackBreachedAt()).isNotNull();
+        assertThat(cases.find(opened.getId()).getBreachedAt()).as("the department was on time").isNull();
+        assertThat(candidateGroups(task(process, TASK_SUPERVISE_LATE_CALLBACK))).containsExactly("supervisors");
+        Task withoutNote = task(process, TASK_SUPERVISE_LATE_CALLBACK);
+        taskService.claim(withoutNote.getId(), "supervisor");
+        assertThatThrownBy(() -> taskService.complete(withoutNote.getId(), Map.of("callbackSupervisionNote", "")))
+                .hasMessageContaining("请填写督办意见");
+        complete(process, TASK_SUPERVISE_LATE_CALLBACK, "supervisor",
+                Map.of("callbackSupervisionNote", "请首问负责人今天下班前回复客户"));
+        complete(process, TASK_CALL_BACK, "agent", Map.of(CUSTOMER_ACCEPTED, true, "callbackNote", "客户接受"));
+        assertThat(process).hasPassed(RECORD_CALLBACK_BREACH, END_CALLBACK_SUPERVISED, END_CLOSED)
+                .hasNotPassed(RECORD_RESOLUTION_BREACH).isEnded();
+        assertThat(cases.find(opened.getId()).getCallbackSupervisionNote()).contains("今天下班前");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .variableName("callbackSupervisionNote").count()).as("the note lives in the case, not the engine").isZero();
+    }
+
+    @Test
     void aCaseRegisteredWithTheTasklistStartFormKeepsItsContactOutOfTheEngine() {
         identityService.setAuthentication("agent", List.of("agents"));
         Map<String, Object> form = new HashMap<>(Map.of("occurredWhen", "昨天下午", "place", "成都市武侯区",
