@@ -29,7 +29,7 @@ class NoticeSenders {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final ObjectProvider<RestClient.Builder> builders;
     // built at the first SMS or WeChat notice: Spring Boot's RestClient.Builder starts a JDK HttpClient with its TLS
-    // context (≈ 400 classes, a selector thread), which a start with the gateway channels off never needs
+    // context (hundreds of classes), which a start with the gateway channels off never needs
     private volatile RestClient gateway;
 
     NoticeSenders(NotificationSettings settings, ObjectProvider<JavaMailSender> mailSender,
