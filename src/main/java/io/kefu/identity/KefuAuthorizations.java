@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.kefu.identity.KefuGroups.Department;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,20 +103,29 @@ class KefuAuthorizations implements ApplicationRunner {
     }
 
     private void ensureAll() {
-        ensureGroup(KefuGroups.AGENTS, "客服专员", "WORKFLOW");
-        ensureGroup(KefuGroups.SUPERVISORS, "客服主管", "WORKFLOW");
-        ensureGroup(KefuGroups.MANAGERS, "客服经理", "WORKFLOW");
-        ensureGroup(KefuGroups.AUDITORS, "审计", "WORKFLOW");
-        ensureGroup(KefuGroups.ADMINS, "系统管理员", "SYSTEM");
-        ensureGroup(KefuGroups.ARCHIVISTS, "档案管理员", "WORKFLOW");
-        ensureGroup(KefuGroups.DIRECTORS, "客服总监", "WORKFLOW");
-        ensureGroup(KefuGroups.DIVISION_LEADERS, "事业部领导", "WORKFLOW");
+        Map<String, String[]> groups = new LinkedHashMap<>();
+        groups.put(KefuGroups.AGENTS, new String[] {"客服专员", "WORKFLOW"});
+        groups.put(KefuGroups.SUPERVISORS, new String[] {"客服主管", "WORKFLOW"});
+        groups.put(KefuGroups.MANAGERS, new String[] {"客服经理", "WORKFLOW"});
+        groups.put(KefuGroups.AUDITORS, new String[] {"审计", "WORKFLOW"});
+        groups.put(KefuGroups.ADMINS, new String[] {"系统管理员", "SYSTEM"});
+        groups.put(KefuGroups.ARCHIVISTS, new String[] {"档案管理员", "WORKFLOW"});
+        groups.put(KefuGroups.DIRECTORS, new String[] {"客服总监", "WORKFLOW"});
+        groups.put(KefuGroups.DIVISION_LEADERS, new String[] {"事业部领导", "WORKFLOW"});
         for (Department department : Department.values()) {
-            ensureGroup(department.groupId(), department.label(), KefuGroups.DEPARTMENT_TYPE);
+            groups.put(department.groupId(), new String[] {department.label(), KefuGroups.DEPARTMENT_TYPE});
         }
+        ensureGroups(groups);
         GrantTable table = grantTable();
-        table.groups().forEach(group -> converge(table, group));
-        table.grants.forEach(this::ensureExactly);
+        // every grant of Kefu's groups read in one query; only what differs from the table is written
+        Map<GrantTable.Stored, Authorization> existing = new HashMap<>();
+        for (Authorization authorization : authorizationService.createAuthorizationQuery()
+                .groupIdIn(table.groups().toArray(String[]::new)).list()) {
+            if (!converge(table, authorization) && authorization.getAuthorizationType() == AUTH_TYPE_GRANT) {
+                existing.put(GrantTable.Stored.of(authorization), authorization);
+            }
+        }
+        table.grants.forEach((key, permissions) -> ensureExactly(key, permissions, existing.get(key.stored())));
         ensureTaskWorkersReadVariables();
         ensureOwnProfilesReadOnly();
         ensureFilters();
@@ -194,6 +206,19 @@ class KefuAuthorizations implements ApplicationRunner {
     static final class GrantTable {
 
         record Key(String groupId, Resource resource, String resourceId) {
+
+            Stored stored() {
+                return new Stored(groupId, resource.resourceType(), resourceId);
+            }
+        }
+
+        /** A grant as the engine stores it: its resource known by type only. */
+        record Stored(String groupId, int resourceType, String resourceId) {
+
+            static Stored of(Authorization authorization) {
+                return new Stored(authorization.getGroupId(), authorization.getResourceType(),
+                        authorization.getResourceId());
+            }
         }
 
         final Map<Key, Set<Permission>> grants = new LinkedHashMap<>();
@@ -220,23 +245,25 @@ class KefuAuthorizations implements ApplicationRunner {
      * granted there that the table no longer wants is taken back, so that existing databases converge. Grants on
      * single resources (a task, a filter, a process an administrator granted by hand) stay as they are.
      */
-    private void converge(GrantTable table, String groupId) {
-        for (Authorization authorization : authorizationService.createAuthorizationQuery().groupIdIn(groupId).list()) {
-            boolean owned = authorization.getAuthorizationType() == AUTH_TYPE_GRANT
-                    && (ANY.equals(authorization.getResourceId())
-                    || authorization.getResourceType() == Resources.APPLICATION.resourceType());
-            if (owned && !table.wants(groupId, authorization.getResourceType(), authorization.getResourceId())) {
-                authorizationService.deleteAuthorization(authorization.getId());
-                log.info("Revoked group {}'s grant on resource type {} ({})", groupId,
-                        authorization.getResourceType(), authorization.getResourceId());
-            }
+    private boolean converge(GrantTable table, Authorization authorization) {
+        String groupId = authorization.getGroupId();
+        boolean owned = authorization.getAuthorizationType() == AUTH_TYPE_GRANT
+                && (ANY.equals(authorization.getResourceId())
+                || authorization.getResourceType() == Resources.APPLICATION.resourceType());
+        if (owned && !table.wants(groupId, authorization.getResourceType(), authorization.getResourceId())) {
+            authorizationService.deleteAuthorization(authorization.getId());
+            log.info("Revoked group {}'s grant on resource type {} ({})", groupId,
+                    authorization.getResourceType(), authorization.getResourceId());
+            return true;
         }
+        return false;
     }
 
-    /** The group's grant on that resource holds exactly these permissions (added or taken back as needed). */
-    private void ensureExactly(GrantTable.Key key, Set<Permission> permissions) {
-        Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(key.groupId()).resourceType(key.resource()).resourceId(key.resourceId()).singleResult();
+    /**
+     * The group's grant on that resource ({@code existing}, null when there is none) holds exactly these permissions
+     * (added or taken back as needed); nothing is written when it already does.
+     */
+    private void ensureExactly(GrantTable.Key key, Set<Permission> permissions, Authorization existing) {
         int wanted = permissions.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
         if (existing != null && ((AuthorizationEntity) existing).getPermissions() == wanted) {
             return;
@@ -290,14 +317,20 @@ class KefuAuthorizations implements ApplicationRunner {
         }
     }
 
-    private void ensureGroup(String id, String name, String type) {
-        if (identityService.createGroupQuery().groupId(id).singleResult() == null) {
-            Group group = identityService.newGroup(id);
-            group.setName(name);
-            group.setType(type);
-            identityService.saveGroup(group);
-            log.info("Created group {}", id);
-        }
+    /** Creates the groups (id → name, type) that do not exist yet. */
+    private void ensureGroups(Map<String, String[]> groups) {
+        Set<String> existing = new HashSet<>();
+        identityService.createGroupQuery().groupIdIn(groups.keySet().toArray(String[]::new)).list()
+                .forEach(group -> existing.add(group.getId()));
+        groups.forEach((id, nameAndType) -> {
+            if (!existing.contains(id)) {
+                Group group = identityService.newGroup(id);
+                group.setName(nameAndType[0]);
+                group.setType(nameAndType[1]);
+                identityService.saveGroup(group);
+                log.info("Created group {}", id);
+            }
+        });
     }
 
     /** Marks a filter as Kefu's own (its value names which): Kefu keeps it to its current definition at every start. */
@@ -399,10 +432,7 @@ class KefuAuthorizations implements ApplicationRunner {
         Set<String> sharedWithEveryone = new LinkedHashSet<>();
         for (ShippedFilter shipped : wanted) {
             Filter filter = existing.getOrDefault(shipped.key(), filterService.newTaskFilter());
-            filter.setName(shipped.name());
-            filter.setQuery(shipped.query());
-            filter.setProperties(shipped.properties());
-            String filterId = filterService.saveFilter(filter).getId();
+            String filterId = save(filter, null, shipped.name(), shipped.query(), shipped.properties());
             shareFilter(filterId, shipped.groups());
             if (shipped.groups().isEmpty()) {
                 sharedWithEveryone.add(filterId);
@@ -420,6 +450,8 @@ class KefuAuthorizations implements ApplicationRunner {
 
     /** The filter's read grants are exactly these groups' (or everyone's, for none). */
     private void shareFilter(String filterId, List<String> groups) {
+        boolean everyoneReads = false;
+        Map<GrantTable.Stored, Authorization> existing = new HashMap<>();
         for (Authorization grant : authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
                 .resourceId(filterId).list()) {
             boolean kept = groups.isEmpty()
@@ -427,11 +459,14 @@ class KefuAuthorizations implements ApplicationRunner {
                     : grant.getAuthorizationType() == AUTH_TYPE_GRANT && groups.contains(grant.getGroupId());
             if (!kept) {
                 authorizationService.deleteAuthorization(grant.getId());
+            } else if (grant.getAuthorizationType() == AUTH_TYPE_GLOBAL) {
+                everyoneReads = true;
+            } else {
+                existing.put(GrantTable.Stored.of(grant), grant);
             }
         }
         if (groups.isEmpty()) {
-            if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterId)
-                    .authorizationType(AUTH_TYPE_GLOBAL).count() == 0) {
+            if (!everyoneReads) {
                 Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
                 everyone.setUserId(ANY);
                 everyone.setResource(Resources.FILTER);
@@ -442,8 +477,38 @@ class KefuAuthorizations implements ApplicationRunner {
             return;
         }
         for (String group : groups) {
-            ensureExactly(new GrantTable.Key(group, Resources.FILTER, filterId), Set.of(Permissions.READ));
+            GrantTable.Key key = new GrantTable.Key(group, Resources.FILTER, filterId);
+            ensureExactly(key, Set.of(Permissions.READ), existing.get(key.stored()));
         }
+    }
+
+    /**
+     * Sets the filter's definition and saves it when it is new or differs from what is stored: a start that finds
+     * the filter as it should be writes nothing. Returns the filter's id.
+     */
+    private String save(Filter filter, String owner, String name, TaskQuery query, Map<String, Object> properties) {
+        String before = filter.getId() == null ? null : definition(filter);
+        filter.setOwner(owner);
+        filter.setName(name);
+        filter.setQuery(query);
+        filter.setProperties(properties);
+        if (before == null || !before.equals(definition(filter))) {
+            return filterService.saveFilter(filter).getId();
+        }
+        return filter.getId();
+    }
+
+    /**
+     * What a filter stores: owner, name, its query and properties as the engine writes them (JSON), read back and
+     * written again, so that a filter loaded from the database and one just defined compare alike.
+     */
+    private static String definition(Filter filter) {
+        FilterEntity entity = (FilterEntity) filter;
+        FilterEntity stored = new FilterEntity(entity.getResourceType());
+        stored.setQueryInternal(entity.getQueryInternal());
+        stored.setPropertiesInternal(entity.getPropertiesInternal());
+        return String.join("\n", String.valueOf(entity.getOwner()), String.valueOf(entity.getName()),
+                stored.getQueryInternal(), stored.getPropertiesInternal());
     }
 
     /**
@@ -470,14 +535,10 @@ class KefuAuthorizations implements ApplicationRunner {
             }
         }
         for (String owner : owners) {
-            Filter filter = existing.getOrDefault(owner, filterService.newTaskFilter());
-            filter.setOwner(owner);
-            filter.setName("我负责的案件");
-            filter.setQuery(taskService.createTaskQuery().processVariableValueEquals("ownerId", owner)
-                    .orderByDueDate().asc());
-            filter.setProperties(new ShippedFilter(MY_CASES, "我负责的案件", -12, "我作为首问负责人负责的案件的任务",
-                    null, List.of()).properties());
-            filterService.saveFilter(filter);
+            save(existing.getOrDefault(owner, filterService.newTaskFilter()), owner, "我负责的案件",
+                    taskService.createTaskQuery().processVariableValueEquals("ownerId", owner).orderByDueDate().asc(),
+                    new ShippedFilter(MY_CASES, "我负责的案件", -12, "我作为首问负责人负责的案件的任务", null, List.of())
+                            .properties());
         }
     }
 }

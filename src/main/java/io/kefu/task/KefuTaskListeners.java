@@ -83,6 +83,12 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
         });
     }
 
+    /** The task's copies of its case card stay out of history ({@link TaskCardHistory}). */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistoryEventHandler(new TaskCardHistory(configuration.getHistoryEventHandler()));
+    }
+
     void onCreate(DelegateTask task) {
         recuse(task, recusedUser(task));
         writeCaseCard(task);
@@ -127,7 +133,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
     /**
      * Writes the task's case card. Any mobile number a free text quotes is masked as well: the card is a variable that
-     * candidates and auditors can read and that the engine keeps in its history.
+     * candidates and auditors can read (the engine's history leaves it out, see {@link TaskCardHistory}).
      */
     void writeCaseCard(DelegateTask task) {
         String processKey = processKey(task);

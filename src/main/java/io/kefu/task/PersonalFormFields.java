@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kefu.customer.PersonalData;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,18 +92,19 @@ public class PersonalFormFields extends AbstractProcessEnginePlugin {
         configuration.setHistoryEventHandler(new WithoutPersonalData(configuration.getHistoryEventHandler()));
     }
 
-    /** The forms of earlier deployments, so that their marks hold from the engine's start. */
+    /**
+     * The forms of earlier deployments, so that their marks hold from the engine's start: each deployment's resources
+     * in one query (not one for its names and one per form), each distinct form parsed once.
+     */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         RepositoryService repository = engine.getRepositoryService();
+        Set<ByteBuffer> read = new HashSet<>();
         for (Deployment deployment : repository.createDeploymentQuery().list()) {
-            for (String name : repository.getDeploymentResourceNames(deployment.getId())) {
-                if (isForm(name)) {
-                    try (InputStream form = repository.getResourceAsStream(deployment.getId(), name)) {
-                        read(form.readAllBytes());
-                    } catch (IOException e) {
-                        throw new IllegalStateException("cannot read form " + name, e);
-                    }
+            for (Resource resource : repository.getDeploymentResources(deployment.getId())) {
+                if (isForm(resource.getName()) && resource.getBytes() != null
+                        && read.add(ByteBuffer.wrap(resource.getBytes()))) {
+                    read(resource.getBytes());
                 }
             }
         }

@@ -40,22 +40,22 @@ class ComplaintPathStatementsTests extends HttpApiTest {
         Statistics jpa = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         jpa.setStatisticsEnabled(true);
         List<Step> steps = List.of(
-                new Step("start", null, "agent", null, 130, 6),
-                new Step("assess", "Task_AssessValidity", "agent", validAssessment("tech"), 112, 5),
+                new Step("start", null, "agent", null, 115, 6),
+                new Step("assess", "Task_AssessValidity", "agent", validAssessment("tech"), 105, 5),
                 new Step("investigate", "Task_InvestigateComplaint", "tech", Map.of("findings", "出库复核缺失",
-                        "responsiblePerson", "仓储二组"), 113, 9),
+                        "responsiblePerson", "仓储二组"), 80, 5),
                 new Step("propose", "Task_ProposeSolutions", "tech", Map.of("solutionOption1", "补发并致歉",
-                        "solutionOption2", "退款", "solutionOption3", "书面说明"), 117, 9),
+                        "solutionOption2", "退款", "solutionOption3", "书面说明"), 78, 5),
                 new Step("select", "Task_SelectSolution", "supervisor", Map.of("solutionDecision", "OPTION_1",
-                        "leaderInstruction", "同意方案一"), 118, 9),
+                        "leaderInstruction", "同意方案一"), 110, 9),
                 new Step("implement", "Task_ImplementSolution", "tech", Map.of("implementationNotes", "已补发",
-                        "penalties", "无"), 114, 9),
+                        "penalties", "无"), 75, 5),
                 new Step("confirm", "Task_ConfirmWithCustomer", "agent", Map.of("customerAccepted", true,
-                        "acceptanceMethod", "PHONE_RECORDING"), 107, 5),
+                        "acceptanceMethod", "PHONE_RECORDING"), 92, 5),
                 new Step("visit", "Task_ReturnVisit", "agent", Map.of("satisfaction", "SATISFIED",
-                        "visitRemarks", "客户对处理结果表示认可", "improvement", "加强出厂检验"), 100, 5),
+                        "visitRemarks", "客户对处理结果表示认可", "improvement", "加强出厂检验"), 86, 5),
                 new Step("close", "Task_CloseComplaint", "supervisor", Map.of("closingCategory", "PRODUCT_QUALITY",
-                        "closingSummary", "质量问题已闭环,纳入月度统计"), 126, 9));
+                        "closingSummary", "质量问题已闭环,纳入月度统计"), 124, 9));
 
         walk(steps, customer, jpa, new LinkedHashMap<>(), new LinkedHashMap<>()); // first of the JVM: caches fill
         Map<String, Counts> counted = new LinkedHashMap<>();

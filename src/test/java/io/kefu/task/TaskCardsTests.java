@@ -9,8 +9,11 @@ import io.kefu.support.HttpApiTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Tasklist cards say what they are: every case carries small display variables (case number, customer, subject,
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * tasks are due.
  */
 class TaskCardsTests extends HttpApiTest {
+
+    @Autowired
+    HistoryService history;
 
     @Test
     void aRegisteredComplaintCarriesItsCardVariablesAndNoPhoneNumber() {
@@ -36,6 +42,30 @@ class TaskCardsTests extends HttpApiTest {
                 .containsEntry(TaskCards.OWNER_ID, "agent");
         assertThat(variables.values()).allSatisfy(value -> assertThat(String.valueOf(value))
                 .doesNotContain("13912345678", "0571-8888", "李四光"));
+    }
+
+    @Test
+    void aTasksCopiesOfTheCardStayOutOfHistoryAndTheCasesOwnVariablesStayIn() {
+        JsonNode complaint = fileComplaint("agent", registerCustomer().path("code").asText());
+        Task task = assessmentTask(complaint);
+        String processInstanceId = task.getProcessInstanceId();
+
+        assertThat(taskService.getVariablesLocal(task.getId())).containsKeys(CaseCardProvider.VARIABLE,
+                TaskCards.CASE_NO, TaskCards.CUSTOMER_NAME, TaskCards.CUSTOMER_CODE, TaskCards.SUBJECT,
+                TaskCards.PRIORITY_LABEL);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
+                .as("the case's own display variables are history")
+                .anySatisfy(v -> assertThat(v.getName()).isEqualTo(TaskCards.CASE_NO))
+                .noneMatch(v -> v.getTaskId() != null && TaskCardHistory.TASK_COPIES.contains(v.getName()));
+        assertThat(history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates().list())
+                .isNotEmpty()
+                .noneMatch(d -> d.getTaskId() != null && TaskCardHistory.TASK_COPIES.contains(
+                        ((HistoricVariableUpdate) d).getVariableName()));
+
+        // a task-local variable of another name is history as before
+        taskService.setVariableLocal(task.getId(), "note", "已致电");
+        assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(task.getId()).list())
+                .extracting(v -> v.getName()).containsExactly("note");
     }
 
     @Test
