@@ -1,5 +1,9 @@
 package io.kefu.complaint;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
+import static io.kefu.shared.FieldErrors.failOnViolations;
+import static io.kefu.shared.FieldErrors.require;
 import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.complaint.process.ComplaintProcess;
 import io.kefu.customer.Customer;
@@ -94,12 +98,7 @@ public class ComplaintService {
 
     /** Saves the complaint as taken in (顾客投诉登记表); validation failures name the field. */
     public Complaint register(ComplaintIntake intake, String ownerId) {
-        Set<ConstraintViolation<ComplaintIntake>> violations = validator.validate(intake);
-        if (!violations.isEmpty()) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            violations.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
-            throw new InvalidInputException(errors);
-        }
+        failOnViolations(validator.validate(intake));
         Customer customer = customers.findByCode(intake.customerCode());
         String complained = blankToNull(intake.complainedEmployee());
         if (complained != null) {
@@ -459,19 +458,4 @@ public class ComplaintService {
         return formLabels.current().fieldLabel("solutionOption" + option).orElse("方案" + option);
     }
 
-    private static void require(Map<String, String> errors, String field, String value, String message) {
-        if (value == null || value.isBlank()) {
-            errors.put(field, message);
-        }
-    }
-
-    private static void failOn(Map<String, String> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -1,5 +1,9 @@
 package io.kefu.contract;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
+import static io.kefu.shared.FieldErrors.failOnViolations;
+import static io.kefu.shared.FieldErrors.require;
 import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.archive.ArchiveEntry;
 import io.kefu.archive.ArchiveService;
@@ -601,32 +605,9 @@ public class ContractService {
         failOnViolations(validator.validate(request));
     }
 
-    private static <T> void failOnViolations(Set<ConstraintViolation<T>> violations) {
-        if (!violations.isEmpty()) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            violations.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
-            throw new InvalidInputException(errors);
-        }
-    }
 
-    private static void require(Map<String, String> errors, String field, String value, String message) {
-        if (value == null || value.isBlank()) {
-            errors.put(field, message);
-        }
-    }
-
-    private static void failOn(Map<String, String> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private static String str(Object value) {
         return value == null ? null : value.toString();
     }
-
 }

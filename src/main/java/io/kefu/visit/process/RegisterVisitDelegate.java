@@ -51,9 +51,9 @@ class RegisterVisitDelegate implements JavaDelegate {
         String processKey = execution.getProcessDefinitionId().split(":")[0];
         Visit visit = VisitProcess.DELIVERY_FOLLOW_UP.equals(processKey)
                 ? surveys.startDeliveryFollowUp(new DeliveryRequest(text(execution, "customerCode"),
-                        text(execution, "orderNo"), VisitFormFields.date(execution, "deliveredOn"),
+                        text(execution, "orderNo"), FormFields.date(execution, "deliveredOn"),
                         text(execution, "consignee")), execution.getProcessInstanceId())
-                : planner.planAdHoc(text(execution, "customerCode"), VisitFormFields.date(execution, "visitDate"),
+                : planner.planAdHoc(text(execution, "customerCode"), FormFields.date(execution, "visitDate"),
                         text(execution, "visitTopic"), initiator, execution.getProcessInstanceId());
         FORM_FIELDS.forEach(execution::removeVariable);
         execution.setProcessBusinessKey(visit.getVisitNo());
