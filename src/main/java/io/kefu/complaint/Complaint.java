@@ -363,8 +363,8 @@ public class Complaint {
         breaches.add(new Breach(type, deadline, at));
     }
 
-    void addNote(String kind, String author, String text, Instant at) {
-        notes.add(new CaseNote(kind, author, text, at));
+    void addNote(ComplaintNoteKind kind, String author, String text, Instant at) {
+        notes.add(new CaseNote(kind.name(), author, text, at));
     }
 
     /**

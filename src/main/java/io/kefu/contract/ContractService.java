@@ -353,7 +353,7 @@ public class ContractService {
         return settings.companyName();
     }
 
-    public void addNote(long contractId, String kind, String author, String text) {
+    public void addNote(long contractId, ContractNoteKind kind, String author, String text) {
         find(contractId).addNote(kind, author, text);
     }
 
@@ -398,7 +398,7 @@ public class ContractService {
                     + ",只有合作中的合同可以解约");
         }
         contract.requestTermination(request.requestedBy(), request.reason().trim());
-        contract.addNote("TERMINATION_REQUESTED", user, request.requestedBy().label() + ":" + request.reason().trim());
+        contract.addNote(ContractNoteKind.TERMINATION_REQUESTED, user, request.requestedBy().label() + ":" + request.reason().trim());
         return contract;
     }
 
@@ -459,7 +459,7 @@ public class ContractService {
         }
         require(errors, "settlementNote", note, "请说明各事项的处理情况");
         failOn(errors);
-        find(contractId).addNote("MATTERS_SETTLED", actor, note.trim());
+        find(contractId).addNote(ContractNoteKind.MATTERS_SETTLED, actor, note.trim());
     }
 
     /** The manager approves the termination (then it is carried out) or refuses it (the contract runs on). */
@@ -467,7 +467,7 @@ public class ContractService {
         requireApprover(approver);
         Contract contract = find(contractId);
         if (approved) {
-            contract.addNote("TERMINATION_APPROVED", approver, note == null || note.isBlank() ? "同意解约" : note.trim());
+            contract.addNote(ContractNoteKind.TERMINATION_APPROVED, approver, note == null || note.isBlank() ? "同意解约" : note.trim());
         } else {
             Map<String, String> errors = new LinkedHashMap<>();
             require(errors, "terminationApprovalNote", note, "不同意解约时请说明理由");

@@ -295,7 +295,7 @@ public class VisitService {
         return true;
     }
 
-    public void addNote(long visitId, String kind, String author, String text, String field) {
+    public void addNote(long visitId, VisitNoteKind kind, String author, String text, String field) {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, field, text, "请填写说明");
         failOn(errors);

@@ -2,7 +2,7 @@ package io.kefu.archive.process;
 
 import static io.kefu.archive.process.ArchiveDestructionProcess.*;
 
-import io.kefu.step.HandledSteps;
+import io.kefu.step.DeclaredSteps;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * it reads at each.
  */
 @Component
-class ArchiveCareSteps implements HandledSteps {
+class ArchiveCareSteps extends DeclaredSteps {
 
     static final String LISTENER = "archiveCareTaskCompletion";
 
@@ -24,13 +24,7 @@ class ArchiveCareSteps implements HandledSteps {
             TASK_DIRECTOR_APPROVAL, Set.of(DIRECTOR_APPROVED, "directorNote"),
             TASK_DESTROY, Set.of("destroyedBy", "witness", "place"));
 
-    @Override
-    public String listener() {
-        return LISTENER;
-    }
-
-    @Override
-    public Map<String, Set<String>> steps() {
-        return STEPS;
+    ArchiveCareSteps() {
+        super(LISTENER, STEPS);
     }
 }

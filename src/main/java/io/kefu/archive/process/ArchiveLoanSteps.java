@@ -2,14 +2,14 @@ package io.kefu.archive.process;
 
 import static io.kefu.archive.process.ArchiveLoanProcess.*;
 
-import io.kefu.step.HandledSteps;
+import io.kefu.step.DeclaredSteps;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The archive-loan steps {@link ArchiveLoanTaskCompletion} knows, and the form fields it reads at each. */
 @Component
-class ArchiveLoanSteps implements HandledSteps {
+class ArchiveLoanSteps extends DeclaredSteps {
 
     static final String LISTENER = "archiveLoanTaskCompletion";
 
@@ -20,13 +20,7 @@ class ArchiveLoanSteps implements HandledSteps {
             TASK_SUPERVISE_OVERDUE, Set.of("supervisionNote"),
             TASK_RECORD_READING, Set.of("readInRoom", "readingNote"));
 
-    @Override
-    public String listener() {
-        return LISTENER;
-    }
-
-    @Override
-    public Map<String, Set<String>> steps() {
-        return STEPS;
+    ArchiveLoanSteps() {
+        super(LISTENER, STEPS);
     }
 }

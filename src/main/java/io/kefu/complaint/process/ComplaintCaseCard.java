@@ -3,6 +3,7 @@ package io.kefu.complaint.process;
 import io.kefu.shared.CaseNote;
 import io.kefu.shared.Markdown;
 import io.kefu.complaint.Complaint;
+import io.kefu.complaint.ComplaintNoteKind;
 import io.kefu.complaint.ComplaintRound;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.customer.Customer;
@@ -101,7 +102,7 @@ class ComplaintCaseCard implements CaseCardProvider {
             boolean ofThisRound = current.getNotesBefore() != null ? i >= current.getNotesBefore()
                     : roundBegan == null || note.getCreatedAt().isAfter(roundBegan);
             if (ofThisRound) {
-                md.row(noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+                md.row(ComplaintNoteKind.labelOf(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
             }
         }
         c.getBreaches().forEach(b -> md.row("超时记录", b.getType().label() + ",期限 " + c.deadlineText(b.getDeadline())));
@@ -131,17 +132,6 @@ class ComplaintCaseCard implements CaseCardProvider {
         return Department.fromCode(code).map(Department::label).orElse(code);
     }
 
-    private static String noteLabel(String kind) {
-        return switch (kind) {
-            case "LEADER_INSTRUCTION" -> "主管批示";
-            case "MANAGER_INSTRUCTION" -> "经理批示";
-            case "CUSTOMER_FEEDBACK" -> "客户意见";
-            case "IMPROVEMENT" -> "改进意见";
-            case "SEVERE_ACKNOWLEDGED" -> "经理知悉";
-            case ComplaintService.RECUSAL_ROUTING -> "回避说明";
-            default -> "督办意见";
-        };
-    }
 
 
     private static String orDash(String value) {

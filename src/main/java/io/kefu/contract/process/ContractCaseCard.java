@@ -2,6 +2,7 @@ package io.kefu.contract.process;
 
 import io.kefu.shared.CaseNote;
 import io.kefu.shared.Markdown;
+import io.kefu.contract.ContractNoteKind;
 import io.kefu.contract.Contract;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.OpenMatters;
@@ -125,27 +126,12 @@ abstract class ContractCaseCard implements CaseCardProvider {
         }
         for (CaseNote note : c.getNotes()) {
             if (!"NOTICE".equals(note.getKind())) {
-                md.row(noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+                md.row(ContractNoteKind.labelOf(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
             }
         }
         return md.toString();
     }
 
-    private static String noteLabel(String kind) {
-        return switch (kind) {
-            case "REVIEW_PASSED" -> "审核通过";
-            case "REVIEW_RETURNED" -> "审核退回";
-            case "APPROVED" -> "经理批准";
-            case "CHANGES_REQUESTED" -> "经理要求修改";
-            case "APPROVAL_WITHDRAWN" -> "重新审批";
-            case "TERMINATION_REQUESTED" -> "解约申请";
-            case "TERMINATION_REVIEWED" -> "解约审核";
-            case "MATTERS_SETTLED" -> "未结事项处理";
-            case "TERMINATION_APPROVED" -> "经理同意解约";
-            case "TERMINATION_DROPPED" -> "解约终止";
-            default -> "备注";
-        };
-    }
 
     private static String yes(Boolean value) {
         return Boolean.TRUE.equals(value) ? "已审核" : "未审核";

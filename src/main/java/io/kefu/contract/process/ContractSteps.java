@@ -2,7 +2,7 @@ package io.kefu.contract.process;
 
 import static io.kefu.contract.process.ContractProcess.*;
 
-import io.kefu.step.HandledSteps;
+import io.kefu.step.DeclaredSteps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The contract steps {@link ContractTaskCompletion} knows, and the form fields it reads at each. */
 @Component
-class ContractSteps implements HandledSteps {
+class ContractSteps extends DeclaredSteps {
 
     static final String LISTENER = "contractTaskCompletion";
 
@@ -22,14 +22,8 @@ class ContractSteps implements HandledSteps {
 
     static final Map<String, Set<String>> STEPS = knownSteps();
 
-    @Override
-    public String listener() {
-        return LISTENER;
-    }
-
-    @Override
-    public Map<String, Set<String>> steps() {
-        return STEPS;
+    ContractSteps() {
+        super(LISTENER, STEPS);
     }
 
     private static Map<String, Set<String>> knownSteps() {

@@ -11,6 +11,7 @@ import static io.kefu.contract.process.ContractSteps.DRAFT_FIELDS;
 
 import io.kefu.task.FormFields;
 import io.kefu.contract.CheckMethod;
+import io.kefu.contract.ContractNoteKind;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.ContractService.ContactDeadlines;
 import io.kefu.contract.ContractTerms;
@@ -89,7 +90,7 @@ class ContractTaskCompletion implements TaskListener {
                 consume(task, "contactNote");
             }
             case TASK_SUPERVISE_LATE_CONTACT -> {
-                contracts.addNote(id, "LATE_CONTACT_SUPERVISED", actor, text(task, "superviseNote"));
+                contracts.addNote(id, ContractNoteKind.LATE_CONTACT_SUPERVISED, actor, text(task, "superviseNote"));
                 consume(task, "superviseNote");
             }
             case TASK_REVIEW_TERMINATION -> {

@@ -38,10 +38,10 @@ class RegisterVisitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object planned = execution.getVariable(VisitProcess.VISIT_ID);
+        Long planned = FormFields.recordId(execution, VisitProcess.VISIT_ID);
         if (planned != null) {
             // Kefu planned the visit and started this process for it; the binding is set once and kept
-            visits.linkProcess(((Number) planned).longValue(), execution.getProcessInstanceId());
+            visits.linkProcess(planned, execution.getProcessInstanceId());
             return;
         }
         String initiator = BoundCase.starter(execution, "initiator");

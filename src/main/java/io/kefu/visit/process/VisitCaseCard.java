@@ -7,6 +7,7 @@ import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
 import io.kefu.visit.Visit;
+import io.kefu.visit.VisitNoteKind;
 import io.kefu.shared.CaseNote;
 import io.kefu.shared.Markdown;
 import io.kefu.visit.VisitService;
@@ -78,22 +79,11 @@ abstract class VisitCaseCard implements CaseCardProvider {
             md.row("超时", "已超过三日回访期限");
         }
         for (CaseNote note : v.getNotes()) {
-            md.row(noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+            md.row(VisitNoteKind.labelOf(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
         }
         return md.toString();
     }
 
-    private static String noteLabel(String kind) {
-        return switch (kind) {
-            case "RESCHEDULED" -> "改约";
-            case "PLAN_SUBMITTED" -> "拜访计划";
-            case "PLAN_MANAGER" -> "客服经理审核";
-            case "PLAN_LEADER" -> "分管领导审核";
-            case "ESCALATED" -> "主管督办";
-            case "CANCELLED" -> "取消";
-            default -> "备注";
-        };
-    }
 
 
     @Component

@@ -2,7 +2,7 @@ package io.kefu.visit.process;
 
 import static io.kefu.visit.process.VisitProcess.*;
 
-import io.kefu.step.HandledSteps;
+import io.kefu.step.DeclaredSteps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,20 +13,14 @@ import org.springframework.stereotype.Component;
  * report fields its form has, and its own answers).
  */
 @Component
-class VisitSteps implements HandledSteps {
+class VisitSteps extends DeclaredSteps {
 
     static final String LISTENER = "visitTaskCompletion";
 
     static final Map<String, Set<String>> STEPS = knownSteps();
 
-    @Override
-    public String listener() {
-        return LISTENER;
-    }
-
-    @Override
-    public Map<String, Set<String>> steps() {
-        return STEPS;
+    VisitSteps() {
+        super(LISTENER, STEPS);
     }
 
     private static Map<String, Set<String>> knownSteps() {

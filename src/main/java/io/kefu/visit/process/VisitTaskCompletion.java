@@ -14,6 +14,7 @@ import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.shared.time.WorkingHours;
+import io.kefu.visit.VisitNoteKind;
 import io.kefu.visit.VisitReport;
 import io.kefu.visit.VisitService;
 import java.util.Date;
@@ -98,7 +99,7 @@ class VisitTaskCompletion implements TaskListener {
                 consume(task, "deliveryAnomaly");
             }
             case TASK_SUPERVISE_OVERDUE -> {
-                visits.addNote(id, "ESCALATED", actor, text(task, "escalationNote"), "escalationNote");
+                visits.addNote(id, VisitNoteKind.ESCALATED, actor, text(task, "escalationNote"), "escalationNote");
                 consume(task, "escalationNote");
             }
             case TASK_HANDLE_MATTER -> {
