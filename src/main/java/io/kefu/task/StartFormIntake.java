@@ -2,6 +2,9 @@ package io.kefu.task;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -18,14 +21,28 @@ public abstract class StartFormIntake<T> implements JavaDelegate {
 
     private final String idVariable;
     private final List<String> formFields;
+    private final LongFunction<T> find;
+    private final BiConsumer<T, String> link;
+    private final Function<T, String> caseKey;
+    private final Function<T, Map<String, Object>> startVariables;
 
     /**
      * @param idVariable the process variable that holds the record's id when Kefu started the process
      * @param formFields the start form's fields, taken out of the process once the record has them
+     * @param find the record Kefu started the process for, by id
+     * @param link binds the record to its process instance (by id)
+     * @param caseKey the record's number, the process's business key
+     * @param startVariables what the process keeps: ids and the flags its gateways read
      */
-    protected StartFormIntake(String idVariable, List<String> formFields) {
+    protected StartFormIntake(String idVariable, List<String> formFields, LongFunction<T> find,
+            BiConsumer<T, String> link, Function<T, String> caseKey,
+            Function<T, Map<String, Object>> startVariables) {
         this.idVariable = idVariable;
         this.formFields = List.copyOf(formFields);
+        this.find = find;
+        this.link = link;
+        this.caseKey = caseKey;
+        this.startVariables = startVariables;
     }
 
     @Override
@@ -33,28 +50,16 @@ public abstract class StartFormIntake<T> implements JavaDelegate {
         Long id = FormFields.recordId(execution, idVariable);
         T record;
         if (id != null) {
-            record = find(id);
+            record = find.apply(id);
         } else {
             record = intake(execution);
             FormFields.consume(execution, formFields);
         }
-        link(record, execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(caseKey(record));
-        execution.setVariables(startVariables(record));
+        link.accept(record, execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(caseKey.apply(record));
+        execution.setVariables(startVariables.apply(record));
     }
-
-    /** The record Kefu started the process for. */
-    protected abstract T find(long id);
 
     /** A new record from the start form's fields (read with {@link FormFields}). */
     protected abstract T intake(DelegateExecution execution);
-
-    /** Binds the record to its process instance. */
-    protected abstract void link(T record, String processInstanceId);
-
-    /** The record's number, the process's business key. */
-    protected abstract String caseKey(T record);
-
-    /** What the process keeps: ids and the flags its gateways read. */
-    protected abstract Map<String, Object> startVariables(T record);
 }

@@ -25,13 +25,11 @@ class RegisterDestructionDelegate extends StartFormIntake<ArchiveDestruction> {
     private final ArchiveCareService care;
 
     RegisterDestructionDelegate(ArchiveCareService care) {
-        super(DESTRUCTION_ID, FORM_FIELDS);
+        super(DESTRUCTION_ID, FORM_FIELDS, care::findDestruction,
+                (destruction, pid) -> care.linkDestructionProcess(destruction.getId(), pid),
+                destruction -> "XH-" + destruction.getEntry().getArchiveNo(),
+                RegisterDestructionDelegate::startVariables);
         this.care = care;
-    }
-
-    @Override
-    protected ArchiveDestruction find(long id) {
-        return care.findDestruction(id);
     }
 
     @Override
@@ -40,18 +38,7 @@ class RegisterDestructionDelegate extends StartFormIntake<ArchiveDestruction> {
                 BoundCase.starter(execution, INITIATOR));
     }
 
-    @Override
-    protected void link(ArchiveDestruction destruction, String processInstanceId) {
-        care.linkDestructionProcess(destruction.getId(), processInstanceId);
-    }
-
-    @Override
-    protected String caseKey(ArchiveDestruction destruction) {
-        return "XH-" + destruction.getEntry().getArchiveNo();
-    }
-
-    @Override
-    protected Map<String, Object> startVariables(ArchiveDestruction destruction) {
+    private static Map<String, Object> startVariables(ArchiveDestruction destruction) {
         String department = destruction.getEntry().getDepartment();
         return Map.of(DESTRUCTION_ID, destruction.getId(), DEPARTMENT_GROUP,
                 KefuGroups.DEPARTMENT_PREFIX + (department == null ? DEFAULT_DEPARTMENT : department));

@@ -29,13 +29,10 @@ class RegisterLoanRequestDelegate extends StartFormIntake<ArchiveLoan> {
     private final ArchiveLoanService loans;
 
     RegisterLoanRequestDelegate(ArchiveLoanService loans) {
-        super(ArchiveLoanProcess.LOAN_ID, FORM_FIELDS);
+        super(ArchiveLoanProcess.LOAN_ID, FORM_FIELDS, loans::find,
+                (loan, pid) -> loans.linkProcess(loan.getId(), pid), ArchiveLoan::getLoanNo,
+                ArchiveLoanProcess::startVariables);
         this.loans = loans;
-    }
-
-    @Override
-    protected ArchiveLoan find(long id) {
-        return loans.find(id);
     }
 
     @Override
@@ -44,21 +41,6 @@ class RegisterLoanRequestDelegate extends StartFormIntake<ArchiveLoan> {
                 enumValue(execution, ArchiveLoanProcess.LOAN_KIND, LoanKind.class), pieces(execution),
                 text(execution, "purpose"), text(execution, "department"), text(execution, "signedRequestRef")),
                 BoundCase.starter(execution, ArchiveLoanProcess.INITIATOR));
-    }
-
-    @Override
-    protected void link(ArchiveLoan record, String processInstanceId) {
-        loans.linkProcess(record.getId(), processInstanceId);
-    }
-
-    @Override
-    protected String caseKey(ArchiveLoan record) {
-        return record.getLoanNo();
-    }
-
-    @Override
-    protected Map<String, Object> startVariables(ArchiveLoan record) {
-        return ArchiveLoanProcess.startVariables(record);
     }
 
     private static Integer pieces(DelegateExecution execution) {

@@ -28,13 +28,10 @@ class RegisterWorkOrderDelegate extends StartFormIntake<WorkOrder> {
     private final WorkOrderService orders;
 
     RegisterWorkOrderDelegate(WorkOrderService orders) {
-        super(DispatchProcess.ORDER_ID, FORM_FIELDS);
+        super(DispatchProcess.ORDER_ID, FORM_FIELDS, orders::find,
+                (order, pid) -> orders.linkProcess(order.getId(), pid), WorkOrder::getOrderNo,
+                DispatchProcess::startVariables);
         this.orders = orders;
-    }
-
-    @Override
-    protected WorkOrder find(long id) {
-        return orders.find(id);
     }
 
     @Override
@@ -44,20 +41,5 @@ class RegisterWorkOrderDelegate extends StartFormIntake<WorkOrder> {
                 text(execution, "address"), text(execution, "productModel"), text(execution, "purchaseDate"),
                 text(execution, "fault"), text(execution, "vehicleDetails"), text(execution, "driverDetails"),
                 text(execution, "appointmentAt")), BoundCase.starter(execution, DispatchProcess.INITIATOR));
-    }
-
-    @Override
-    protected void link(WorkOrder record, String processInstanceId) {
-        orders.linkProcess(record.getId(), processInstanceId);
-    }
-
-    @Override
-    protected String caseKey(WorkOrder record) {
-        return record.getOrderNo();
-    }
-
-    @Override
-    protected Map<String, Object> startVariables(WorkOrder record) {
-        return DispatchProcess.startVariables(record);
     }
 }

@@ -30,14 +30,11 @@ class RegisterReportDelegate extends StartFormIntake<EscalationReport> {
     private final IdentityService identityService;
 
     RegisterReportDelegate(EscalationService reports, IdentityService identityService) {
-        super(EscalationProcess.REPORT_ID, FORM_FIELDS);
+        super(EscalationProcess.REPORT_ID, FORM_FIELDS, reports::find,
+                (report, pid) -> reports.linkProcess(report.getId(), pid), EscalationReport::getReportNo,
+                EscalationProcess::startVariables);
         this.reports = reports;
         this.identityService = identityService;
-    }
-
-    @Override
-    protected EscalationReport find(long id) {
-        return reports.find(id);
     }
 
     @Override
@@ -49,20 +46,5 @@ class RegisterReportDelegate extends StartFormIntake<EscalationReport> {
                 EscalationTrigger.class), text(execution, "subject"), text(execution, "details"),
                 text(execution, "relatedCase"), FormFields.flag(execution, "urgent")),
                 reporter, groups);
-    }
-
-    @Override
-    protected void link(EscalationReport record, String processInstanceId) {
-        reports.linkProcess(record.getId(), processInstanceId);
-    }
-
-    @Override
-    protected String caseKey(EscalationReport record) {
-        return record.getReportNo();
-    }
-
-    @Override
-    protected Map<String, Object> startVariables(EscalationReport record) {
-        return EscalationProcess.startVariables(record);
     }
 }

@@ -26,13 +26,10 @@ class RegisterPhoneCaseDelegate extends StartFormIntake<PhoneCase> {
     private final PhoneCaseService cases;
 
     RegisterPhoneCaseDelegate(PhoneCaseService cases) {
-        super(PhoneCaseProcess.CASE_ID, FORM_FIELDS);
+        super(PhoneCaseProcess.CASE_ID, FORM_FIELDS, cases::find,
+                (phoneCase, pid) -> cases.linkProcess(phoneCase.getId(), pid), PhoneCase::getCaseNo,
+                PhoneCaseProcess::startVariables);
         this.cases = cases;
-    }
-
-    @Override
-    protected PhoneCase find(long id) {
-        return cases.find(id);
     }
 
     @Override
@@ -41,20 +38,5 @@ class RegisterPhoneCaseDelegate extends StartFormIntake<PhoneCase> {
                 text(execution, "person"), text(execution, "contact"), text(execution, "event"),
                 text(execution, "department"), text(execution, "customerCode")),
                 BoundCase.starter(execution, PhoneCaseProcess.INITIATOR));
-    }
-
-    @Override
-    protected void link(PhoneCase record, String processInstanceId) {
-        cases.linkProcess(record.getId(), processInstanceId);
-    }
-
-    @Override
-    protected String caseKey(PhoneCase record) {
-        return record.getCaseNo();
-    }
-
-    @Override
-    protected Map<String, Object> startVariables(PhoneCase record) {
-        return PhoneCaseProcess.startVariables(record);
     }
 }
