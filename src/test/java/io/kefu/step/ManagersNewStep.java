@@ -1,5 +1,7 @@
 package io.kefu.step;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -59,6 +61,20 @@ public final class ManagersNewStep {
         } finally {
             engine.getRepositoryService().deleteDeployment(deployment, true);
         }
+    }
+
+    /**
+     * Runs the step as {@link #keptEntries} does and checks that what was submitted is the case's one generic entry,
+     * with the step's name, who submitted it and each field's label and shown value.
+     */
+    public static void assertKeptAsEntry(ProcessEngine engine, StepEntries entries, String listener, String caseKey,
+            String user) {
+        assertThat(keptEntries(engine, entries, listener, caseKey, user)).singleElement().satisfies(entry -> {
+            assertThat(entry.taskKey()).isEqualTo(TASK);
+            assertThat(entry.taskName()).isEqualTo(NAME);
+            assertThat(entry.actor()).isEqualTo(user);
+            assertThat(entry.text()).isEqualTo(KEPT);
+        });
     }
 
     private ManagersNewStep() {

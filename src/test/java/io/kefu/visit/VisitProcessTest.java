@@ -45,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class VisitProcessTest {
+
     @Autowired StepEntries stepEntries;
     @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
@@ -54,15 +55,9 @@ class VisitProcessTest {
      */
     @Test
     void aManagersNewStepWithTheCopiedCompletionListenerIsKeptAsACaseEntry() {
-        var kept = ManagersNewStep.keptEntries(processEngine, stepEntries, "visitTaskCompletion", "HF-NEWSTEP-1", "supervisor");
-        assertThat(kept).singleElement().satisfies(entry -> {
-            assertThat(entry.taskKey()).isEqualTo(ManagersNewStep.TASK);
-            assertThat(entry.taskName()).isEqualTo(ManagersNewStep.NAME);
-            assertThat(entry.actor()).isEqualTo("supervisor");
-            assertThat(entry.text()).isEqualTo(ManagersNewStep.KEPT);
-        });
+        ManagersNewStep.assertKeptAsEntry(processEngine, stepEntries, "visitTaskCompletion",
+                "HF-NEWSTEP-1", "supervisor");
     }
-
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

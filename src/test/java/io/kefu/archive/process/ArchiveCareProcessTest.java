@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 /** The archive's care: the semi-annual inspection (timer start) and the destruction of expired files, per path. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ArchiveCareProcessTest extends ArchiveProcessTestSupport {
+
     @Autowired
     StepEntries stepEntries;
 
@@ -41,15 +42,9 @@ class ArchiveCareProcessTest extends ArchiveProcessTestSupport {
      */
     @Test
     void aManagersNewStepWithTheCopiedCompletionListenerIsKeptAsACaseEntry() {
-        var kept = ManagersNewStep.keptEntries(processEngine, stepEntries, "archiveCareTaskCompletion", "XH-NEWSTEP-1", MANAGER);
-        assertThat(kept).singleElement().satisfies(entry -> {
-            assertThat(entry.taskKey()).isEqualTo(ManagersNewStep.TASK);
-            assertThat(entry.taskName()).isEqualTo(ManagersNewStep.NAME);
-            assertThat(entry.actor()).isEqualTo(MANAGER);
-            assertThat(entry.text()).isEqualTo(ManagersNewStep.KEPT);
-        });
+        ManagersNewStep.assertKeptAsEntry(processEngine, stepEntries, "archiveCareTaskCompletion",
+                "XH-NEWSTEP-1", MANAGER);
     }
-
 
     @Autowired
     ArchiveCareService care;

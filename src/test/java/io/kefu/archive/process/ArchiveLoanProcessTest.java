@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ArchiveLoanProcessTest extends ArchiveProcessTestSupport {
+
     @Autowired
     StepEntries stepEntries;
 
@@ -44,15 +45,9 @@ class ArchiveLoanProcessTest extends ArchiveProcessTestSupport {
      */
     @Test
     void aManagersNewStepWithTheCopiedCompletionListenerIsKeptAsACaseEntry() {
-        var kept = ManagersNewStep.keptEntries(processEngine, stepEntries, "archiveLoanTaskCompletion", "JY-NEWSTEP-1", ARCHIVIST);
-        assertThat(kept).singleElement().satisfies(entry -> {
-            assertThat(entry.taskKey()).isEqualTo(ManagersNewStep.TASK);
-            assertThat(entry.taskName()).isEqualTo(ManagersNewStep.NAME);
-            assertThat(entry.actor()).isEqualTo(ARCHIVIST);
-            assertThat(entry.text()).isEqualTo(ManagersNewStep.KEPT);
-        });
+        ManagersNewStep.assertKeptAsEntry(processEngine, stepEntries, "archiveLoanTaskCompletion",
+                "JY-NEWSTEP-1", ARCHIVIST);
     }
-
 
     @Autowired
     ArchiveLoanService loans;

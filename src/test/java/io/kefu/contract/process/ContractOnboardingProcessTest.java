@@ -41,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** The contract-onboarding process, one test per path, checked on the contract and customer records. */
 class ContractOnboardingProcessTest extends ContractProcessTestSupport {
+
     @Autowired
     StepEntries stepEntries;
 
@@ -50,15 +51,9 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
      */
     @Test
     void aManagersNewStepWithTheCopiedCompletionListenerIsKeptAsACaseEntry() {
-        var kept = ManagersNewStep.keptEntries(processEngine, stepEntries, "contractTaskCompletion", "HT-NEWSTEP-1", SUPERVISOR);
-        assertThat(kept).singleElement().satisfies(entry -> {
-            assertThat(entry.taskKey()).isEqualTo(ManagersNewStep.TASK);
-            assertThat(entry.taskName()).isEqualTo(ManagersNewStep.NAME);
-            assertThat(entry.actor()).isEqualTo(SUPERVISOR);
-            assertThat(entry.text()).isEqualTo(ManagersNewStep.KEPT);
-        });
+        ManagersNewStep.assertKeptAsEntry(processEngine, stepEntries, "contractTaskCompletion",
+                "HT-NEWSTEP-1", SUPERVISOR);
     }
-
 
     @Autowired
     CustomerService customers;
