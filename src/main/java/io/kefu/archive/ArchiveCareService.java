@@ -1,5 +1,6 @@
 package io.kefu.archive;
 
+import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.archive.ArchiveDestruction.Appraisal;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.InvalidInputException;
@@ -22,8 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ArchiveCareService {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
+    private final ZoneId zone;
     private final ArchiveInspectionRepository inspections;
     private final ArchiveDestructionRepository destructions;
     private final ArchiveEntryRepository entries;
@@ -33,8 +33,9 @@ public class ArchiveCareService {
 
     ArchiveCareService(ArchiveInspectionRepository inspections, ArchiveDestructionRepository destructions,
             ArchiveEntryRepository entries, ArchiveLoanRepository loans, ArchiveSettings settings,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, ZoneId zone) {
         this.runtimeService = runtimeService;
+        this.zone = zone;
         this.inspections = inspections;
         this.destructions = destructions;
         this.entries = entries;
@@ -58,7 +59,7 @@ public class ArchiveCareService {
         Map<String, String> errors = new LinkedHashMap<>();
         if (inspectedOn == null) {
             errors.put("inspectedOn", "请填写检查日期");
-        } else if (inspectedOn.isAfter(LocalDate.ofInstant(Now.instant(), ZONE))) {
+        } else if (inspectedOn.isAfter(LocalDate.ofInstant(Now.instant(), zone))) {
             errors.put("inspectedOn", "检查日期不能晚于今天");
         }
         if (findings == null || findings.isBlank()) {
@@ -68,9 +69,7 @@ public class ArchiveCareService {
         if (problems && !notBlank(actions)) {
             errors.put("actions", "有破损或缺失的档案时,请填写处理措施");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         findInspection(inspectionId).record(inspectedOn, inspector, findings.trim(), trimmed(damagedFiles),
                 trimmed(missingFiles), trimmed(actions));
     }
@@ -115,9 +114,7 @@ public class ArchiveCareService {
         if (reason == null || reason.isBlank()) {
             errors.put("reason", "请填写销毁理由(保管期限已满等)");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         if (entry.getStatus() == ArchiveStatus.ON_LOAN
                 || loans.countByEntryAndStatus(entry.getId(), ArchiveLoanService.OPEN) > 0) {
             throw new ConflictException("档案 " + entry.getArchiveNo() + " 有未结束的借阅,归还后才能登记销毁");
@@ -166,7 +163,7 @@ public class ArchiveCareService {
             throw InvalidInputException.of("directorNote", "不批准销毁时请说明理由");
         }
         ArchiveDestruction destruction = findDestruction(id);
-        destruction.decide(approved, director, trimmed(note), settings.destructionHold(), ZONE);
+        destruction.decide(approved, director, trimmed(note), settings.destructionHold(), zone);
         return destruction.getHoldUntil();
     }
 
@@ -184,9 +181,7 @@ public class ArchiveCareService {
         if (!notBlank(place)) {
             errors.put("place", "请填写销毁地点");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         findDestruction(id).destroy(destroyedBy.trim(), supervisor, witness.trim(), place.trim());
     }
 

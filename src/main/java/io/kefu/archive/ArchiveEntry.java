@@ -13,7 +13,6 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.hibernate.envers.Audited;
 
 /**
@@ -116,7 +115,7 @@ public class ArchiveEntry {
 
     void numberFromId() {
         if (archiveNo == null) {
-            int year = filedAt.atZone(ZoneId.of("Asia/Shanghai")).getYear();
+            int year = filedAt.atZone(Now.zone()).getYear();
             archiveNo = String.format("DA%d-%05d", year, id);
         }
     }

@@ -18,7 +18,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.hibernate.envers.Audited;
 
 /**
@@ -159,7 +158,7 @@ public class ArchiveLoan {
 
     void numberFromId() {
         if (loanNo == null) {
-            int year = requestedAt.atZone(ZoneId.of("Asia/Shanghai")).getYear();
+            int year = requestedAt.atZone(Now.zone()).getYear();
             loanNo = String.format("JY%d-%05d", year, id);
         }
     }

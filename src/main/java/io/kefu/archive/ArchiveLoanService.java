@@ -1,5 +1,7 @@
 package io.kefu.archive;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
 import jakarta.validation.constraints.Size;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.InvalidInputException;
@@ -87,9 +89,7 @@ public class ArchiveLoanService {
         if (borrower == null || borrower.isBlank() || Actor.SYSTEM.equals(borrower)) {
             errors.put("borrower", "无法确定借阅人:请登录后申请");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         ArchiveLoan loan = new ArchiveLoan(entry, borrower, blankToNull(request.department()), request.loanKind(),
                 request.pieces(), request.purpose().trim(), blankToNull(request.signedRequestRef()));
         loans.saveAndFlush(loan);
@@ -223,10 +223,6 @@ public class ArchiveLoanService {
     public boolean hasOpenLoan(long entryId, String user) {
         return loans.findByEntry(entryId).stream()
                 .anyMatch(l -> l.getBorrower().equals(user) && l.getStatus().isOpen());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** What a borrower asks for (客户借阅申请表): which file, how many pieces, why, which kind of loan. */

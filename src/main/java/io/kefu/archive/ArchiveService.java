@@ -1,5 +1,7 @@
 package io.kefu.archive;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
 import jakarta.validation.constraints.Size;
 import io.kefu.contract.ContractEvents;
 import io.kefu.customer.CustomerRepository;
@@ -97,9 +99,7 @@ public class ArchiveService {
         if (request.customerId() != null && !customers.existsById(request.customerId())) {
             errors.put("customerId", "客户 " + request.customerId() + " 不存在");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         ArchiveEntry entry = new ArchiveEntry(request.title().trim(), request.kind(), request.contractId(),
                 request.customerId(), request.location().trim(), request.originals(), request.copies(),
                 request.secrecy(), blankToNull(request.department()), actor.current());
@@ -138,10 +138,6 @@ public class ArchiveService {
         if (terminated.contractId() != null) {
             markContractTerminated(terminated.contractId());
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** What a filing records; {@code department} is the originating department's code (e.g. {@code sales}). */

@@ -1,13 +1,12 @@
 package io.kefu.audit;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.audit.CaseDirectory.CaseRow;
 import io.kefu.audit.CaseTimeline.Diagram;
 import io.kefu.audit.CaseTimeline.Timeline;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.export.Csv;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -65,13 +64,10 @@ class CaseController {
     /** The timeline as a spreadsheet reads it: the words, and beside them the codes they stand for. */
     static final class TimelineCsv {
 
-        private static final DateTimeFormatter TIME =
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
-
         static String of(Timeline timeline) {
             return Csv.of(List.of("时间", "轮次", "来源", "类型", "人员", "事件", "详情", "详情(代码)", "流程节点",
                     "技术步骤"),
-                    timeline.entries().stream().<List<?>>map(e -> List.of(TIME.format(e.at()),
+                    timeline.entries().stream().<List<?>>map(e -> List.of(TimeText.seconds(e.at()),
                             e.round() == null ? "" : "第" + e.round() + "轮",
                             e.source().label(), e.kind(), nullToEmpty(e.actor()), e.summary(), nullToEmpty(e.detail()),
                             e.code() != null ? e.code() : nullToEmpty(e.detail()), nullToEmpty(e.activityId()),

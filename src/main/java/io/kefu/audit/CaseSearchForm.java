@@ -1,5 +1,7 @@
 package io.kefu.audit;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerService;
 import io.kefu.shared.InvalidInputException;
@@ -40,9 +42,7 @@ public record CaseSearchForm(String type, String customer, String from, String t
         if (customer != null && !customer.isBlank()) {
             customerId = customerId(customers, customer.trim(), errors);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         return new CaseDirectory.Filter(blankToNull(type), customerId, fromDate, toDate, blankToNull(participant), open,
                 breach);
     }
@@ -68,9 +68,5 @@ public record CaseSearchForm(String type, String customer, String from, String t
             errors.put(field, "日期格式应为 yyyy-MM-dd");
             return null;
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -1,5 +1,6 @@
 package io.kefu.audit;
 
+import io.kefu.shared.time.TimeText;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Id;
@@ -11,8 +12,6 @@ import jakarta.persistence.Version;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,6 @@ public final class RecordChanges {
     private static final Set<String> BOOKKEEPING = Set.of("createdAt", "updatedAt", "version", "processInstanceId",
             // a complaint round's count of the case notes from before it (which notes are its own)
             "notesBefore");
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final int LONGEST_VALUE = 200;
 
     /**
@@ -174,7 +171,7 @@ public final class RecordChanges {
             return "—";
         }
         if (value instanceof Instant instant) {
-            return TIME.format(instant);
+            return TimeText.minutes(instant);
         }
         if (value instanceof Boolean b) {
             return b ? "是" : "否";

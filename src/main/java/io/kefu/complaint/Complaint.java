@@ -1,5 +1,6 @@
 package io.kefu.complaint;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.CaseNote;
 import io.kefu.customer.Customer;
@@ -25,8 +26,6 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.envers.Audited;
@@ -230,7 +229,7 @@ public class Complaint {
 
     void numberFromId() {
         if (caseNo == null) {
-            int year = createdAt.atZone(ZoneId.of("Asia/Shanghai")).getYear();
+            int year = createdAt.atZone(Now.zone()).getYear();
             caseNo = String.format("TS%d-%05d", year, id);
         }
     }
@@ -364,8 +363,8 @@ public class Complaint {
         breaches.add(new Breach(type, deadline, at));
     }
 
-    void addNote(String kind, String author, String text, Instant at) {
-        notes.add(new CaseNote(kind, author, text, at));
+    void addNote(ComplaintNoteKind kind, String author, String text, Instant at) {
+        notes.add(new CaseNote(kind.name(), author, text, at));
     }
 
     /**
@@ -408,7 +407,7 @@ public class Complaint {
 
     public String deadlineText(Instant instant) {
         return instant == null ? "—"
-                : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(instant);
+                : TimeText.minutes(instant);
     }
 
     public Long getId() { return id; }

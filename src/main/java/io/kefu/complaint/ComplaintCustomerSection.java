@@ -1,9 +1,8 @@
 package io.kefu.complaint;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.console.CustomerSection;
 import io.kefu.identity.CurrentUser;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -16,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ComplaintCustomerSection implements CustomerSection {
 
     private static final int SHOWN = 50;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final ComplaintService complaints;
 
@@ -42,7 +39,7 @@ class ComplaintCustomerSection implements CustomerSection {
         ComplaintSearch scoped = ComplaintController.seesAll(user) ? search
                 : search.restrictedTo(user.id(), ComplaintController.departments(user));
         List<Row> rows = complaints.search(scoped, PageRequest.of(0, SHOWN, Sort.by(Sort.Direction.DESC, "id")))
-                .map(c -> new Row(Arrays.asList(c.getCaseNo(), DAY.format(c.getCreatedAt()), c.getCategory().label(),
+                .map(c -> new Row(Arrays.asList(c.getCaseNo(), TimeText.minutes(c.getCreatedAt()), c.getCategory().label(),
                         c.getSeverity().label(), c.getStatus().label(),
                         c.getSatisfaction() == null ? "—" : c.getSatisfaction().label(), c.getOwnerId(),
                         c.getBreaches().isEmpty() ? "" : "超时 " + c.getBreaches().size() + " 次"), c.getCaseNo()))

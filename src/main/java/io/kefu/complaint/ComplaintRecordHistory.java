@@ -77,16 +77,6 @@ class ComplaintRecordHistory extends EntityCaseHistory {
     @Autowired
     private JdbcTemplate jdbc;
 
-    private static final Map<String, String> NOTE_KINDS = Map.of(
-            "SEVERE_ACKNOWLEDGED", "严重投诉经理已知悉",
-            "RESPONSE_BREACH_SUPERVISED", "响应超时督办",
-            "RESOLUTION_BREACH_SUPERVISED", "解决超时督办",
-            "VISIT_BREACH_SUPERVISED", "回访超时督办",
-            "LEADER_INSTRUCTION", "主管领导批示",
-            "MANAGER_INSTRUCTION", "经理批示",
-            "CUSTOMER_FEEDBACK", "客户反馈",
-            "IMPROVEMENT", "改进建议",
-            ComplaintService.RECUSAL_ROUTING, "回避改派说明");
 
     ComplaintRecordHistory() {
         super(Set.of(ComplaintProcess.KEY), Complaint.class, "caseNo", null, "customer.id", LABELS);
@@ -214,7 +204,7 @@ class ComplaintRecordHistory extends EntityCaseHistory {
         for (CaseNote note : complaint.getNotes()) {
             boolean escalation = note.getKind().endsWith("_SUPERVISED") || note.getKind().equals("SEVERE_ACKNOWLEDGED");
             entries.add(TimelineEntry.record(note.getCreatedAt(), escalation ? "ESCALATION" : "NOTE", note.getAuthor(),
-                    NOTE_KINDS.getOrDefault(note.getKind(), note.getKind()), note.getText()));
+                    ComplaintNoteKind.labelOf(note.getKind()), note.getText()));
         }
         return entries;
     }

@@ -1,5 +1,9 @@
 package io.kefu.complaint;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
+import static io.kefu.shared.FieldErrors.failOnViolations;
+import static io.kefu.shared.FieldErrors.require;
 import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.complaint.process.ComplaintProcess;
 import io.kefu.customer.Customer;
@@ -94,12 +98,7 @@ public class ComplaintService {
 
     /** Saves the complaint as taken in (顾客投诉登记表); validation failures name the field. */
     public Complaint register(ComplaintIntake intake, String ownerId) {
-        Set<ConstraintViolation<ComplaintIntake>> violations = validator.validate(intake);
-        if (!violations.isEmpty()) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            violations.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
-            throw new InvalidInputException(errors);
-        }
+        failOnViolations(validator.validate(intake));
         Customer customer = customers.findByCode(intake.customerCode());
         String complained = blankToNull(intake.complainedEmployee());
         if (complained != null) {
@@ -199,9 +198,6 @@ public class ComplaintService {
 
     // ---- recusal that empties a department (被投诉人应当回避) -------------------------------------------------------
 
-    /** The note kind that tells why a department's steps went to the supervisors; the API shows it as a warning. */
-    public static final String RECUSAL_ROUTING = "RECUSAL_ROUTING";
-
     /**
      * At intake: each department whose only member is the employee complained about would have nobody left to work
      * the case, and its steps would go to the supervisors (KefuTaskListeners). Said on the case, before anyone refers it.
@@ -213,7 +209,7 @@ public class ComplaintService {
         }
         for (Department department : Department.values()) {
             if (onlyMemberIs(department, complained)) {
-                complaint.addNote(RECUSAL_ROUTING, author, "被投诉员工 " + complained + " 是" + department.label()
+                complaint.addNote(ComplaintNoteKind.RECUSAL_ROUTING, author, "被投诉员工 " + complained + " 是" + department.label()
                         + "唯一的成员,须回避本案:如转交" + department.label() + ",调查与处理将改由主管承办。",
                         calendar.now());
             }
@@ -225,7 +221,7 @@ public class ComplaintService {
         String complained = complaint.getComplainedEmployee();
         Department department = Department.fromCode(code).orElse(null);
         if (complained != null && department != null && onlyMemberIs(department, complained)) {
-            complaint.addNote(RECUSAL_ROUTING, author, "本案转交" + department.label() + ",但被投诉员工 " + complained
+            complaint.addNote(ComplaintNoteKind.RECUSAL_ROUTING, author, "本案转交" + department.label() + ",但被投诉员工 " + complained
                     + " 是该部门唯一的成员,须回避:调查、方案与实施改由主管承办(任务在主管的待办中)。", now);
         }
     }
@@ -267,7 +263,7 @@ public class ComplaintService {
         failOn(errors);
         Instant now = calendar.now();
         complaint.choose(option, instruction.trim(), leader, now);
-        complaint.addNote("LEADER_INSTRUCTION", leader, instruction.trim(), now);
+        complaint.addNote(ComplaintNoteKind.LEADER_INSTRUCTION, leader, instruction.trim(), now);
     }
 
     /** The manager adopts an option or returns the case to the department for new solutions. */
@@ -283,7 +279,7 @@ public class ComplaintService {
         } else {
             complaint.choose(option, instruction.trim(), manager, now);
         }
-        complaint.addNote("MANAGER_INSTRUCTION", manager, instruction.trim(), now);
+        complaint.addNote(ComplaintNoteKind.MANAGER_INSTRUCTION, manager, instruction.trim(), now);
     }
 
     public void recordImplementation(long complaintId, String notes, String penalties, String by) {
@@ -308,13 +304,13 @@ public class ComplaintService {
         Instant now = calendar.now();
         if (!accepted) {
             complaint.customerRejects(owner, now);
-            complaint.addNote("CUSTOMER_FEEDBACK", owner, feedback.trim(), now);
+            complaint.addNote(ComplaintNoteKind.CUSTOMER_FEEDBACK, owner, feedback.trim(), now);
             return null;
         }
         Instant visitDue = now.plus(settings.returnVisitDays(), ChronoUnit.DAYS);
         complaint.customerAccepts(method, blankToNull(reference), owner, now, visitDue);
         if (feedback != null && !feedback.isBlank()) {
-            complaint.addNote("CUSTOMER_FEEDBACK", owner, feedback.trim(), now);
+            complaint.addNote(ComplaintNoteKind.CUSTOMER_FEEDBACK, owner, feedback.trim(), now);
         }
         return visitDue;
     }
@@ -331,7 +327,7 @@ public class ComplaintService {
         Instant now = calendar.now();
         complaint.recordReturnVisit(satisfaction, remarks.trim(), owner, now);
         if (improvement != null && !improvement.isBlank()) {
-            complaint.addNote("IMPROVEMENT", owner, improvement.trim(), now);
+            complaint.addNote(ComplaintNoteKind.IMPROVEMENT, owner, improvement.trim(), now);
         }
     }
 
@@ -358,7 +354,7 @@ public class ComplaintService {
         failOn(errors);
         Complaint complaint = find(complaintId);
         complaint.reassign(department);
-        complaint.addNote("MANAGER_INSTRUCTION", manager, instruction.trim(), calendar.now());
+        complaint.addNote(ComplaintNoteKind.MANAGER_INSTRUCTION, manager, instruction.trim(), calendar.now());
         explainRecusalRouting(complaint, department, manager, calendar.now());
     }
 
@@ -397,7 +393,7 @@ public class ComplaintService {
         events.publishEvent(new ComplaintEvents.SlaBreached(complaint.getId(), complaint.getCaseNo(), type));
     }
 
-    public void addNote(long complaintId, String kind, String author, String text, String field) {
+    public void addNote(long complaintId, ComplaintNoteKind kind, String author, String text, String field) {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, field, text, "请填写说明");
         failOn(errors);
@@ -459,19 +455,4 @@ public class ComplaintService {
         return formLabels.current().fieldLabel("solutionOption" + option).orElse("方案" + option);
     }
 
-    private static void require(Map<String, String> errors, String field, String value, String message) {
-        if (value == null || value.isBlank()) {
-            errors.put(field, message);
-        }
-    }
-
-    private static void failOn(Map<String, String> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

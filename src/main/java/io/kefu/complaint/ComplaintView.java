@@ -69,7 +69,7 @@ public record ComplaintView(Long id, String caseNo, Long customerId, String cust
                 c.getRounds().stream().map(r -> RoundView.of(r, r == round)).toList(),
                 c.getProcessInstanceId(), !unmasked, c.getCreatedAt(), c.getVersion(),
                 // what the agent must know about the routing (recusal emptied a department), as the case notes say it
-                c.getNotes().stream().filter(n -> ComplaintService.RECUSAL_ROUTING.equals(n.getKind()))
+                c.getNotes().stream().filter(n -> ComplaintNoteKind.RECUSAL_ROUTING.name().equals(n.getKind()))
                         .map(n -> n.getText()).toList());
     }
 

@@ -1,10 +1,9 @@
 package io.kefu.console;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.audit.CaseDirectory;
 import io.kefu.audit.DataAccessLog;
 import io.kefu.identity.CurrentUser;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -18,8 +17,6 @@ import org.springframework.stereotype.Component;
 class AccessLogSection implements CustomerSection {
 
     private static final int SHOWN = 100;
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final DataAccessLog accessLog;
 
@@ -44,7 +41,7 @@ class AccessLogSection implements CustomerSection {
             return new Section(columns, List.of());
         }
         return new Section(columns, accessLog.ofCustomer(customerId, SHOWN).stream()
-                .map(a -> new Row(Arrays.asList(TIME.format(a.at()), a.username(), a.action().label(),
+                .map(a -> new Row(Arrays.asList(TimeText.seconds(a.at()), a.username(), a.action().label(),
                         a.caseKey() == null ? "—" : a.caseKey(), a.what() == null ? "" : a.what()), null))
                 .toList());
     }

@@ -255,7 +255,8 @@ public class Contract {
 
     private void withdrawApproval() {
         if (approvedBy != null) {
-            addNote("APPROVAL_WITHDRAWN", draftedBy, "批准后修改条款,须重新审核与审批(原批准人 " + approvedBy + ")");
+            addNote(ContractNoteKind.APPROVAL_WITHDRAWN, draftedBy,
+                    "批准后修改条款,须重新审核与审批(原批准人 " + approvedBy + ")");
         }
         approvedBy = null;
         approvedAt = null;
@@ -265,7 +266,7 @@ public class Contract {
         requireStatus(ContractStatus.DRAFTED);
         reviewedBy = reviewer;
         reviewNote = note;
-        addNote(passed ? "REVIEW_PASSED" : "REVIEW_RETURNED", reviewer, note);
+        addNote(passed ? ContractNoteKind.REVIEW_PASSED : ContractNoteKind.REVIEW_RETURNED, reviewer, note);
     }
 
     void approve(String manager, String note) {
@@ -274,13 +275,13 @@ public class Contract {
         approvedAt = Now.instant();
         approvalNote = note;
         status = ContractStatus.APPROVED;
-        addNote("APPROVED", manager, note);
+        addNote(ContractNoteKind.APPROVED, manager, note);
     }
 
     void requestChanges(String manager, String note) {
         requireStatus(ContractStatus.DRAFTED);
         approvalNote = note;
-        addNote("CHANGES_REQUESTED", manager, note);
+        addNote(ContractNoteKind.CHANGES_REQUESTED, manager, note);
     }
 
     void recordSigning(LocalDate signedOn) {
@@ -338,13 +339,13 @@ public class Contract {
     void recordTerminationReview(String note, String unpaidItems, String reviewer) {
         requireTerminationPending();
         this.unpaidItems = unpaidItems;
-        addNote("TERMINATION_REVIEWED", reviewer, note);
+        addNote(ContractNoteKind.TERMINATION_REVIEWED, reviewer, note);
     }
 
     /** The request is withdrawn or refused: the contract runs on. */
     void dropTermination(String author, String note) {
         requireTerminationPending();
-        addNote("TERMINATION_DROPPED", author, note);
+        addNote(ContractNoteKind.TERMINATION_DROPPED, author, note);
         terminationRequestedAt = null;
         terminationProcessId = null;
     }
@@ -356,9 +357,9 @@ public class Contract {
         status = ContractStatus.TERMINATED;
     }
 
-    void addNote(String kind, String author, String text) {
+    void addNote(ContractNoteKind kind, String author, String text) {
         if (text != null && !text.isBlank()) {
-            notes.add(new CaseNote(kind, author == null ? "system" : author, text, Now.instant()));
+            notes.add(new CaseNote(kind.name(), author == null ? "system" : author, text, Now.instant()));
         }
     }
 

@@ -1,5 +1,9 @@
 package io.kefu.contract;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
+import static io.kefu.shared.FieldErrors.failOnViolations;
+import static io.kefu.shared.FieldErrors.require;
 import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.archive.ArchiveEntry;
 import io.kefu.archive.ArchiveService;
@@ -349,7 +353,7 @@ public class ContractService {
         return settings.companyName();
     }
 
-    public void addNote(long contractId, String kind, String author, String text) {
+    public void addNote(long contractId, ContractNoteKind kind, String author, String text) {
         find(contractId).addNote(kind, author, text);
     }
 
@@ -394,7 +398,7 @@ public class ContractService {
                     + ",只有合作中的合同可以解约");
         }
         contract.requestTermination(request.requestedBy(), request.reason().trim());
-        contract.addNote("TERMINATION_REQUESTED", user, request.requestedBy().label() + ":" + request.reason().trim());
+        contract.addNote(ContractNoteKind.TERMINATION_REQUESTED, user, request.requestedBy().label() + ":" + request.reason().trim());
         return contract;
     }
 
@@ -455,7 +459,7 @@ public class ContractService {
         }
         require(errors, "settlementNote", note, "请说明各事项的处理情况");
         failOn(errors);
-        find(contractId).addNote("MATTERS_SETTLED", actor, note.trim());
+        find(contractId).addNote(ContractNoteKind.MATTERS_SETTLED, actor, note.trim());
     }
 
     /** The manager approves the termination (then it is carried out) or refuses it (the contract runs on). */
@@ -463,7 +467,7 @@ public class ContractService {
         requireApprover(approver);
         Contract contract = find(contractId);
         if (approved) {
-            contract.addNote("TERMINATION_APPROVED", approver, note == null || note.isBlank() ? "同意解约" : note.trim());
+            contract.addNote(ContractNoteKind.TERMINATION_APPROVED, approver, note == null || note.isBlank() ? "同意解约" : note.trim());
         } else {
             Map<String, String> errors = new LinkedHashMap<>();
             require(errors, "terminationApprovalNote", note, "不同意解约时请说明理由");
@@ -608,32 +612,9 @@ public class ContractService {
         failOnViolations(validator.validate(request));
     }
 
-    private static <T> void failOnViolations(Set<ConstraintViolation<T>> violations) {
-        if (!violations.isEmpty()) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            violations.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
-            throw new InvalidInputException(errors);
-        }
-    }
 
-    private static void require(Map<String, String> errors, String field, String value, String message) {
-        if (value == null || value.isBlank()) {
-            errors.put(field, message);
-        }
-    }
-
-    private static void failOn(Map<String, String> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private static String str(Object value) {
         return value == null ? null : value.toString();
     }
-
 }

@@ -39,11 +39,13 @@ class ContractDemoData implements ApplicationRunner {
     private final ContractRepository contractRepository;
     private final TaskService taskService;
     private final IdentityService identityService;
+    private final ZoneId zone;
     /** Runs before each step; the demo history moves the engine clock on here. */
     private Runnable beforeStep = () -> { };
 
     ContractDemoData(ContractService contracts, ContractRepository contractRepository, TaskService taskService,
-            IdentityService identityService) {
+            IdentityService identityService, ZoneId zone) {
+        this.zone = zone;
         this.contracts = contracts;
         this.contractRepository = contractRepository;
         this.taskService = taskService;
@@ -124,8 +126,8 @@ class ContractDemoData implements ApplicationRunner {
     }
 
     /** Today on the engine clock (which the demo history moves back). */
-    private static LocalDate today() {
-        return LocalDate.ofInstant(Now.instant(), ZoneId.systemDefault());
+    private LocalDate today() {
+        return LocalDate.ofInstant(Now.instant(), zone);
     }
 
     private Task task(Contract contract, String key) {

@@ -50,9 +50,11 @@ class DemoData implements ApplicationRunner {
     private final CustomerRepository customerRepository;
     private final ComplaintService complaints;
     private final TransactionTemplate transaction;
+    private final ZoneId zone;
 
     DemoData(DemoUsers users, CustomerService customers, CustomerRepository customerRepository,
-            ComplaintService complaints, TransactionTemplate transaction) {
+            ComplaintService complaints, TransactionTemplate transaction, ZoneId zone) {
+        this.zone = zone;
         this.users = users;
         this.customers = customers;
         this.customerRepository = customerRepository;
@@ -89,7 +91,7 @@ class DemoData implements ApplicationRunner {
                 };
                 LocalDate businessStart = LocalDate.of(2020 + random.nextInt(6), 1 + random.nextInt(12), 1 + random.nextInt(28));
                 // registered when its business started, so the monthly customer counts have a past to count from
-                ClockUtil.setCurrentTime(Date.from(businessStart.atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+                ClockUtil.setCurrentTime(Date.from(businessStart.atTime(10, 0).atZone(zone).toInstant()));
                 try {
                     customers.register(new CustomerRequest(name, type, tier,
                             List.of(new ContactRequest(person, phone, type == CustomerType.MEMBER ? "本人" : "负责人")),

@@ -40,9 +40,11 @@ class DemoDispatch implements ApplicationRunner {
     private final TaskService taskService;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
+    private final ZoneId zone;
 
     DemoDispatch(WorkOrderService orders, IdentityService identityService, TaskService taskService,
-            TransactionTemplate transaction, JdbcTemplate jdbc) {
+            TransactionTemplate transaction, JdbcTemplate jdbc, ZoneId zone) {
+        this.zone = zone;
         this.orders = orders;
         this.identityService = identityService;
         this.taskService = taskService;
@@ -60,7 +62,7 @@ class DemoDispatch implements ApplicationRunner {
         }
         String code = codes.get(0);
         String other = codes.get(Math.min(1, codes.size() - 1));
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(zone);
         String tomorrow = today.plusDays(1).toString();
         order("agent", new WorkOrderRequest(WorkOrderKind.INSTALLATION, code, "黄志明", "13800138031",
                 "广东省广州市天河区中山大道西100号车队停车场", "GPS-T200 车载定位终端", null, null,

@@ -17,7 +17,6 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -179,7 +178,7 @@ public class WorkOrder {
 
     void numberFromId() {
         if (orderNo == null) {
-            orderNo = String.format("%s%d-%05d", kind.prefix(), openedAt.atZone(ZoneId.of("Asia/Shanghai")).getYear(),
+            orderNo = String.format("%s%d-%05d", kind.prefix(), openedAt.atZone(Now.zone()).getYear(),
                     id);
         }
     }

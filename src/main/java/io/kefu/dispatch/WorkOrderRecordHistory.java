@@ -1,5 +1,6 @@
 package io.kefu.dispatch;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.audit.DataAccessLog;
 import io.kefu.audit.EntityCaseHistory;
 import io.kefu.audit.RecordChanges;
@@ -9,8 +10,6 @@ import io.kefu.customer.PersonalData;
 import io.kefu.dispatch.process.DispatchProcess;
 import io.kefu.identity.CurrentUser;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,6 @@ final class WorkOrderRecordHistory {
     /** 派工单 on the case page: the request, the assignment, the service record and the fee. */
     @Component
     static class Section implements CaseSection {
-
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(ZoneId.of("Asia/Shanghai"));
 
         private final WorkOrderRepository orders;
         private final DataAccessLog accessLog;
@@ -143,7 +139,7 @@ final class WorkOrderRecordHistory {
         }
 
         private static String time(Instant at) {
-            return at == null ? null : TIME.format(at);
+            return TimeText.minutes(at);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kefu.dispatch;
 
+import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.audit.CaseDirectory;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRepository;
@@ -123,9 +124,7 @@ public class WorkOrderService {
             required(errors, "driverDetails", q.driverDetails(), "请填写司机信息和车辆基本信息", 4000);
         }
         Instant appointment = appointment(errors, q.appointmentAt());
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         WorkOrder order = new WorkOrder(q.kind(), customer, q.contactName().trim(), q.contactPhone().trim(),
                 q.address().trim(), q.productModel().trim(), purchaseDate, trimmed(q.fault()),
                 trimmed(q.vehicleDetails()), trimmed(q.driverDetails()), appointment, requestedBy);
@@ -191,9 +190,7 @@ public class WorkOrderService {
             }
         }
         Instant appointment = blank(appointmentAt) ? order.getAppointmentAt() : appointment(errors, appointmentAt);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         order.approve(manager, trimmed(note), chosen, appointment);
     }
 
@@ -234,9 +231,7 @@ public class WorkOrderService {
         } else if (partsFee != null && partsFee.signum() != 0) {
             errors.put("partsFee", "保修期内维修不收费");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         order.serviced(record.trim(), outOfWarranty, returnedToWorkshop ? oldTerminalNo.trim() : null,
                 returnedToWorkshop ? newTerminalNo.trim() : null, simReplaced ? oldSim.trim() : null,
                 simReplaced ? newSim.trim() : null, outOfWarranty ? partsFee : null,

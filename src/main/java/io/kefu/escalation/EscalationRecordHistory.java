@@ -1,5 +1,6 @@
 package io.kefu.escalation;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.audit.EntityCaseHistory;
 import io.kefu.audit.RecordChanges;
 import io.kefu.audit.TimelineEntry;
@@ -8,8 +9,6 @@ import io.kefu.console.CustomerSection;
 import io.kefu.escalation.process.EscalationProcess;
 import io.kefu.identity.CurrentUser;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,6 @@ import org.springframework.stereotype.Component;
  * and its two sections on the case page: the instructions level by level, and the confidentiality-breach record.
  */
 final class EscalationRecordHistory {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     @Component
     static class History extends EntityCaseHistory {
@@ -144,7 +140,7 @@ final class EscalationRecordHistory {
     }
 
     private static String time(Instant at) {
-        return at == null ? null : TIME.format(at);
+        return TimeText.minutes(at);
     }
 
     private EscalationRecordHistory() {

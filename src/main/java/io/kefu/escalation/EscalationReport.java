@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.hibernate.envers.Audited;
 
 /**
@@ -130,7 +129,7 @@ public class EscalationReport {
 
     void numberFromId() {
         if (reportNo == null) {
-            reportNo = String.format("QS%d-%05d", raisedAt.atZone(ZoneId.of("Asia/Shanghai")).getYear(), id);
+            reportNo = String.format("QS%d-%05d", raisedAt.atZone(Now.zone()).getYear(), id);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kefu.escalation;
 
+import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.audit.CaseDirectory;
 import io.kefu.escalation.EscalationInstruction.Kind;
 import io.kefu.escalation.process.EscalationProcess;
@@ -82,9 +83,7 @@ public class EscalationService {
         if (blank(reporter)) {
             errors.put("initiator", "无法确定请示人:请登录后提出请示");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         EscalationReport report = new EscalationReport(request.trigger(), request.subject().trim(),
                 request.details().trim(), blank(request.relatedCase()) ? null : request.relatedCase().trim(),
                 Boolean.TRUE.equals(request.urgent()), reporter, EscalationLevel.of(reporterGroups));

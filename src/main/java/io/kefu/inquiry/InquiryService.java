@@ -1,11 +1,12 @@
 package io.kefu.inquiry;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRepository;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups.Department;
-import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
 import io.kefu.shared.time.WorkingHours;
@@ -79,9 +80,7 @@ public class InquiryService {
                 errors.put("customerId", "客户 " + request.customerId() + " 不存在");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         return inquiries.save(new Inquiry(receivedAt, receivedAt.atZone(hours.zone()).toLocalDate(), request.channel(),
                 request.category(), request.callerName().trim(), PhoneNumbers.normalisedOrNull(request.callerPhone()),
                 blankToNull(request.region()), customer, request.summary().trim(), request.outcome(), department,
@@ -102,9 +101,5 @@ public class InquiryService {
     @Transactional(readOnly = true)
     public boolean anyRecorded() {
         return inquiries.count() > 0;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

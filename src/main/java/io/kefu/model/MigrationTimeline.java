@@ -1,12 +1,11 @@
 package io.kefu.model;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.audit.CaseRecordHistory;
 import io.kefu.audit.TimelineEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Component;
 class MigrationTimeline implements CaseRecordHistory {
 
     static final String KIND = "MIGRATED";
-    private static final DateTimeFormatter DAY =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final JdbcTemplate jdbc;
 
@@ -59,7 +56,7 @@ class MigrationTimeline implements CaseRecordHistory {
         String deployedBy = rs.getString("deployed_by");
         String why = "流程改版:案件转到新版本继续办理"
                 + (deployedBy == null ? "" : ",新版本由 " + deployedBy
-                        + (deployedAt == null ? "" : " 于 " + DAY.format(deployedAt.toInstant())) + " 发布");
+                        + (deployedAt == null ? "" : " 于 " + TimeText.minutes(deployedAt.toInstant())) + " 发布");
         return TimelineEntry.record(rs.getTimestamp("occurred_at").toInstant(), KIND, actor,
                 "由 " + actor + " 从第 " + rs.getInt("from_version") + " 版迁移到第 " + rs.getInt("to_version") + " 版流程",
                 versions + "。" + why);

@@ -16,7 +16,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -148,7 +147,7 @@ public class PhoneCase {
 
     void numberFromId() {
         if (caseNo == null) {
-            caseNo = String.format("GA%d-%05d", openedAt.atZone(ZoneId.of("Asia/Shanghai")).getYear(), id);
+            caseNo = String.format("GA%d-%05d", openedAt.atZone(Now.zone()).getYear(), id);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kefu.phonecase;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.audit.DataAccessLog;
 import io.kefu.audit.EntityCaseHistory;
 import io.kefu.audit.RecordChanges;
@@ -10,8 +11,6 @@ import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.phonecase.process.PhoneCaseProcess;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,9 +75,6 @@ final class PhoneCaseRecordHistory {
     @Component
     static class Section implements CaseSection {
 
-        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(ZoneId.of("Asia/Shanghai"));
-
         private final PhoneCaseRepository cases;
         private final DataAccessLog accessLog;
 
@@ -135,7 +131,7 @@ final class PhoneCaseRecordHistory {
         }
 
         private static String time(Instant at) {
-            return at == null ? null : TIME.format(at);
+            return TimeText.minutes(at);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kefu.phonecase;
 
+import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.audit.CaseDirectory;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRepository;
@@ -123,9 +124,7 @@ public class PhoneCaseService {
         } else if (Department.fromCode(department).isEmpty()) {
             errors.put("department", "部门 " + department + " 不存在");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         PhoneCase opened = new PhoneCase(inquiry, customer, r.occurredWhen().trim(), blank(r.place()) ? null
                 : r.place().trim(), r.person().trim(), r.contact().trim(), r.event().trim(), department, owner,
                 calendar.addWorkingTime(Now.instant(), resolutionTime));
@@ -274,5 +273,4 @@ public class PhoneCaseService {
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
-
 }

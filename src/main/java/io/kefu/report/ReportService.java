@@ -1,7 +1,7 @@
 package io.kefu.report;
 
+import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.identity.CurrentUser;
-import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
 import io.kefu.shared.time.WorkingHours;
@@ -82,9 +82,7 @@ public class ReportService {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
         return period;
     }
 

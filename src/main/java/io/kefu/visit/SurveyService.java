@@ -1,5 +1,6 @@
 package io.kefu.visit;
 
+import io.kefu.shared.FieldErrors;
 import jakarta.validation.constraints.Size;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.customer.Customer;
@@ -67,7 +68,7 @@ public class SurveyService {
      */
     public VisitCampaign startCampaign(CampaignRequest request, String createdBy) {
         Map<String, String> errors = new LinkedHashMap<>();
-        VisitService.require(errors, "name", request.name(), "请填写调查名称");
+        FieldErrors.require(errors, "name", request.name(), "请填写调查名称");
         boolean byList = request.customerCodes() != null && !request.customerCodes().isEmpty();
         boolean byGroup = request.customerTypes() != null && !request.customerTypes().isEmpty()
                 || request.tiers() != null && !request.tiers().isEmpty();
@@ -79,7 +80,7 @@ public class SurveyService {
         if (due.isBefore(today)) {
             errors.put("dueDate", "调查日期不能早于今天");
         }
-        VisitService.failOn(errors);
+        FieldErrors.failOn(errors);
         Set<Customer> chosen = new LinkedHashSet<>();
         if (byList) {
             for (String code : request.customerCodes()) {
@@ -166,14 +167,14 @@ public class SurveyService {
     /** A delivery follow-up; {@code processInstanceId} when an agent started it in Tasklist, else a new process. */
     public Visit startDeliveryFollowUp(DeliveryRequest request, String processInstanceId) {
         Map<String, String> errors = new LinkedHashMap<>();
-        VisitService.require(errors, "customerCode", request.customerCode(), "请填写经销商客户编号");
-        VisitService.require(errors, "orderNo", request.orderNo(), "请填写下游订单号");
+        FieldErrors.require(errors, "customerCode", request.customerCode(), "请填写经销商客户编号");
+        FieldErrors.require(errors, "orderNo", request.orderNo(), "请填写下游订单号");
         if (request.deliveredOn() == null) {
             errors.put("deliveredOn", "请填写配送日期");
         } else if (request.deliveredOn().isAfter(visits.today())) {
             errors.put("deliveredOn", "配送日期不能晚于今天");
         }
-        VisitService.failOn(errors);
+        FieldErrors.failOn(errors);
         Customer customer;
         try {
             customer = customers.findByCode(request.customerCode().trim());
@@ -192,6 +193,6 @@ public class SurveyService {
         return visits.plan(new VisitPlan(customer, VisitKind.DELIVERY, VisitorRole.SPECIALIST, key, VisitMode.PHONE,
                 visits.today(), accountManager, KefuGroups.AGENTS, accountManager, false),
                 v -> v.forDelivery(request.orderNo().trim(), request.deliveredOn(),
-                        VisitService.blankToNull(request.consignee())), processInstanceId);
+                        FieldErrors.blankToNull(request.consignee())), processInstanceId);
     }
 }

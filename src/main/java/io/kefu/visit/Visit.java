@@ -294,7 +294,7 @@ public class Visit {
         this.planPurpose = purpose;
         this.planTime = time;
         this.planStatus = "SUBMITTED";
-        addNote("PLAN_SUBMITTED", author, "拜访时间 " + time + ";路线 " + route + ";目的 " + purpose, at);
+        addNote(VisitNoteKind.PLAN_SUBMITTED, author, "拜访时间 " + time + ";路线 " + route + ";目的 " + purpose, at);
     }
 
     void decidePlan(boolean leader, boolean approved, String comment, String author, Instant at) {
@@ -306,7 +306,8 @@ public class Visit {
         } else {
             this.planStatus = "MANAGER_APPROVED";
         }
-        addNote(leader ? "PLAN_LEADER" : "PLAN_MANAGER", author, (approved ? "同意:" : "退回修改:") + comment, at);
+        addNote(leader ? VisitNoteKind.PLAN_LEADER : VisitNoteKind.PLAN_MANAGER, author,
+                (approved ? "同意:" : "退回修改:") + comment, at);
     }
 
     // ---- the visit -------------------------------------------------------------------------------------------
@@ -316,7 +317,7 @@ public class Visit {
         this.appointmentAt = appointmentAt;
         this.rescheduleCount++;
         this.status = VisitStatus.RESCHEDULED;
-        addNote("RESCHEDULED", author, reason, at);
+        addNote(VisitNoteKind.RESCHEDULED, author, reason, at);
     }
 
     void complete(String channel, Satisfaction satisfaction, String improvement, String suggestions, String remarks,
@@ -363,11 +364,11 @@ public class Visit {
         this.status = VisitStatus.CANCELLED;
         this.cancelReason = reason;
         this.cancelledAt = at;
-        addNote("CANCELLED", "system", reason, at);
+        addNote(VisitNoteKind.CANCELLED, "system", reason, at);
     }
 
-    void addNote(String kind, String author, String text, Instant at) {
-        notes.add(new CaseNote(kind, author, text, at));
+    void addNote(VisitNoteKind kind, String author, String text, Instant at) {
+        notes.add(new CaseNote(kind.name(), author, text, at));
     }
 
     /** Done within the 3-day limit (the on-time rate counts these). */

@@ -9,6 +9,7 @@ import io.kefu.customer.CustomerService;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
+import io.kefu.task.FormFields;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
 import io.kefu.visit.SurveyService.CampaignRequest;
@@ -169,7 +170,7 @@ class VisitController {
             return null;
         }
         try {
-            return VisitService.parseTime(value, hours.zone());
+            return FormFields.parseDateTime(value, hours.zone());
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of("appointmentAt", "时间格式不正确,例如 2026-11-24T15:00");
         }

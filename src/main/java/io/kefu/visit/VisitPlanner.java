@@ -1,5 +1,6 @@
 package io.kefu.visit;
 
+import io.kefu.shared.FieldErrors;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRepository;
 import io.kefu.customer.CustomerStatus;
@@ -181,12 +182,12 @@ public class VisitPlanner {
     public Visit planAdHoc(String customerCode, LocalDate due, String topic, String initiator,
             String processInstanceId) {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
-        VisitService.require(errors, "customerCode", customerCode, "请填写客户编号");
-        VisitService.require(errors, "visitTopic", topic, "请填写回访主题(如店庆日、促销活动期)");
+        FieldErrors.require(errors, "customerCode", customerCode, "请填写客户编号");
+        FieldErrors.require(errors, "visitTopic", topic, "请填写回访主题(如店庆日、促销活动期)");
         if (due != null && due.isBefore(visits.today())) {
             errors.put("visitDate", "回访日期不能早于今天");
         }
-        VisitService.failOn(errors);
+        FieldErrors.failOn(errors);
         Customer customer = customers.findByCode(customerCode.trim()).orElseThrow(() ->
                 io.kefu.shared.InvalidInputException.of("customerCode", "客户 " + customerCode + " 不存在"));
         if (customer.getStatus() != CustomerStatus.ACTIVE) {

@@ -1,5 +1,8 @@
 package io.kefu.visit;
 
+import static io.kefu.shared.FieldErrors.blankToNull;
+import static io.kefu.shared.FieldErrors.failOn;
+import static io.kefu.shared.FieldErrors.require;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kefu.complaint.Channel;
@@ -13,7 +16,6 @@ import io.kefu.customer.Customer;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.identity.KefuGroups.Department;
-import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
 import io.kefu.shared.time.WorkingHours;
@@ -293,7 +295,7 @@ public class VisitService {
         return true;
     }
 
-    public void addNote(long visitId, String kind, String author, String text, String field) {
+    public void addNote(long visitId, VisitNoteKind kind, String author, String text, String field) {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, field, text, "请填写说明");
         failOn(errors);
@@ -351,28 +353,4 @@ public class VisitService {
         }
     }
 
-    /** A date-time as forms and the API send it: with an offset, or "2026-11-24T15:00" in {@code zone}. */
-    public static Instant parseTime(String text, ZoneId zone) throws DateTimeParseException {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(text).atZone(zone).toInstant();
-        }
-    }
-
-    static void require(Map<String, String> errors, String field, String value, String message) {
-        if (value == null || value.isBlank()) {
-            errors.put(field, message);
-        }
-    }
-
-    static void failOn(Map<String, String> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

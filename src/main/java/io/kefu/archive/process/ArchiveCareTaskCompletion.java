@@ -4,6 +4,7 @@ import io.kefu.task.FormFields;
 import static io.kefu.archive.process.ArchiveDestructionProcess.*;
 import static io.kefu.task.FormFields.bool;
 import static io.kefu.task.FormFields.consume;
+import static io.kefu.task.FormFields.date;
 import static io.kefu.task.FormFields.enumValue;
 import static io.kefu.task.FormFields.text;
 
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
  * The complete listener of the user tasks of archive-inspection and archive-destruction
  * ({@code ${archiveCareTaskCompletion}}): the form goes to the inspection or destruction record, then leaves the
  * process, which keeps only the flags its gateways read.
+ * A step not listed in {@link ArchiveCareSteps} — a manager's new one — is kept as a generic case entry.
  */
-@Component("archiveCareTaskCompletion")
+@Component(ArchiveCareSteps.LISTENER)
 class ArchiveCareTaskCompletion implements TaskListener {
 
     private final ArchiveCareService care;
@@ -36,6 +38,9 @@ class ArchiveCareTaskCompletion implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (!ArchiveCareSteps.STEPS.containsKey(task.getTaskDefinitionKey())) {
+            return; // a step Kefu has no handler for: GenericSteps keeps what was submitted
+        }
         String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case ArchiveInspectionProcess.TASK_INSPECT -> {
@@ -65,19 +70,6 @@ class ArchiveCareTaskCompletion implements TaskListener {
             }
             default -> throw new IllegalStateException("archiveCareTaskCompletion does not know the task "
                     + task.getTaskDefinitionKey() + ": add it to ArchiveCareTaskCompletion");
-        }
-    }
-
-    /** A date field: Camunda Forms submit {@code yyyy-MM-dd}. */
-    private static LocalDate date(DelegateTask task, String field) {
-        String value = text(task, field);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim().substring(0, Math.min(10, value.trim().length())));
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(field, "日期格式应为 年-月-日");
         }
     }
 }

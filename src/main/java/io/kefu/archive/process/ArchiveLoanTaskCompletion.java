@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * The complete listener of every archive-loan user task ({@code ${archiveLoanTaskCompletion}}): takes the submitted
  * form to the loan register, then removes the form's fields from the process. A rule the input breaks fails the
  * completion with a message naming the field, and nothing of the step is saved.
+ * A step not listed in {@link ArchiveLoanSteps} — a manager's new one — is kept as a generic case entry.
  */
-@Component("archiveLoanTaskCompletion")
+@Component(ArchiveLoanSteps.LISTENER)
 class ArchiveLoanTaskCompletion implements TaskListener {
 
     private final ArchiveLoanService loans;
@@ -40,6 +41,9 @@ class ArchiveLoanTaskCompletion implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (!ArchiveLoanSteps.STEPS.containsKey(task.getTaskDefinitionKey())) {
+            return; // a step Kefu has no handler for: GenericSteps keeps what was submitted
+        }
         long id = cases.loanId(task.getExecution());
         String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {

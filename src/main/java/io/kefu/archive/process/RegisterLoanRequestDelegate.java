@@ -11,8 +11,9 @@ import io.kefu.archive.ArchiveLoanService.LoanRequest;
 import io.kefu.archive.LoanKind;
 import io.kefu.shared.InvalidInputException;
 import java.util.List;
+import io.kefu.task.StartFormIntake;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * record (the starting user borrows) and leave the process. A request Kefu's API registered arrives with its id.
  */
 @Component
-class RegisterLoanRequestDelegate implements JavaDelegate {
+class RegisterLoanRequestDelegate extends StartFormIntake<ArchiveLoan> {
 
     static final List<String> FORM_FIELDS = List.of("archiveNo", "pieces", "purpose", "department",
             "signedRequestRef");
@@ -28,25 +29,18 @@ class RegisterLoanRequestDelegate implements JavaDelegate {
     private final ArchiveLoanService loans;
 
     RegisterLoanRequestDelegate(ArchiveLoanService loans) {
+        super(ArchiveLoanProcess.LOAN_ID, FORM_FIELDS, loans::find,
+                (loan, pid) -> loans.linkProcess(loan.getId(), pid), ArchiveLoan::getLoanNo,
+                ArchiveLoanProcess::startVariables);
         this.loans = loans;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable(ArchiveLoanProcess.LOAN_ID);
-        ArchiveLoan loan;
-        if (id != null) {
-            loan = loans.find(((Number) id).longValue());
-        } else {
-            loan = loans.request(new LoanRequest(text(execution, "archiveNo"),
-                    enumValue(execution, ArchiveLoanProcess.LOAN_KIND, LoanKind.class), pieces(execution),
-                    text(execution, "purpose"), text(execution, "department"), text(execution, "signedRequestRef")),
-                    BoundCase.starter(execution, ArchiveLoanProcess.INITIATOR));
-            FORM_FIELDS.forEach(execution::removeVariable);
-        }
-        loans.linkProcess(loan.getId(), execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(loan.getLoanNo());
-        execution.setVariables(ArchiveLoanProcess.startVariables(loan));
+    protected ArchiveLoan intake(DelegateExecution execution) {
+        return loans.request(new LoanRequest(text(execution, "archiveNo"),
+                enumValue(execution, ArchiveLoanProcess.LOAN_KIND, LoanKind.class), pieces(execution),
+                text(execution, "purpose"), text(execution, "department"), text(execution, "signedRequestRef")),
+                BoundCase.starter(execution, ArchiveLoanProcess.INITIATOR));
     }
 
     private static Integer pieces(DelegateExecution execution) {

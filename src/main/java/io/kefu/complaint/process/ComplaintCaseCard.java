@@ -1,7 +1,9 @@
 package io.kefu.complaint.process;
 
 import io.kefu.shared.CaseNote;
+import io.kefu.shared.Markdown;
 import io.kefu.complaint.Complaint;
+import io.kefu.complaint.ComplaintNoteKind;
 import io.kefu.complaint.ComplaintRound;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.customer.Customer;
@@ -42,55 +44,53 @@ class ComplaintCaseCard implements CaseCardProvider {
             return "";
         }
         Customer customer = c.getCustomer();
-        StringBuilder md = new StringBuilder();
-        md.append("**投诉编号** ").append(c.getCaseNo())
-                .append(" · **优先级** ").append(orDash(c.getPriority()))
-                .append(" · **状态** ").append(c.getStatus().label())
-                .append(" · **首问负责人** ").append(c.getOwnerId()).append("\n\n");
-        md.append("| 项目 | 内容 |\n|---|---|\n");
-        row(md, "客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
+        Markdown md = new Markdown();
+        md.heading("**投诉编号** " + c.getCaseNo()
+                + " · **优先级** " + orDash(c.getPriority()) + " · **状态** " + c.getStatus().label()
+                + " · **首问负责人** " + c.getOwnerId());
+        md.row("客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
                 + customer.getTier() + " 类)");
-        row(md, "投诉人", PersonalData.maskName(c.getComplainantName()) + " / "
+        md.row("投诉人", PersonalData.maskName(c.getComplainantName()) + " / "
                 + PersonalData.maskPhone(c.getComplainantPhone()));
-        row(md, "完整联系方式", "见 [/api/complaints/" + c.getId() + "](/api/complaints/" + c.getId()
+        md.row("完整联系方式", "见 [/api/complaints/" + c.getId() + "](/api/complaints/" + c.getId()
                 + ")(首问负责人、客户专员、主管和经理可查阅,每次查阅记入访问日志)");
-        row(md, "受理渠道", c.getChannel().label());
-        row(md, "投诉类别", c.getCategory().label());
-        row(md, "严重程度", c.getSeverity().label());
-        row(md, "投诉内容", c.getDescription());
-        row(md, "客户诉求", c.getCustomerRequest());
-        row(md, "响应期限", c.deadlineText(c.getResponseDue()));
-        row(md, "解决期限", c.deadlineText(c.getResolutionDue()));
+        md.row("受理渠道", c.getChannel().label());
+        md.row("投诉类别", c.getCategory().label());
+        md.row("严重程度", c.getSeverity().label());
+        md.row("投诉内容", c.getDescription());
+        md.row("客户诉求", c.getCustomerRequest());
+        md.row("响应期限", c.deadlineText(c.getResponseDue()));
+        md.row("解决期限", c.deadlineText(c.getResolutionDue()));
         if (c.isRepeatComplaint()) {
-            row(md, "重复投诉", c.getRepeatReason());
+            md.row("重复投诉", c.getRepeatReason());
         }
         if (c.getDepartment() != null) {
-            row(md, "责任部门", departmentLabel(c.getDepartment()));
+            md.row("责任部门", departmentLabel(c.getDepartment()));
         }
-        row(md, "判断依据", c.getValidityReason());
+        md.row("判断依据", c.getValidityReason());
         // earlier rounds in one line each; below, only the current round's facts (no earlier text beside them)
         List<ComplaintRound> rounds = c.getRounds();
         ComplaintRound current = c.currentRound();
         for (ComplaintRound earlier : rounds.subList(0, Math.max(0, rounds.size() - 1))) {
-            row(md, "第" + earlier.getNumber() + "轮(已结束)", earlierRound(earlier));
+            md.row("第" + earlier.getNumber() + "轮(已结束)", earlierRound(earlier));
         }
         if (rounds.size() > 1) {
-            row(md, "当前轮次", "第" + current.getNumber() + "轮," + c.deadlineText(current.getOpenedAt()) + " 重新处理");
+            md.row("当前轮次", "第" + current.getNumber() + "轮," + c.deadlineText(current.getOpenedAt()) + " 重新处理");
         }
-        row(md, "调查结果", current.getFindings());
-        row(md, "责任人", current.getResponsiblePerson());
+        md.row("调查结果", current.getFindings());
+        md.row("责任人", current.getResponsiblePerson());
         for (int i = 1; i <= 3; i++) {
-            row(md, "方案" + "一二三".charAt(i - 1), current.optionText(i));
+            md.row("方案" + "一二三".charAt(i - 1), current.optionText(i));
         }
         if (current.getChosenOption() != null) {
-            row(md, "采用方案", "方案" + "一二三".charAt(current.getChosenOption() - 1));
+            md.row("采用方案", "方案" + "一二三".charAt(current.getChosenOption() - 1));
         }
-        row(md, "实施情况", current.getImplementationNotes());
+        md.row("实施情况", current.getImplementationNotes());
         if (c.getReturnVisitDue() != null && Boolean.TRUE.equals(current.getCustomerAccepted())) {
-            row(md, "回访期限", c.deadlineText(c.getReturnVisitDue()));
+            md.row("回访期限", c.deadlineText(c.getReturnVisitDue()));
         }
         if (current.getSatisfaction() != null) {
-            row(md, "回访满意度", current.getSatisfaction().label()
+            md.row("回访满意度", current.getSatisfaction().label()
                     + (current.getVisitRemarks() == null ? "" : ":" + current.getVisitRemarks()));
         }
         // instructions and notes of this round: those added since it opened (rounds from before V10: after the return
@@ -102,10 +102,10 @@ class ComplaintCaseCard implements CaseCardProvider {
             boolean ofThisRound = current.getNotesBefore() != null ? i >= current.getNotesBefore()
                     : roundBegan == null || note.getCreatedAt().isAfter(roundBegan);
             if (ofThisRound) {
-                row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+                md.row(ComplaintNoteKind.labelOf(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
             }
         }
-        c.getBreaches().forEach(b -> row(md, "超时记录", b.getType().label() + ",期限 " + c.deadlineText(b.getDeadline())));
+        c.getBreaches().forEach(b -> md.row("超时记录", b.getType().label() + ",期限 " + c.deadlineText(b.getDeadline())));
         return md.toString();
     }
 
@@ -132,25 +132,7 @@ class ComplaintCaseCard implements CaseCardProvider {
         return Department.fromCode(code).map(Department::label).orElse(code);
     }
 
-    private static String noteLabel(String kind) {
-        return switch (kind) {
-            case "LEADER_INSTRUCTION" -> "主管批示";
-            case "MANAGER_INSTRUCTION" -> "经理批示";
-            case "CUSTOMER_FEEDBACK" -> "客户意见";
-            case "IMPROVEMENT" -> "改进意见";
-            case "SEVERE_ACKNOWLEDGED" -> "经理知悉";
-            case ComplaintService.RECUSAL_ROUTING -> "回避说明";
-            default -> "督办意见";
-        };
-    }
 
-    private static void row(StringBuilder md, String label, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        md.append("| ").append(label).append(" | ")
-                .append(value.replace("|", "\\|").replace("\r", "").replace("\n", " ")).append(" |\n");
-    }
 
     private static String orDash(String value) {
         return value == null ? "—" : value;

@@ -2,7 +2,7 @@ package io.kefu.complaint.process;
 
 import static io.kefu.complaint.process.ComplaintProcess.*;
 
-import io.kefu.step.HandledSteps;
+import io.kefu.step.DeclaredSteps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,20 +10,14 @@ import org.springframework.stereotype.Component;
 
 /** The complaint steps {@link ComplaintTaskCompletion} knows, and the form fields it reads at each. */
 @Component
-class ComplaintSteps implements HandledSteps {
+class ComplaintSteps extends DeclaredSteps {
 
     static final String LISTENER = "complaintTaskCompletion";
 
     static final Map<String, Set<String>> STEPS = knownSteps();
 
-    @Override
-    public String listener() {
-        return LISTENER;
-    }
-
-    @Override
-    public Map<String, Set<String>> steps() {
-        return STEPS;
+    ComplaintSteps() {
+        super(LISTENER, STEPS);
     }
 
     private static Map<String, Set<String>> knownSteps() {

@@ -5,6 +5,7 @@ import static io.kefu.task.FormFields.bool;
 import static io.kefu.task.FormFields.consume;
 
 import io.kefu.complaint.ComplaintCategory;
+import io.kefu.complaint.ComplaintNoteKind;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.evidence.CaseAttachments;
@@ -124,12 +125,12 @@ class ComplaintTaskCompletion implements TaskListener {
         }
     }
 
-    private static String noteKind(String taskKey) {
+    private static ComplaintNoteKind noteKind(String taskKey) {
         return switch (taskKey) {
-            case TASK_ACKNOWLEDGE_SEVERE -> "SEVERE_ACKNOWLEDGED";
-            case TASK_SUPERVISE_RESPONSE_BREACH -> "RESPONSE_BREACH_SUPERVISED";
-            case TASK_SUPERVISE_RESOLUTION_BREACH -> "RESOLUTION_BREACH_SUPERVISED";
-            default -> "VISIT_BREACH_SUPERVISED";
+            case TASK_ACKNOWLEDGE_SEVERE -> ComplaintNoteKind.SEVERE_ACKNOWLEDGED;
+            case TASK_SUPERVISE_RESPONSE_BREACH -> ComplaintNoteKind.RESPONSE_BREACH_SUPERVISED;
+            case TASK_SUPERVISE_RESOLUTION_BREACH -> ComplaintNoteKind.RESOLUTION_BREACH_SUPERVISED;
+            default -> ComplaintNoteKind.VISIT_BREACH_SUPERVISED;
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.kefu.complaint.process;
 
+import io.kefu.task.FormFields;
 import io.kefu.task.BoundCase;
 import static io.kefu.task.FormFields.enumValue;
 import static io.kefu.task.FormFields.text;
@@ -35,9 +36,9 @@ class RegisterComplaintDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable(ComplaintProcess.COMPLAINT_ID);
+        Long id = FormFields.recordId(execution, ComplaintProcess.COMPLAINT_ID);
         if (id != null) {
-            complaints.linkProcess(((Number) id).longValue(), execution.getProcessInstanceId());
+            complaints.linkProcess(id, execution.getProcessInstanceId());
             return;
         }
         String owner = BoundCase.starter(execution, ComplaintProcess.INITIATOR);

@@ -1,6 +1,8 @@
 package io.kefu.contract.process;
 
 import io.kefu.shared.CaseNote;
+import io.kefu.shared.Markdown;
+import io.kefu.contract.ContractNoteKind;
 import io.kefu.contract.Contract;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.OpenMatters;
@@ -61,93 +63,75 @@ abstract class ContractCaseCard implements CaseCardProvider {
             return "";
         }
         Customer customer = c.getCustomer();
-        StringBuilder md = new StringBuilder();
-        md.append("**合同编号** ").append(c.getContractNo())
-                .append(" · **类型** ").append(c.getType().label()).append("合同")
-                .append(" · **状态** ").append(c.getStatus().label())
-                .append(" · **密级** 秘密\n\n");
-        md.append("| 项目 | 内容 |\n|---|---|\n");
-        row(md, "客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
+        Markdown md = new Markdown();
+        md.heading("**合同编号** " + c.getContractNo()
+                + " · **类型** " + c.getType().label() + "合同 · **状态** " + c.getStatus().label() + " · **密级** 秘密");
+        md.row("客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
                 + customer.getStatus().label() + ")");
         if (!customer.getContacts().isEmpty()) {
             Contact contact = customer.getContacts().get(0);
-            row(md, "联系人", PersonalData.maskName(contact.getName()) + " / "
+            md.row("联系人", PersonalData.maskName(contact.getName()) + " / "
                     + PersonalData.maskPhone(contact.getPhone()));
-            row(md, "完整联系方式", "见客户全景 [/console/customers/" + customer.getId() + "](/console/customers/"
+            md.row("完整联系方式", "见客户全景 [/console/customers/" + customer.getId() + "](/console/customers/"
                     + customer.getId() + ")(客户专员、主管和经理可查阅,每次查阅记入访问日志)");
         }
         if (c.getQualified() != null) {
-            row(md, "资质审核", (c.getQualified() ? "通过" : "未通过") + ";资料证件" + yes(c.getDocumentsChecked())
+            md.row("资质审核", (c.getQualified() ? "通过" : "未通过") + ";资料证件" + yes(c.getDocumentsChecked())
                     + ";" + (c.getCheckMethod() == null ? "未考察" : c.getCheckMethod().label())
                     + ";保密协议" + (Boolean.TRUE.equals(c.getNdaSigned()) ? "已签署" : "未签署"));
-            row(md, "评估报告", c.getEvaluationReport());
+            md.row("评估报告", c.getEvaluationReport());
         }
-        row(md, "甲方", c.getPartyCompany());
-        row(md, "乙方", c.getPartyCustomer());
-        row(md, "授权区域", c.getTerritory());
-        row(md, "门店", join(c.getStoreName(), c.getStoreAddress()));
+        md.row("甲方", c.getPartyCompany());
+        md.row("乙方", c.getPartyCustomer());
+        md.row("授权区域", c.getTerritory());
+        md.row("门店", join(c.getStoreName(), c.getStoreAddress()));
         if (c.getStoreOpeningDate() != null) {
-            row(md, "开业日期", c.getStoreOpeningDate().toString());
+            md.row("开业日期", c.getStoreOpeningDate().toString());
         }
         if (c.getTermStart() != null) {
-            row(md, "合同期限", c.getTermStart() + " 至 " + c.getTermEnd());
+            md.row("合同期限", c.getTermStart() + " 至 " + c.getTermEnd());
         }
         if (c.getFeeAmount() != null) {
-            row(md, "费用", c.getFeeAmount().stripTrailingZeros().toPlainString() + " 元" + (c.getFeeTerms() == null ? "" : ";" + c.getFeeTerms()));
+            md.row("费用", c.getFeeAmount().stripTrailingZeros().toPlainString() + " 元" + (c.getFeeTerms() == null ? "" : ";" + c.getFeeTerms()));
         }
-        row(md, "特别条款", c.getSpecialTerms());
+        md.row("特别条款", c.getSpecialTerms());
         if (c.getApprovedBy() != null) {
-            row(md, "经理批准", c.getApprovedBy());
+            md.row("经理批准", c.getApprovedBy());
         }
         if (c.getSignedOn() != null) {
-            row(md, "签约日期", c.getSignedOn().toString());
+            md.row("签约日期", c.getSignedOn().toString());
         }
         if (c.getArchiveNo() != null) {
-            row(md, "档案", c.getArchiveNo() + ",存放 " + c.getArchiveLocation() + ",正本 " + c.getOriginals() + " 份,副本 "
+            md.row("档案", c.getArchiveNo() + ",存放 " + c.getArchiveLocation() + ",正本 " + c.getOriginals() + " 份,副本 "
                     + c.getCopies() + " 份");
         }
         if (ContractProcess.TASK_ASSIGN_SPECIALIST.equals(task.getTaskDefinitionKey())) {
             Map<String, Long> load = new TreeMap<>(contracts.specialistLoad());
             StringBuilder text = new StringBuilder();
             load.forEach((user, count) -> text.append(user).append(" ").append(count).append(" 户;"));
-            row(md, "专员负责客户数", text.toString());
-            row(md, "建议专员", String.valueOf(task.getVariable(ContractProcess.SPECIALIST)) + "(负责客户最少)");
+            md.row("专员负责客户数", text.toString());
+            md.row("建议专员", String.valueOf(task.getVariable(ContractProcess.SPECIALIST)) + "(负责客户最少)");
         }
         if (c.getSpecialist() != null) {
-            row(md, "客服专员", c.getSpecialist());
+            md.row("客服专员", c.getSpecialist());
         }
         if (c.getTerminationRequestedBy() != null) {
-            row(md, "解约申请", c.getTerminationRequestedBy().label() + ":" + c.getTerminationReason());
+            md.row("解约申请", c.getTerminationRequestedBy().label() + ":" + c.getTerminationReason());
         }
         if (ContractProcess.TERMINATION_KEY.equals(processKey()) && c.isTerminationPending()) {
             OpenMatters matters = contracts.openMatters(c.getId());
-            row(md, "未结投诉", matters.openComplaints().isEmpty() ? "无" : String.join(";", matters.openComplaints()));
-            row(md, "未还档案", matters.openLoans().isEmpty() ? "无" : String.join(";", matters.openLoans()));
-            row(md, "未付款项", matters.unpaidItems() == null ? "(待审核时填写)" : matters.unpaidItems());
+            md.row("未结投诉", matters.openComplaints().isEmpty() ? "无" : String.join(";", matters.openComplaints()));
+            md.row("未还档案", matters.openLoans().isEmpty() ? "无" : String.join(";", matters.openLoans()));
+            md.row("未付款项", matters.unpaidItems() == null ? "(待审核时填写)" : matters.unpaidItems());
         }
         for (CaseNote note : c.getNotes()) {
             if (!"NOTICE".equals(note.getKind())) {
-                row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+                md.row(ContractNoteKind.labelOf(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
             }
         }
         return md.toString();
     }
 
-    private static String noteLabel(String kind) {
-        return switch (kind) {
-            case "REVIEW_PASSED" -> "审核通过";
-            case "REVIEW_RETURNED" -> "审核退回";
-            case "APPROVED" -> "经理批准";
-            case "CHANGES_REQUESTED" -> "经理要求修改";
-            case "APPROVAL_WITHDRAWN" -> "重新审批";
-            case "TERMINATION_REQUESTED" -> "解约申请";
-            case "TERMINATION_REVIEWED" -> "解约审核";
-            case "MATTERS_SETTLED" -> "未结事项处理";
-            case "TERMINATION_APPROVED" -> "经理同意解约";
-            case "TERMINATION_DROPPED" -> "解约终止";
-            default -> "备注";
-        };
-    }
 
     private static String yes(Boolean value) {
         return Boolean.TRUE.equals(value) ? "已审核" : "未审核";
@@ -160,11 +144,4 @@ abstract class ContractCaseCard implements CaseCardProvider {
         return b == null ? a : a + "," + b;
     }
 
-    private static void row(StringBuilder md, String label, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        md.append("| ").append(label).append(" | ")
-                .append(value.replace("|", "\\|").replace("\r", "").replace("\n", " ")).append(" |\n");
-    }
 }

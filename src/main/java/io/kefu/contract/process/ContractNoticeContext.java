@@ -1,9 +1,8 @@
 package io.kefu.contract.process;
 
+import io.kefu.shared.time.TimeText;
 import io.kefu.contract.Contract;
 import io.kefu.notification.NoticeContextProvider;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,9 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The placeholders of contract notices (processes/contract/notice-templates.yaml), read from the contract record. */
 abstract class ContractNoticeContext implements NoticeContextProvider {
-
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final ContractCases cases;
 
@@ -60,7 +56,7 @@ abstract class ContractNoticeContext implements NoticeContextProvider {
         values.put("contractNo", c.getContractNo());
         values.put("contractType", c.getType().label());
         values.put("specialist", c.getSpecialist() == null ? "" : c.getSpecialist());
-        values.put("contactDue", c.getContactDue() == null ? "" : DAY_AND_TIME.format(c.getContactDue()));
+        values.put("contactDue", c.getContactDue() == null ? "" : TimeText.minutes(c.getContactDue()));
         values.put("terminatedOn", c.getTerminatedOn() == null ? "" : c.getTerminatedOn().toString());
         values.put("terminationReason", c.getTerminationReason() == null ? "" : c.getTerminationReason());
         return values;

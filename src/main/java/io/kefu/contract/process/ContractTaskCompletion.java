@@ -1,15 +1,17 @@
 package io.kefu.contract.process;
 
-import static io.kefu.contract.process.ContractFormFields.consume;
-import static io.kefu.contract.process.ContractFormFields.date;
-import static io.kefu.contract.process.ContractFormFields.decimal;
-import static io.kefu.contract.process.ContractFormFields.integer;
+import static io.kefu.task.FormFields.consume;
+import static io.kefu.task.FormFields.date;
+import static io.kefu.task.FormFields.flag;
+import static io.kefu.task.FormFields.integer;
+import static io.kefu.task.FormFields.number;
 import static io.kefu.task.FormFields.text;
-import static io.kefu.contract.process.ContractFormFields.ticked;
 import static io.kefu.contract.process.ContractProcess.*;
+import static io.kefu.contract.process.ContractSteps.DRAFT_FIELDS;
 
 import io.kefu.task.FormFields;
 import io.kefu.contract.CheckMethod;
+import io.kefu.contract.ContractNoteKind;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.ContractService.ContactDeadlines;
 import io.kefu.contract.ContractTerms;
@@ -22,9 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * The complete listener of every contract user task ({@code ${contractTaskCompletion}}): the submitted form goes to
  * the contract record through {@link ContractService}; the form's fields then leave the process, which keeps only the
- * flags its gateways read. Bad input fails the completion naming the field, and nothing of the step is saved.
+ * flags its gateways read. Bad input fails the completion naming the field, and nothing of the step is saved. A step
+ * not listed in {@link ContractSteps} — a manager's new one — is kept as a generic case entry.
  */
-@Component("contractTaskCompletion")
+@Component(ContractSteps.LISTENER)
 class ContractTaskCompletion implements TaskListener {
 
     private final ContractService contracts;
@@ -37,42 +40,45 @@ class ContractTaskCompletion implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (!ContractSteps.STEPS.containsKey(task.getTaskDefinitionKey())) {
+            return; // a step Kefu has no handler for: GenericSteps keeps what was submitted
+        }
         long id = cases.id(task);
         String actor = FormFields.actor(task);
         switch (task.getTaskDefinitionKey()) {
             case TASK_QUALIFICATION_REVIEW -> {
                 boolean qualified = FormFields.bool(task, QUALIFIED, "请选择资质审核结论");
-                contracts.recordQualification(id, ticked(task, "documentsChecked"),
-                        FormFields.enumValue(task, "checkMethod", CheckMethod.class), ticked(task, "ndaSigned"),
+                contracts.recordQualification(id, flag(task, "documentsChecked"),
+                        FormFields.enumValue(task, "checkMethod", CheckMethod.class), flag(task, "ndaSigned"),
                         text(task, "evaluationReport"), qualified);
-                consume(task, List.of("documentsChecked", "checkMethod", "ndaSigned", "evaluationReport"));
+                consume(task, "documentsChecked", "checkMethod", "ndaSigned", "evaluationReport");
             }
             case TASK_DRAFT_CONTRACT -> {
                 takeSubmittedOverPrefill(task);
                 contracts.draft(id, new ContractTerms(text(task, "partyCompany"), text(task, "partyCustomer"),
                         text(task, "territory"), text(task, "storeName"), text(task, "storeAddress"),
                         integer(task, "storeCount"), date(task, "storeOpeningDate"), date(task, "termStart"),
-                        date(task, "termEnd"), decimal(task, "feeAmount"), text(task, "feeTerms"),
+                        date(task, "termEnd"), number(task, "feeAmount"), text(task, "feeTerms"),
                         text(task, "specialTerms")), actor);
                 consume(task, DRAFT_FIELDS);
                 consume(task.getExecution(), DRAFT_FIELDS);
             }
             case TASK_REVIEW_CONTRACT -> {
                 contracts.review(id, FormFields.bool(task, REVIEW_PASSED, "请选择审核结论"), text(task, "reviewNote"), actor);
-                consume(task, List.of("reviewNote"));
+                consume(task, "reviewNote");
             }
             case TASK_APPROVE_CONTRACT -> {
                 contracts.decideApproval(id, FormFields.bool(task, APPROVED, "请选择审批结论"), text(task, "approvalNote"),
                         actor);
-                consume(task, List.of("approvalNote"));
+                consume(task, "approvalNote");
             }
             case TASK_RECORD_SIGNING -> {
                 contracts.recordSigning(id, date(task, "signedOn"));
-                consume(task, List.of("signedOn"));
+                consume(task, "signedOn");
             }
             case TASK_ARCHIVE_CONTRACT -> {
                 contracts.recordArchiving(id, text(task, "location"), integer(task, "originals"), integer(task, "copies"));
-                consume(task, List.of("location", "originals", "copies"));
+                consume(task, "location", "originals", "copies");
             }
             case TASK_ASSIGN_SPECIALIST -> {
                 ContactDeadlines deadlines = contracts.assignSpecialist(id, text(task, SPECIALIST));
@@ -81,26 +87,26 @@ class ContractTaskCompletion implements TaskListener {
             }
             case TASK_CONTACT_CUSTOMER -> {
                 contracts.recordContact(id, text(task, "contactNote"));
-                consume(task, List.of("contactNote"));
+                consume(task, "contactNote");
             }
             case TASK_SUPERVISE_LATE_CONTACT -> {
-                contracts.addNote(id, "LATE_CONTACT_SUPERVISED", actor, text(task, "superviseNote"));
-                consume(task, List.of("superviseNote"));
+                contracts.addNote(id, ContractNoteKind.LATE_CONTACT_SUPERVISED, actor, text(task, "superviseNote"));
+                consume(task, "superviseNote");
             }
             case TASK_REVIEW_TERMINATION -> {
                 contracts.reviewTermination(id, FormFields.bool(task, PROCEED, "请选择是否继续办理解约"),
                         text(task, "terminationReviewNote"), text(task, "unpaidItems"), actor);
-                consume(task, List.of("terminationReviewNote", "unpaidItems"));
+                consume(task, "terminationReviewNote", "unpaidItems");
             }
             case TASK_SETTLE_OPEN_MATTERS -> {
-                contracts.confirmSettled(id, ticked(task, "complaintsSettled"), ticked(task, "loansSettled"),
-                        ticked(task, "paymentsSettled"), text(task, "settlementNote"), actor);
-                consume(task, List.of("complaintsSettled", "loansSettled", "paymentsSettled", "settlementNote"));
+                contracts.confirmSettled(id, flag(task, "complaintsSettled"), flag(task, "loansSettled"),
+                        flag(task, "paymentsSettled"), text(task, "settlementNote"), actor);
+                consume(task, "complaintsSettled", "loansSettled", "paymentsSettled", "settlementNote");
             }
             case TASK_APPROVE_TERMINATION -> {
                 contracts.decideTermination(id, FormFields.bool(task, APPROVED, "请选择审批结论"),
                         text(task, "terminationApprovalNote"), actor);
-                consume(task, List.of("terminationApprovalNote"));
+                consume(task, "terminationApprovalNote");
             }
             default -> throw new IllegalStateException("contractTaskCompletion does not know the task "
                     + task.getTaskDefinitionKey() + ": add it to ContractTaskCompletion");
@@ -118,8 +124,4 @@ class ContractTaskCompletion implements TaskListener {
             }
         }
     }
-
-    static final List<String> DRAFT_FIELDS = List.of("partyCompany", "partyCustomer", "territory", "storeName",
-            "storeAddress", "storeCount", "storeOpeningDate", "termStart", "termEnd", "feeAmount", "feeTerms",
-            "specialTerms");
 }

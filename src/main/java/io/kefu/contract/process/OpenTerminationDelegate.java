@@ -33,10 +33,10 @@ class OpenTerminationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable(ContractProcess.CONTRACT_ID);
+        Long id = FormFields.recordId(execution, ContractProcess.CONTRACT_ID);
         if (id != null) {
-            contracts.linkTermination(((Number) id).longValue(), execution.getProcessInstanceId());
-            execution.setVariables(cardOf(contracts.find(((Number) id).longValue())));
+            contracts.linkTermination(id, execution.getProcessInstanceId());
+            execution.setVariables(cardOf(contracts.find(id)));
             return;
         }
         String user = BoundCase.starter(execution, ContractProcess.INITIATOR);

@@ -3,6 +3,7 @@ package io.kefu.dispatch.process;
 import static io.kefu.dispatch.process.DispatchProcess.*;
 import static io.kefu.task.FormFields.bool;
 import static io.kefu.task.FormFields.consume;
+import static io.kefu.task.FormFields.flag;
 import static io.kefu.task.FormFields.text;
 
 import io.kefu.dispatch.WorkOrderService;
@@ -67,11 +68,6 @@ class DispatchTaskCompletion implements TaskListener {
             default -> throw new IllegalStateException("dispatchTaskCompletion does not know the task "
                     + task.getTaskDefinitionKey() + ": add it to DispatchTaskCompletion");
         }
-    }
-
-    /** A checkbox: not submitted means not ticked. */
-    private static boolean flag(DelegateTask task, String name) {
-        return task.getVariable(name) != null && bool(task, name, "无法识别的值");
     }
 
     private static BigDecimal fee(DelegateTask task) {

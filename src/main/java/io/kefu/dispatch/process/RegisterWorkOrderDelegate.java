@@ -9,8 +9,9 @@ import io.kefu.dispatch.WorkOrderService;
 import io.kefu.task.BoundCase;
 import io.kefu.task.FormFields;
 import java.util.List;
+import io.kefu.task.StartFormIntake;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * and is only bound.
  */
 @Component
-class RegisterWorkOrderDelegate implements JavaDelegate {
+class RegisterWorkOrderDelegate extends StartFormIntake<WorkOrder> {
 
     static final List<String> FORM_FIELDS = List.of("kind", "customerCode", "contactName", "contactPhone", "address",
             "productModel", "purchaseDate", "fault", "vehicleDetails", "driverDetails", "appointmentAt");
@@ -27,25 +28,18 @@ class RegisterWorkOrderDelegate implements JavaDelegate {
     private final WorkOrderService orders;
 
     RegisterWorkOrderDelegate(WorkOrderService orders) {
+        super(DispatchProcess.ORDER_ID, FORM_FIELDS, orders::find,
+                (order, pid) -> orders.linkProcess(order.getId(), pid), WorkOrder::getOrderNo,
+                DispatchProcess::startVariables);
         this.orders = orders;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable(DispatchProcess.ORDER_ID);
-        WorkOrder order;
-        if (id != null) {
-            order = orders.find(((Number) id).longValue());
-        } else {
-            order = orders.register(new WorkOrderRequest(FormFields.enumValue(execution, "kind", WorkOrderKind.class),
-                    text(execution, "customerCode"), text(execution, "contactName"), text(execution, "contactPhone"),
-                    text(execution, "address"), text(execution, "productModel"), text(execution, "purchaseDate"),
-                    text(execution, "fault"), text(execution, "vehicleDetails"), text(execution, "driverDetails"),
-                    text(execution, "appointmentAt")), BoundCase.starter(execution, DispatchProcess.INITIATOR));
-            FORM_FIELDS.forEach(execution::removeVariable);
-        }
-        orders.linkProcess(order.getId(), execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(order.getOrderNo());
-        execution.setVariables(DispatchProcess.startVariables(order));
+    protected WorkOrder intake(DelegateExecution execution) {
+        return orders.register(new WorkOrderRequest(FormFields.enumValue(execution, "kind", WorkOrderKind.class),
+                text(execution, "customerCode"), text(execution, "contactName"), text(execution, "contactPhone"),
+                text(execution, "address"), text(execution, "productModel"), text(execution, "purchaseDate"),
+                text(execution, "fault"), text(execution, "vehicleDetails"), text(execution, "driverDetails"),
+                text(execution, "appointmentAt")), BoundCase.starter(execution, DispatchProcess.INITIATOR));
     }
 }

@@ -8,10 +8,12 @@ import io.kefu.escalation.EscalationRequest;
 import io.kefu.escalation.EscalationService;
 import io.kefu.escalation.EscalationTrigger;
 import io.kefu.task.BoundCase;
+import io.kefu.task.FormFields;
 import java.util.List;
+import io.kefu.task.StartFormIntake;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * starting user reports, at the level of their groups) and leave the process. One from Kefu's API arrives with its id.
  */
 @Component
-class RegisterReportDelegate implements JavaDelegate {
+class RegisterReportDelegate extends StartFormIntake<EscalationReport> {
 
     static final List<String> FORM_FIELDS = List.of("subject", "details", "relatedCase", "urgent");
 
@@ -28,29 +30,21 @@ class RegisterReportDelegate implements JavaDelegate {
     private final IdentityService identityService;
 
     RegisterReportDelegate(EscalationService reports, IdentityService identityService) {
+        super(EscalationProcess.REPORT_ID, FORM_FIELDS, reports::find,
+                (report, pid) -> reports.linkProcess(report.getId(), pid), EscalationReport::getReportNo,
+                EscalationProcess::startVariables);
         this.reports = reports;
         this.identityService = identityService;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable(EscalationProcess.REPORT_ID);
-        EscalationReport report;
-        if (id != null) {
-            report = reports.find(((Number) id).longValue());
-        } else {
-            String reporter = BoundCase.starter(execution, EscalationProcess.INITIATOR);
-            List<String> groups = reporter == null ? List.of() : identityService.createGroupQuery()
-                    .groupMember(reporter).list().stream().map(Group::getId).toList();
-            Object urgent = execution.getVariable("urgent");
-            report = reports.raise(new EscalationRequest(enumValue(execution, EscalationProcess.TRIGGER,
-                    EscalationTrigger.class), text(execution, "subject"), text(execution, "details"),
-                    text(execution, "relatedCase"), Boolean.TRUE.equals(urgent) || "true".equals(urgent)),
-                    reporter, groups);
-            FORM_FIELDS.forEach(execution::removeVariable);
-        }
-        reports.linkProcess(report.getId(), execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(report.getReportNo());
-        execution.setVariables(EscalationProcess.startVariables(report));
+    protected EscalationReport intake(DelegateExecution execution) {
+        String reporter = BoundCase.starter(execution, EscalationProcess.INITIATOR);
+        List<String> groups = reporter == null ? List.of() : identityService.createGroupQuery()
+                .groupMember(reporter).list().stream().map(Group::getId).toList();
+        return reports.raise(new EscalationRequest(enumValue(execution, EscalationProcess.TRIGGER,
+                EscalationTrigger.class), text(execution, "subject"), text(execution, "details"),
+                text(execution, "relatedCase"), FormFields.flag(execution, "urgent")),
+                reporter, groups);
     }
 }

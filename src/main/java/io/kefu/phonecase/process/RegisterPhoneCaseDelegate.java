@@ -7,8 +7,9 @@ import io.kefu.phonecase.PhoneCaseRequest;
 import io.kefu.phonecase.PhoneCaseService;
 import io.kefu.task.BoundCase;
 import java.util.List;
+import io.kefu.task.StartFormIntake;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * its id and is only bound.
  */
 @Component
-class RegisterPhoneCaseDelegate implements JavaDelegate {
+class RegisterPhoneCaseDelegate extends StartFormIntake<PhoneCase> {
 
     static final List<String> FORM_FIELDS = List.of("occurredWhen", "place", "person", "contact", "event",
             "department", "customerCode");
@@ -25,24 +26,17 @@ class RegisterPhoneCaseDelegate implements JavaDelegate {
     private final PhoneCaseService cases;
 
     RegisterPhoneCaseDelegate(PhoneCaseService cases) {
+        super(PhoneCaseProcess.CASE_ID, FORM_FIELDS, cases::find,
+                (phoneCase, pid) -> cases.linkProcess(phoneCase.getId(), pid), PhoneCase::getCaseNo,
+                PhoneCaseProcess::startVariables);
         this.cases = cases;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable(PhoneCaseProcess.CASE_ID);
-        PhoneCase phoneCase;
-        if (id != null) {
-            phoneCase = cases.find(((Number) id).longValue());
-        } else {
-            phoneCase = cases.open(new PhoneCaseRequest(text(execution, "occurredWhen"), text(execution, "place"),
-                    text(execution, "person"), text(execution, "contact"), text(execution, "event"),
-                    text(execution, "department"), text(execution, "customerCode")),
-                    BoundCase.starter(execution, PhoneCaseProcess.INITIATOR));
-            FORM_FIELDS.forEach(execution::removeVariable);
-        }
-        cases.linkProcess(phoneCase.getId(), execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(phoneCase.getCaseNo());
-        execution.setVariables(PhoneCaseProcess.startVariables(phoneCase));
+    protected PhoneCase intake(DelegateExecution execution) {
+        return cases.open(new PhoneCaseRequest(text(execution, "occurredWhen"), text(execution, "place"),
+                text(execution, "person"), text(execution, "contact"), text(execution, "event"),
+                text(execution, "department"), text(execution, "customerCode")),
+                BoundCase.starter(execution, PhoneCaseProcess.INITIATOR));
     }
 }

@@ -20,6 +20,16 @@ class TimeConfig {
         return new EngineClock();
     }
 
+    /**
+     * The service center's zone ({@code KEFU_TIME_ZONE}, {@code kefu.working-hours.zone}): every date and time Kefu
+     * shows or counts in days is in it. Also handed to {@link Now} for entities.
+     */
+    @Bean
+    ZoneId zone(WorkingHours hours) {
+        Now.configure(hours.zone());
+        return hours.zone();
+    }
+
     static final class EngineClock extends Clock {
 
         @Override

@@ -22,7 +22,7 @@ public record WorkingHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, Lo
         if (start == null || end == null || !start.isBefore(end)) {
             throw new IllegalArgumentException("kefu.working-hours.start must be before kefu.working-hours.end");
         }
-        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+        zone = zone == null ? Now.DEFAULT_ZONE : zone;
         holidays = holidays == null ? List.of() : List.copyOf(holidays);
         days = Set.copyOf(days);
     }

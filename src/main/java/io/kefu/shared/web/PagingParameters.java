@@ -1,6 +1,6 @@
 package io.kefu.shared.web;
 
-import io.kefu.shared.InvalidInputException;
+import static io.kefu.shared.FieldErrors.failOn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -66,9 +66,7 @@ class PagingParameters implements WebMvcConfigurer, HandlerInterceptor {
         if (errors.isEmpty() && pageNumber * Math.max(pageSize, 1) > Integer.MAX_VALUE) {
             errors.put(pageParameter, "页码过大");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        failOn(errors);
     }
 
     private static Long number(String text) {

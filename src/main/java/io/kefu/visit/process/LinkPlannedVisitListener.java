@@ -1,5 +1,6 @@
 package io.kefu.visit.process;
 
+import io.kefu.task.FormFields;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.visit.VisitService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,9 +23,10 @@ class LinkPlannedVisitListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (!(execution.getVariable(VisitProcess.VISIT_ID) instanceof Number visitId)) {
+        Long visitId = FormFields.recordId(execution, VisitProcess.VISIT_ID);
+        if (visitId == null) {
             throw InvalidInputException.of(VisitProcess.VISIT_ID, "调查由客服系统按回访计划发起,不能在任务列表中直接发起");
         }
-        visits.linkProcess(visitId.longValue(), execution.getProcessInstanceId());
+        visits.linkProcess(visitId, execution.getProcessInstanceId());
     }
 }

@@ -38,10 +38,10 @@ class RegisterVisitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object planned = execution.getVariable(VisitProcess.VISIT_ID);
+        Long planned = FormFields.recordId(execution, VisitProcess.VISIT_ID);
         if (planned != null) {
             // Kefu planned the visit and started this process for it; the binding is set once and kept
-            visits.linkProcess(((Number) planned).longValue(), execution.getProcessInstanceId());
+            visits.linkProcess(planned, execution.getProcessInstanceId());
             return;
         }
         String initiator = BoundCase.starter(execution, "initiator");
@@ -51,9 +51,9 @@ class RegisterVisitDelegate implements JavaDelegate {
         String processKey = execution.getProcessDefinitionId().split(":")[0];
         Visit visit = VisitProcess.DELIVERY_FOLLOW_UP.equals(processKey)
                 ? surveys.startDeliveryFollowUp(new DeliveryRequest(text(execution, "customerCode"),
-                        text(execution, "orderNo"), VisitFormFields.date(execution, "deliveredOn"),
+                        text(execution, "orderNo"), FormFields.date(execution, "deliveredOn"),
                         text(execution, "consignee")), execution.getProcessInstanceId())
-                : planner.planAdHoc(text(execution, "customerCode"), VisitFormFields.date(execution, "visitDate"),
+                : planner.planAdHoc(text(execution, "customerCode"), FormFields.date(execution, "visitDate"),
                         text(execution, "visitTopic"), initiator, execution.getProcessInstanceId());
         FORM_FIELDS.forEach(execution::removeVariable);
         execution.setProcessBusinessKey(visit.getVisitNo());

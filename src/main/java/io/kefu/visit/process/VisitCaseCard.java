@@ -7,7 +7,9 @@ import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
 import io.kefu.visit.Visit;
+import io.kefu.visit.VisitNoteKind;
 import io.kefu.shared.CaseNote;
+import io.kefu.shared.Markdown;
 import io.kefu.visit.VisitService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -35,74 +37,54 @@ abstract class VisitCaseCard implements CaseCardProvider {
             return "";
         }
         Customer customer = v.getCustomer();
-        StringBuilder md = new StringBuilder();
-        md.append("**回访编号** ").append(v.getVisitNo())
-                .append(" · **类型** ").append(v.getKind().label())
-                .append(" · **状态** ").append(v.getStatus().label()).append("\n\n");
-        md.append("| 项目 | 内容 |\n|---|---|\n");
-        row(md, "客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
+        Markdown md = new Markdown();
+        md.heading("**回访编号** " + v.getVisitNo()
+                + " · **类型** " + v.getKind().label() + " · **状态** " + v.getStatus().label());
+        md.row("客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
                 + customer.getTier() + " 类)");
         if (!customer.getContacts().isEmpty()) {
             Contact c = customer.getContacts().get(0);
-            row(md, "联系人", PersonalData.maskName(c.getName()) + " / " + PersonalData.maskPhone(c.getPhone()));
-            row(md, "完整联系方式", "见客户全景 [/console/customers/" + customer.getId() + "](/console/customers/"
+            md.row("联系人", PersonalData.maskName(c.getName()) + " / " + PersonalData.maskPhone(c.getPhone()));
+            md.row("完整联系方式", "见客户全景 [/console/customers/" + customer.getId() + "](/console/customers/"
                     + customer.getId() + ")(客户专员、主管和经理可查阅,每次查阅记入访问日志)");
         }
-        row(md, "回访人", v.getVisitorRole().label() + " · " + (v.getVisitorId() != null ? v.getVisitorId()
+        md.row("回访人", v.getVisitorRole().label() + " · " + (v.getVisitorId() != null ? v.getVisitorId()
                 : v.getVisitorGroup()) + " · " + v.getMode().label());
-        row(md, "专题", v.getOccasion());
-        row(md, "应回访日期", v.getDueDate().toString());
-        row(md, "最迟完成", visits.localText(v.getDeadline()) + "(三日内回访)");
+        md.row("专题", v.getOccasion());
+        md.row("应回访日期", v.getDueDate().toString());
+        md.row("最迟完成", visits.localText(v.getDeadline()) + "(三日内回访)");
         if (v.getOrderNo() != null) {
-            row(md, "下游订单", v.getOrderNo() + ",配送日期 " + v.getDeliveredOn()
+            md.row("下游订单", v.getOrderNo() + ",配送日期 " + v.getDeliveredOn()
                     + (v.getConsignee() == null ? "" : ",收货人 " + PersonalData.maskName(v.getConsignee())));
         }
         if (v.getAppointmentAt() != null) {
-            row(md, "另约时间", visits.localText(v.getAppointmentAt()));
+            md.row("另约时间", visits.localText(v.getAppointmentAt()));
         }
         if (v.getPlanTime() != null) {
-            row(md, "拜访计划", visits.localText(v.getPlanTime()) + ";" + v.getPlanRoute() + ";" + v.getPlanPurpose());
+            md.row("拜访计划", visits.localText(v.getPlanTime()) + ";" + v.getPlanRoute() + ";" + v.getPlanPurpose());
         }
         if (v.getSatisfaction() != null) {
-            row(md, "满意度", v.getSatisfaction().label());
+            md.row("满意度", v.getSatisfaction().label());
         }
-        row(md, "需改进", v.getImprovement());
-        row(md, "客户建议", v.getSuggestions());
+        md.row("需改进", v.getImprovement());
+        md.row("客户建议", v.getSuggestions());
         if (v.hasMatter()) {
-            row(md, "转交事项", Department.fromCode(v.getMatterDepartment()).map(Department::label)
+            md.row("转交事项", Department.fromCode(v.getMatterDepartment()).map(Department::label)
                     .orElse(v.getMatterDepartment()) + ":" + v.getMatterText());
         }
         if (v.hasComplaint()) {
-            row(md, "客户投诉", v.getComplaintCategory().label() + ":" + v.getComplaintText());
+            md.row("客户投诉", v.getComplaintCategory().label() + ":" + v.getComplaintText());
         }
         if (v.isOverdue()) {
-            row(md, "超时", "已超过三日回访期限");
+            md.row("超时", "已超过三日回访期限");
         }
         for (CaseNote note : v.getNotes()) {
-            row(md, noteLabel(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
+            md.row(VisitNoteKind.labelOf(note.getKind()) + "(" + note.getAuthor() + ")", note.getText());
         }
         return md.toString();
     }
 
-    private static String noteLabel(String kind) {
-        return switch (kind) {
-            case "RESCHEDULED" -> "改约";
-            case "PLAN_SUBMITTED" -> "拜访计划";
-            case "PLAN_MANAGER" -> "客服经理审核";
-            case "PLAN_LEADER" -> "分管领导审核";
-            case "ESCALATED" -> "主管督办";
-            case "CANCELLED" -> "取消";
-            default -> "备注";
-        };
-    }
 
-    private static void row(StringBuilder md, String label, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        md.append("| ").append(label).append(" | ")
-                .append(value.replace("|", "\\|").replace("\r", "").replace("\n", " ")).append(" |\n");
-    }
 
     @Component
     static class ReturnVisitCard extends VisitCaseCard {

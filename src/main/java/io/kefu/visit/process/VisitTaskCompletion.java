@@ -5,13 +5,16 @@ import static io.kefu.task.FormFields.actor;
 import static io.kefu.task.FormFields.consume;
 import static io.kefu.task.FormFields.enumValue;
 import static io.kefu.task.FormFields.text;
-import static io.kefu.visit.process.VisitFormFields.*;
+import static io.kefu.task.FormFields.date;
+import static io.kefu.task.FormFields.dateTime;
+import static io.kefu.task.FormFields.flag;
 import static io.kefu.visit.process.VisitProcess.*;
 
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.shared.time.WorkingHours;
+import io.kefu.visit.VisitNoteKind;
 import io.kefu.visit.VisitReport;
 import io.kefu.visit.VisitService;
 import java.util.Date;
@@ -26,8 +29,9 @@ import org.springframework.stereotype.Component;
  * The complete listener of every visit user task ({@code ${visitTaskCompletion}}): takes the submitted form to the
  * visit record through {@link VisitService} and leaves only the flags the gateways read. A rule the input breaks
  * (a time in the customer's rest hours, a missing answer) fails the completion with a message naming the field.
+ * A step not listed in {@link VisitSteps} — a manager's new one — is kept as a generic case entry.
  */
-@Component("visitTaskCompletion")
+@Component(VisitSteps.LISTENER)
 class VisitTaskCompletion implements TaskListener {
 
     static final List<String> REPORT_FIELDS = List.of("channel", "satisfaction", "improvement", "suggestions",
@@ -50,12 +54,15 @@ class VisitTaskCompletion implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (!VisitSteps.STEPS.containsKey(task.getTaskDefinitionKey())) {
+            return; // a step Kefu has no handler for: GenericSteps keeps what was submitted
+        }
         long id = cases.id(task);
         String actor = actor(task);
         switch (task.getTaskDefinitionKey()) {
             case TASK_SUBMIT_PLAN -> {
                 visits.submitPlan(id, text(task, "planRoute"), text(task, "planPurpose"),
-                        instant(task, "planTime", hours.zone()), actor);
+                        dateTime(task, "planTime", hours.zone()), actor);
                 consume(task, "planRoute", "planPurpose", "planTime");
             }
             case TASK_MANAGER_APPROVE_PLAN, TASK_LEADER_APPROVE_PLAN -> {
@@ -66,7 +73,7 @@ class VisitTaskCompletion implements TaskListener {
             }
             case TASK_CONDUCT_VISIT -> {
                 if (!flag(task, CUSTOMER_REACHED)) {
-                    var at = visits.reschedule(id, instant(task, APPOINTMENT_AT, hours.zone()),
+                    var at = visits.reschedule(id, dateTime(task, APPOINTMENT_AT, hours.zone()),
                             text(task, "rescheduleReason"), actor);
                     task.setVariable(APPOINTMENT_AT, Date.from(at));
                     task.setVariable(COMPLAINT_RAISED, false);
@@ -92,7 +99,7 @@ class VisitTaskCompletion implements TaskListener {
                 consume(task, "deliveryAnomaly");
             }
             case TASK_SUPERVISE_OVERDUE -> {
-                visits.addNote(id, "ESCALATED", actor, text(task, "escalationNote"), "escalationNote");
+                visits.addNote(id, VisitNoteKind.ESCALATED, actor, text(task, "escalationNote"), "escalationNote");
                 consume(task, "escalationNote");
             }
             case TASK_HANDLE_MATTER -> {

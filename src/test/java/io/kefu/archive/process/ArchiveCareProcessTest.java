@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import io.kefu.step.StepEntries;
+import io.kefu.step.ManagersNewStep;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -30,6 +32,19 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 /** The archive's care: the semi-annual inspection (timer start) and the destruction of expired files, per path. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ArchiveCareProcessTest extends ArchiveProcessTestSupport {
+
+    @Autowired
+    StepEntries stepEntries;
+
+    /**
+     * A manager's new step that copied this process's complete listener (as copying a task in Modeler does) is not a
+     * step the listener knows: it lets it pass, and what was submitted there is kept as a generic case entry.
+     */
+    @Test
+    void aManagersNewStepWithTheCopiedCompletionListenerIsKeptAsACaseEntry() {
+        ManagersNewStep.assertKeptAsEntry(processEngine, stepEntries, "archiveCareTaskCompletion",
+                "XH-NEWSTEP-1", MANAGER);
+    }
 
     @Autowired
     ArchiveCareService care;

@@ -35,10 +35,25 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import io.kefu.step.StepEntries;
+import io.kefu.step.ManagersNewStep;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The contract-onboarding process, one test per path, checked on the contract and customer records. */
 class ContractOnboardingProcessTest extends ContractProcessTestSupport {
+
+    @Autowired
+    StepEntries stepEntries;
+
+    /**
+     * A manager's new step that copied this process's complete listener (as copying a task in Modeler does) is not a
+     * step the listener knows: it lets it pass, and what was submitted there is kept as a generic case entry.
+     */
+    @Test
+    void aManagersNewStepWithTheCopiedCompletionListenerIsKeptAsACaseEntry() {
+        ManagersNewStep.assertKeptAsEntry(processEngine, stepEntries, "contractTaskCompletion",
+                "HT-NEWSTEP-1", SUPERVISOR);
+    }
 
     @Autowired
     CustomerService customers;

@@ -1,14 +1,13 @@
-package io.kefu.archive.process;
+package io.kefu.shared;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import io.kefu.shared.time.TimeText;
 
-/** A case card: a heading line and a two-column table; empty values are left out. */
+/**
+ * The one builder of a case card (and of any Markdown Kefu writes): a heading line and a two-column table; empty
+ * values are left out, a value's line breaks and pipes cannot break the table. Times are shown in the configured zone.
+ */
 public final class Markdown {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final StringBuilder text = new StringBuilder();
     private boolean tableStarted;
@@ -30,7 +29,7 @@ public final class Markdown {
     }
 
     public static String time(Instant instant) {
-        return instant == null ? null : TIME.format(instant);
+        return TimeText.minutes(instant);
     }
 
     @Override
