@@ -17,7 +17,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.RelationTargetAuditMode;
 
@@ -153,7 +152,7 @@ public class QualificationReview {
 
     void numberFromId() {
         if (reviewNo == null) {
-            reviewNo = String.format("ZS%d-%05d", openedAt.atZone(ZoneId.of("Asia/Shanghai")).getYear(), id);
+            reviewNo = String.format("ZS%d-%05d", openedAt.atZone(Now.zone()).getYear(), id);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.kefu.qualification.process;
 
-import io.kefu.archive.process.Markdown;
+import io.kefu.shared.Markdown;
 import io.kefu.qualification.QualificationReview;
 import io.kefu.qualification.QualificationService;
 import io.kefu.task.BoundCase;

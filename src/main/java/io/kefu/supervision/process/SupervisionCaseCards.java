@@ -1,6 +1,6 @@
 package io.kefu.supervision.process;
 
-import io.kefu.archive.process.Markdown;
+import io.kefu.shared.Markdown;
 import io.kefu.supervision.SupervisionReport;
 import io.kefu.supervision.SupervisionService;
 import io.kefu.task.BoundCase;
