@@ -1,5 +1,6 @@
 package io.kefu.audit;
 
+import io.kefu.identity.DataAccessLog;
 import io.kefu.audit.CaseDirectory.CaseRow;
 import io.kefu.audit.CaseTimeline.Diagram;
 import io.kefu.audit.CaseTimeline.Timeline;

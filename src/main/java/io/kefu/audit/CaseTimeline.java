@@ -1,5 +1,6 @@
 package io.kefu.audit;
 
+import io.kefu.identity.DataAccessLog;
 import io.kefu.audit.CaseDirectory.CaseRow;
 import io.kefu.audit.TimelineEntry.Source;
 import io.kefu.identity.CurrentUser;

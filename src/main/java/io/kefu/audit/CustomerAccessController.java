@@ -1,5 +1,6 @@
 package io.kefu.audit;
 
+import io.kefu.identity.DataAccessLog;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.kefu.console;
 
 import io.kefu.audit.CaseDirectory;
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.identity.CurrentUser;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
