@@ -1,11 +1,11 @@
-package io.kefu.report;
+package io.kefu.inquiry;
 
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.percent;
 
-import io.kefu.inquiry.InquiryCategory;
-import io.kefu.inquiry.InquiryChannel;
-import io.kefu.inquiry.InquiryOutcome;
+import io.kefu.report.Report;
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;
