@@ -1,5 +1,6 @@
 package io.kefu;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,6 +9,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.modulith.core.ApplicationModules;
@@ -33,9 +35,25 @@ class ModularityTests {
         MODULES.verify();
     }
 
+    /**
+     * Known debt, to shrink and not to grow (issue 14): the customer registry's repository is still read by other
+     * features (by code or id) and by the demo data; the contract repository by the demo data.
+     */
+    static final Set<String> PUBLIC_REPOSITORIES_STILL_USED_ELSEWHERE = Set.of(
+            "io.kefu.customer.CustomerRepository", "io.kefu.contract.ContractRepository");
+
+    /**
+     * Known debt, to shrink and not to grow (issue 14): the case records (complaint, contract, visit, work order,
+     * inquiry, phone case) still map their customer as a JPA association, and a phone case its inquiry; the demo data
+     * seeds records through the entities.
+     */
+    static final Set<String> ENTITIES_STILL_SHARED = Set.of("io.kefu.customer.Customer", "io.kefu.inquiry.Inquiry");
+
     @Test
     void springDataRepositoriesAreNotPublic() {
         classes().that().areAssignableTo(Repository.class).and().areInterfaces()
+                .and(DescribedPredicate.describe("not known debt",
+                        (JavaClass type) -> !PUBLIC_REPOSITORIES_STILL_USED_ELSEWHERE.contains(type.getName())))
                 .should().notBePublic()
                 .because("a feature's tables are read and written only through its own services")
                 .check(KEFU);
@@ -62,6 +80,8 @@ class ModularityTests {
             public void check(JavaClass origin, ConditionEvents events) {
                 origin.getDirectDependenciesFromSelf().stream()
                         .filter(dependency -> dependency.getTargetClass().isAnnotatedWith(Entity.class))
+                        .filter(dependency -> !ENTITIES_STILL_SHARED.contains(dependency.getTargetClass().getName()))
+                        .filter(dependency -> !moduleOf(origin).equals("demo"))
                         .filter(dependency -> !moduleOf(dependency.getTargetClass()).equals(moduleOf(origin)))
                         .forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency,
                                 dependency.getDescription())));

@@ -1,5 +1,6 @@
 package io.kefu.archive.process;
 
+import io.kefu.shared.Markdown;
 import io.kefu.archive.ArchiveCareService;
 import io.kefu.archive.ArchiveDestruction;
 import io.kefu.archive.ArchiveEntry;

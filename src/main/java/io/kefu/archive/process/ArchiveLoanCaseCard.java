@@ -1,5 +1,6 @@
 package io.kefu.archive.process;
 
+import io.kefu.shared.Markdown;
 import io.kefu.archive.ArchiveEntry;
 import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;

@@ -1,6 +1,6 @@
 package io.kefu.dispatch.process;
 
-import io.kefu.archive.process.Markdown;
+import io.kefu.shared.Markdown;
 import io.kefu.customer.PersonalData;
 import io.kefu.dispatch.WorkOrder;
 import io.kefu.dispatch.WorkOrderService;

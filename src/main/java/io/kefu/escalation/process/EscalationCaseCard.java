@@ -1,6 +1,6 @@
 package io.kefu.escalation.process;
 
-import io.kefu.archive.process.Markdown;
+import io.kefu.shared.Markdown;
 import io.kefu.customer.PersonalData;
 import io.kefu.escalation.EscalationInstruction;
 import io.kefu.escalation.EscalationReport;

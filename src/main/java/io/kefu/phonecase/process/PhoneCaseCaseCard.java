@@ -1,6 +1,6 @@
 package io.kefu.phonecase.process;
 
-import io.kefu.archive.process.Markdown;
+import io.kefu.shared.Markdown;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.phonecase.PhoneCase;

@@ -1,4 +1,4 @@
-package io.kefu.archive.process;
+package io.kefu.shared;
 
 import java.time.Instant;
 import java.time.ZoneId;
