@@ -1,11 +1,11 @@
 package io.kefu.audit;
 
-import io.kefu.identity.DataAccessLog;
 import io.kefu.audit.CaseDirectory.CaseRow;
 import io.kefu.audit.CaseTimeline.Diagram;
 import io.kefu.audit.CaseTimeline.Timeline;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.shared.export.Csv;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
