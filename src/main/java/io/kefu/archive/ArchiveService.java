@@ -3,7 +3,6 @@ package io.kefu.archive;
 import static io.kefu.shared.FieldErrors.blankToNull;
 import static io.kefu.shared.FieldErrors.failOn;
 import jakarta.validation.constraints.Size;
-import io.kefu.contract.ContractEvents;
 import io.kefu.customer.CustomerRepository;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
@@ -12,7 +11,6 @@ import io.kefu.shared.time.Now;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +53,16 @@ public class ArchiveService {
         }
         return file(new FilingRequest(title, ArchiveKind.CONTRACT, contractId, customerId, location, originals, copies,
                 secrecy == null ? CONTRACT_SECRECY : secrecy, CONTRACT_DEPARTMENT));
+    }
+
+    /**
+     * The same, for the contract feature: what it records on the contract (archive number and place), without the
+     * archive's entity leaving this package.
+     */
+    public ArchiveEntryView archiveContract(Long contractId, Long customerId, String title, String location,
+            int originals, int copies, SecrecyClass secrecy) {
+        return ArchiveEntryView.of(fileContract(contractId, customerId, title, location, originals, copies, secrecy),
+                List.of());
     }
 
     /** A filing (归档) through Kefu's API: only the archive's keepers file records (403 for everyone else). */
@@ -130,14 +138,6 @@ public class ArchiveService {
     /** The contract ended (解约): its files stay in the archive, marked 合同已解除. */
     public void markContractTerminated(Long contractId) {
         entries.findByContractId(contractId).forEach(ArchiveEntry::markContractTerminated);
-    }
-
-    /** The contract feature publishes this inside its transaction: the marking commits or rolls back with it. */
-    @EventListener
-    void on(ContractEvents.ContractTerminated terminated) {
-        if (terminated.contractId() != null) {
-            markContractTerminated(terminated.contractId());
-        }
     }
 
     /** What a filing records; {@code department} is the originating department's code (e.g. {@code sales}). */

@@ -6,6 +6,7 @@ import io.kefu.audit.CaseTimeline.Diagram;
 import io.kefu.audit.CaseTimeline.Timeline;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.shared.export.Csv;
 import java.util.List;
 import org.springframework.data.domain.Page;

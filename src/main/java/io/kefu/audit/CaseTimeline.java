@@ -3,6 +3,7 @@ package io.kefu.audit;
 import io.kefu.audit.CaseDirectory.CaseRow;
 import io.kefu.audit.TimelineEntry.Source;
 import io.kefu.identity.CurrentUser;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.shared.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

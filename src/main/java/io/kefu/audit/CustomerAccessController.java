@@ -2,6 +2,7 @@ package io.kefu.audit;
 
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
+import io.kefu.identity.DataAccessLog;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -16,6 +16,8 @@ import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.stream.Collectors;
+import java.util.Collection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -406,6 +408,13 @@ public class ComplaintService {
     @Transactional(readOnly = true)
     public Optional<Complaint> forProcessInstance(String processInstanceId) {
         return complaints.findByProcessInstanceId(processInstanceId);
+    }
+
+    /** The states of these complaints (id → state) in one query, for pages listing many records linked to them. */
+    @Transactional(readOnly = true)
+    public Map<Long, ComplaintStatus> statesOf(Collection<Long> complaintIds) {
+        return complaints.findAllById(complaintIds).stream()
+                .collect(Collectors.toMap(Complaint::getId, Complaint::getStatus));
     }
 
     @Transactional(readOnly = true)

@@ -2,7 +2,7 @@ package io.kefu.console;
 
 import io.kefu.shared.time.TimeText;
 import io.kefu.audit.CaseDirectory;
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.identity.CurrentUser;
 import java.util.Arrays;
 import java.util.List;

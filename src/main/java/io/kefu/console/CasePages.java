@@ -3,7 +3,7 @@ package io.kefu.console;
 import io.kefu.audit.CaseDirectory;
 import io.kefu.audit.CaseSearchForm;
 import io.kefu.audit.CaseTimeline;
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerView;

@@ -5,7 +5,7 @@ import static io.kefu.shared.FieldErrors.failOn;
 import static io.kefu.shared.FieldErrors.failOnViolations;
 import static io.kefu.shared.FieldErrors.require;
 import io.kefu.shared.phone.PhoneNumbers;
-import io.kefu.archive.ArchiveEntry;
+import io.kefu.archive.ArchiveEntryView;
 import io.kefu.archive.ArchiveService;
 import io.kefu.archive.SecrecyClass;
 import io.kefu.complaint.ComplaintSearch;
@@ -286,10 +286,10 @@ public class ContractService {
         }
         failOn(errors);
         Contract contract = find(contractId);
-        ArchiveEntry entry = archive.fileContract(contract.getId(), contract.getCustomer().getId(),
+        ArchiveEntryView entry = archive.archiveContract(contract.getId(), contract.getCustomer().getId(),
                 contract.getType().label() + "合同 " + contract.getContractNo() + " " + contract.getCustomer().getName(),
                 location, originals, copies, SecrecyClass.SECRET);
-        contract.recordArchiving(entry.getArchiveNo(), entry.getLocation(), originals, copies);
+        contract.recordArchiving(entry.archiveNo(), entry.location(), originals, copies);
     }
 
     /**
@@ -487,6 +487,8 @@ public class ContractService {
         if (!otherActive) {
             customers.endBusiness(contract.getCustomer().getId(), on);
         }
+        // the contract's files stay in the archive, marked 合同已解除 (in this transaction)
+        archive.markContractTerminated(contract.getId());
         events.publishEvent(new ContractEvents.ContractTerminated(contract.getId(), contract.getCustomer().getId(), on,
                 reason));
         log.info("Contract {} terminated", contract.getContractNo());

@@ -1,6 +1,6 @@
 package io.kefu.customer;
 
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import jakarta.validation.Valid;

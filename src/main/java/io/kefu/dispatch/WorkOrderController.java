@@ -1,6 +1,6 @@
 package io.kefu.dispatch;
 
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import jakarta.validation.Valid;

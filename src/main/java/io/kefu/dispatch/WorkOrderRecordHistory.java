@@ -1,7 +1,7 @@
 package io.kefu.dispatch;
 
 import io.kefu.shared.time.TimeText;
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.audit.EntityCaseHistory;
 import io.kefu.audit.RecordChanges;
 import io.kefu.console.CaseSection;

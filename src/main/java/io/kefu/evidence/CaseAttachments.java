@@ -3,7 +3,7 @@ package io.kefu.evidence;
 import io.kefu.audit.CaseDirectory;
 import io.kefu.audit.CaseDirectory.CaseRow;
 import io.kefu.audit.CaseRecordHistory;
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.shared.ConflictException;

@@ -1,6 +1,6 @@
 package io.kefu.inquiry;
 
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import org.springframework.data.domain.Page;

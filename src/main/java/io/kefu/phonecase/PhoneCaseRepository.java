@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface PhoneCaseRepository extends JpaRepository<PhoneCase, Long>, JpaSpecificationExecutor<PhoneCase> {
+interface PhoneCaseRepository extends JpaRepository<PhoneCase, Long>, JpaSpecificationExecutor<PhoneCase> {
 
     Optional<PhoneCase> findByProcessInstanceId(String processInstanceId);
 

@@ -1,6 +1,6 @@
 package io.kefu.report;
 
-import io.kefu.audit.DataAccessLog;
+import io.kefu.identity.DataAccessLog;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.export.Csv;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.kefu.supervision;
 
-import io.kefu.report.ServiceFigures;
+import io.kefu.supervision.ServiceFigures;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

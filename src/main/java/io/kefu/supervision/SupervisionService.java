@@ -1,7 +1,7 @@
 package io.kefu.supervision;
 
 import io.kefu.report.Period;
-import io.kefu.report.SupervisionFigures;
+import io.kefu.supervision.SupervisionFigures;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;

@@ -2,8 +2,7 @@ package io.kefu.visit;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import io.kefu.complaint.Complaint;
-import io.kefu.complaint.ComplaintRepository;
+import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.ComplaintStatus;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.PersonalData;
@@ -23,7 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
@@ -49,12 +47,12 @@ class VisitController {
     private final VisitService visits;
     private final VisitRepository repository;
     private final SurveyService surveys;
-    private final ComplaintRepository complaints;
+    private final ComplaintService complaints;
     private final TaskService taskService;
     private final BusinessCalendar calendar;
     private final io.kefu.shared.time.WorkingHours hours;
 
-    VisitController(VisitService visits, VisitRepository repository, SurveyService surveys, ComplaintRepository complaints,
+    VisitController(VisitService visits, VisitRepository repository, SurveyService surveys, ComplaintService complaints,
             TaskService taskService, BusinessCalendar calendar, io.kefu.shared.time.WorkingHours hours) {
         this.visits = visits;
         this.repository = repository;
@@ -120,9 +118,8 @@ class VisitController {
         }
         List<Visit> due = repository.findDueBetween(from, to);
         // the linked complaints' states in one query, not one per complaint
-        Map<Long, ComplaintStatus> complaintStates = complaints.findAllById(due.stream().map(Visit::getComplaintId)
-                .filter(Objects::nonNull).toList()).stream()
-                .collect(Collectors.toMap(Complaint::getId, Complaint::getStatus));
+        Map<Long, ComplaintStatus> complaintStates = complaints.statesOf(due.stream().map(Visit::getComplaintId)
+                .filter(Objects::nonNull).toList());
         return VisitSummary.of(from, to, due, calendar.now(), complaintStates::get);
     }
 

@@ -14,7 +14,6 @@ import io.kefu.complaint.Channel;
 import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.ComplaintIntake;
-import io.kefu.complaint.ComplaintRepository;
 import io.kefu.complaint.ComplaintRound;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.ComplaintSettings;
@@ -64,6 +63,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -110,7 +110,7 @@ class ComplaintHandlingProcessTest {
     @Autowired
     ComplaintService complaints;
     @Autowired
-    ComplaintRepository complaintRepository;
+    JdbcTemplate jdbc;
     @Autowired
     CustomerService customers;
     @Autowired
@@ -881,14 +881,14 @@ class ComplaintHandlingProcessTest {
     @Test
     void theComplainedEmployeeMayNotRegisterTheComplaintAboutThemselves() {
         Customer customer = newCustomer(CustomerTier.C);
-        long before = complaintRepository.count();
+        long before = complaintCount();
 
         Throwable refused = catchThrowable(() -> complaints.openCase(intake(customer, ComplaintCategory.SERVICE_ATTITUDE,
                 Severity.MINOR, OWNER), OWNER));
 
         assertThat(refused).isInstanceOf(InvalidInputException.class);
         assertThat(((InvalidInputException) refused).fieldErrors()).containsKey("complainedEmployee");
-        assertThat(complaintRepository.count()).isEqualTo(before);
+        assertThat(complaintCount()).isEqualTo(before);
     }
 
     @Test
@@ -971,7 +971,7 @@ class ComplaintHandlingProcessTest {
 
     @Test
     void startFormWithAnUnknownCustomerStartsNothing() {
-        long complaintsBefore = complaintRepository.count();
+        long complaintsBefore = complaintCount();
         long processesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count();
         Map<String, Object> form = new HashMap<>();
         form.put(INITIATOR, OWNER);
@@ -987,7 +987,7 @@ class ComplaintHandlingProcessTest {
                 catchThrowable(() -> runtimeService.startProcessInstanceByKey(KEY, form)));
 
         assertThat(invalid.fieldErrors()).containsOnlyKeys("customerCode");
-        assertThat(complaintRepository.count()).isEqualTo(complaintsBefore);
+        assertThat(complaintCount()).isEqualTo(complaintsBefore);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).count())
                 .isEqualTo(processesBefore);
     }
@@ -1207,5 +1207,9 @@ class ComplaintHandlingProcessTest {
         complete(process, TASK_IMPLEMENT_SOLUTION, departmentMember, implementation());
         complete(process, TASK_CONFIRM_WITH_CUSTOMER, OWNER, customerAccepts());
         assertThat(process).isWaitingAtExactly(TASK_RETURN_VISIT);
+    }
+
+    private long complaintCount() {
+        return jdbc.queryForObject("select count(*) from complaint", Long.class);
     }
 }

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.kefu.archive.ArchiveLoanService;
 import io.kefu.archive.ArchiveService;
+import io.kefu.archive.ArchiveStatus;
 import io.kefu.archive.LoanKind;
 import io.kefu.complaint.Channel;
 import io.kefu.complaint.Complaint;
@@ -91,6 +92,9 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
         assertThat(noticesOf(pid)).containsExactly("contract-terminated → CUSTOMER:" + active.getCustomer().getId());
         assertThat(events.terminated(active.getId())).containsExactly(new ContractEvents.ContractTerminated(
                 active.getId(), active.getCustomer().getId(), ended.getTerminatedOn(), "审核周期内信用状况下滑"));
+        // its files stay in the archive, marked 合同已解除
+        assertThat(archive.entriesOfContract(active.getId())).isNotEmpty()
+                .allSatisfy(entry -> assertThat(entry.getStatus()).isEqualTo(ArchiveStatus.TERMINATED_CONTRACT));
         // 客户数及店数统计: one franchisee (two stores) came and went this month
         ContractService.MonthlyCounts after = franchiseCounts(month);
         assertThat(after.added() - before.added()).isEqualTo(1);

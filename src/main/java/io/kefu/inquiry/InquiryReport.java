@@ -1,11 +1,11 @@
-package io.kefu.report;
+package io.kefu.inquiry;
 
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.percent;
 
-import io.kefu.inquiry.InquiryCategory;
-import io.kefu.inquiry.InquiryChannel;
-import io.kefu.inquiry.InquiryOutcome;
+import io.kefu.report.Report;
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * group by over a range of {@code idx_inquiry_report} / {@code idx_inquiry_region} (V8). Formulas: docs/kpis.md.
  */
 @Component
-class InquiryReport implements Report {
+public class InquiryReport implements Report {
 
     /** Regions shown one by one; the rest add up to 其他地区. */
     static final int TOP_REGIONS = 10;

@@ -1,4 +1,4 @@
-package io.kefu.audit;
+package io.kefu.identity;
 
 import io.kefu.shared.time.Now;
 import java.time.Instant;

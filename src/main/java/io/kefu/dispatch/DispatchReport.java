@@ -1,5 +1,8 @@
-package io.kefu.report;
+package io.kefu.dispatch;
 
+import io.kefu.report.Report;
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.percent;
 import static io.kefu.report.Figures.utc;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the on-time rate of the visits and the out-of-warranty parts fees. Formulas: docs/kpis.md.
  */
 @Component
-class DispatchReport implements Report {
+public class DispatchReport implements Report {
 
     /**
      * One grouped query, rolled up three ways. A visit is due once it was served or its lateness was recorded; it was

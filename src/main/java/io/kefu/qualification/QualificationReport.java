@@ -1,5 +1,8 @@
-package io.kefu.report;
+package io.kefu.qualification;
 
+import io.kefu.report.Report;
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.utc;
 

@@ -1,4 +1,4 @@
-package io.kefu.report;
+package io.kefu.supervision;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package io.kefu.report;
+package io.kefu.customer;
 
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.utc;
@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Customer counts at an instant and over a period, from the customer table and its Envers history: a customer counts
- * from its registration until the first revision that shows it terminated (已解约); prospects never count.
+ * from its registration until the first revision that shows it terminated (已解约); prospects never count. The customer
+ * feature's read model for reports: its own report, and the complaint report's complaints per customer.
  */
 @Component
-class CustomerCounts {
+public class CustomerCounts {
 
     /** The first time each customer was seen terminated (revtstmp: epoch milliseconds). */
     private static final String TERMINATED = """
@@ -22,9 +23,9 @@ class CustomerCounts {
              where a.status = 'TERMINATED' group by a.id)""";
 
     /** type + "/" + tier → count (and stores). */
-    record Counts(Map<String, Long> customers, Map<String, Long> stores) {
+    public record Counts(Map<String, Long> customers, Map<String, Long> stores) {
 
-        long total() {
+        public long total() {
             return customers.values().stream().mapToLong(Long::longValue).sum();
         }
     }
@@ -36,7 +37,7 @@ class CustomerCounts {
     }
 
     /** Customers working with the center at this instant, by type and tier, with their (current) store counts. */
-    Counts activeAt(Instant at) {
+    public Counts activeAt(Instant at) {
         Counts counts = new Counts(new HashMap<>(), new HashMap<>());
         jdbc.query("select c.type, c.tier, count(*), sum(c.store_count) from customer c left join " + TERMINATED
                 + " x on x.id = c.id where c.created_at < ? and c.status <> 'PROSPECT' and (x.t is null or x.t >= ?)"

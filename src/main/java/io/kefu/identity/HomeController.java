@@ -1,6 +1,5 @@
-package io.kefu.shared.web;
+package io.kefu.identity;
 
-import io.kefu.identity.CurrentUser;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,10 @@
-package io.kefu.report;
+package io.kefu.customer;
 
 import static io.kefu.report.Figures.percent;
 
-import io.kefu.customer.CustomerTier;
-import io.kefu.customer.CustomerType;
+import io.kefu.report.Report;
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;

@@ -1,5 +1,11 @@
-package io.kefu.report;
+package io.kefu.supervision;
 
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
+import io.kefu.complaint.ComplaintReport;
+import io.kefu.inquiry.InquiryReport;
+import io.kefu.visit.VisitStatisticsReport;
+import io.kefu.dispatch.DispatchReport;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;
@@ -17,10 +23,10 @@ public class SupervisionFigures {
 
     private final ComplaintReport complaints;
     private final InquiryReport inquiries;
-    private final VisitReport visits;
+    private final VisitStatisticsReport visits;
     private final DispatchReport dispatch;
 
-    SupervisionFigures(ComplaintReport complaints, InquiryReport inquiries, VisitReport visits,
+    SupervisionFigures(ComplaintReport complaints, InquiryReport inquiries, VisitStatisticsReport visits,
             DispatchReport dispatch) {
         this.complaints = complaints;
         this.inquiries = inquiries;

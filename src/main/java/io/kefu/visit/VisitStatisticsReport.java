@@ -1,13 +1,16 @@
-package io.kefu.report;
+package io.kefu.visit;
 
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.percent;
 
+import io.kefu.report.Report;
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;
-import io.kefu.visit.VisitKind;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,11 +24,11 @@ import org.springframework.stereotype.Component;
  * overdue, satisfaction, problems handed to departments; and how many customers due a visit were visited.
  */
 @Component
-class VisitReport implements Report {
+public class VisitStatisticsReport implements Report {
 
     private final JdbcTemplate jdbc;
 
-    VisitReport(JdbcTemplate jdbc) {
+    VisitStatisticsReport(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

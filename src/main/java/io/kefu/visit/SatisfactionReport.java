@@ -1,9 +1,12 @@
-package io.kefu.report;
+package io.kefu.visit;
 
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.percent;
-import static io.kefu.report.Figures.utc;
 
+import io.kefu.report.Report;
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
+import io.kefu.complaint.ReturnVisitAnswers;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
@@ -25,19 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SatisfactionReport implements Report {
 
-    /**
-     * Every complaint return visit: each round of a complaint keeps its own visit's answer (a 不满意 visit ends its
-     * round and opens the next), so a visit a later round turned around is still there.
-     */
-    static final String RETURN_VISITS = """
-            select r.complaint_id, r.satisfaction, r.visited_at
-            from complaint_round r
-            where r.satisfaction is not null""";
-
     private final JdbcTemplate jdbc;
+    private final ReturnVisitAnswers complaints;
 
-    SatisfactionReport(JdbcTemplate jdbc) {
+    SatisfactionReport(JdbcTemplate jdbc, ReturnVisitAnswers complaints) {
         this.jdbc = jdbc;
+        this.complaints = complaints;
     }
 
     @Override
@@ -57,28 +53,10 @@ class SatisfactionReport implements Report {
 
     @Override
     public ReportResult run(Period period) {
-        // per visit: every return visit of the period's complaints
-        Map<String, Long> perVisit = new HashMap<>();
-        long[] everDissatisfied = {0};
-        jdbc.query("select v.satisfaction, count(*) from (" + RETURN_VISITS + ") v"
-                + " join complaint c on c.id = v.complaint_id where c.created_at >= ? and c.created_at < ?"
-                + " group by v.satisfaction", rs -> {
-                    perVisit.put(rs.getString(1), count(rs.getObject(2)));
-                }, utc(period.start()), utc(period.end()));
-        jdbc.query("select count(distinct v.complaint_id) from (" + RETURN_VISITS + ") v"
-                + " join complaint c on c.id = v.complaint_id"
-                + " where v.satisfaction = 'DISSATISFIED' and c.created_at >= ? and c.created_at < ?", rs -> {
-                    everDissatisfied[0] = count(rs.getObject(1));
-                }, utc(period.start()), utc(period.end()));
-        // per complaint: the latest answer, as the record holds it; resolved at least once: resolved now or visited
-        Map<String, Long> perCase = new HashMap<>();
-        long[] resolvedOnce = {0};
-        jdbc.query("select satisfaction, count(*),"
-                + " sum(case when resolved_at is not null or satisfaction is not null then 1 else 0 end)"
-                + " from complaint where created_at >= ? and created_at < ? group by satisfaction", rs -> {
-                    perCase.put(rs.getString(1), count(rs.getObject(2)));
-                    resolvedOnce[0] += count(rs.getObject(3));
-                }, utc(period.start()), utc(period.end()));
+        // the complaint return visits, as the complaint feature counts them
+        ReturnVisitAnswers.Answers answers = complaints.ofComplaintsRegistered(period.start(), period.end());
+        Map<String, Long> perVisit = answers.perVisit();
+        Map<String, Long> perCase = answers.perCase();
         long visits = perVisit.values().stream().mapToLong(Long::longValue).sum();
         long answeredCases = perCase.entrySet().stream().filter(e -> e.getKey() != null)
                 .mapToLong(Map.Entry::getValue).sum();
@@ -100,8 +78,8 @@ class SatisfactionReport implements Report {
                 new Kpi("已回访投诉", answeredCases, "件", "complaints-visited"),
                 new Kpi("满意率(按件,最后一次回访)", percent(perCase.getOrDefault(Satisfaction.SATISFIED.name(), 0L),
                         answeredCases), "%", "satisfaction-rate-per-case"),
-                new Kpi("曾不满意的投诉", everDissatisfied[0], "件", "complaints-ever-dissatisfied"),
-                new Kpi("投诉回访率", percent(answeredCases, resolvedOnce[0]), "%", "complaint-visit-rate")));
+                new Kpi("曾不满意的投诉", answers.everDissatisfied(), "件", "complaints-ever-dissatisfied"),
+                new Kpi("投诉回访率", percent(answeredCases, answers.resolvedOnce()), "%", "complaint-visit-rate")));
         // visits and surveys due in the period that were answered (回访、满意度调查、开业调查、配送回访)
         Map<String, Long> visitAnswers = new HashMap<>();
         jdbc.query("select satisfaction, count(*) from visit where due_date >= ? and due_date <= ?"

@@ -1,13 +1,14 @@
-package io.kefu.report;
+package io.kefu.complaint;
 
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.hours;
 import static io.kefu.report.Figures.percent;
 import static io.kefu.report.Figures.utc;
 
-import io.kefu.complaint.BreachType;
-import io.kefu.complaint.ComplaintCategory;
-import io.kefu.complaint.Severity;
+import io.kefu.report.Report;
+import io.kefu.report.Period;
+import io.kefu.report.ReportResult;
+import io.kefu.customer.CustomerCounts;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * response and resolution times, SLA compliance and repeat complaints. Formulas: docs/kpis.md.
  */
 @Component
-class ComplaintReport implements Report {
+public class ComplaintReport implements Report {
 
     /**
      * Sums, not averages, so that groups add up to the total; averages are sums over counts. A deadline counts as met
