@@ -503,9 +503,9 @@ public class ContractService {
 
     /** The customer's contract in force (合作中), newest first, if any: a termination ends this one. */
     @Transactional(readOnly = true)
-    public Optional<Contract> activeContractOf(long customerId) {
+    public Optional<Long> activeContractIdOf(long customerId) {
         return contracts.findByCustomerIdOrderByIdDesc(customerId).stream()
-                .filter(c -> c.getStatus() == ContractStatus.ACTIVE).findFirst();
+                .filter(c -> c.getStatus() == ContractStatus.ACTIVE).findFirst().map(Contract::getId);
     }
 
     /** The contract with this number (the termination start form picks one by number). */

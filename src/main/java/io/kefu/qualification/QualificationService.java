@@ -1,7 +1,6 @@
 package io.kefu.qualification;
 
 import io.kefu.audit.CaseDirectory;
-import io.kefu.contract.Contract;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.TerminationParty;
 import io.kefu.contract.TerminationRequest;
@@ -17,7 +16,6 @@ import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
 import io.kefu.shared.time.WorkingHours;
-import io.kefu.visit.Visit;
 import io.kefu.visit.VisitPlanner;
 import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
@@ -163,12 +161,12 @@ public class QualificationService {
     }
 
     /** 年度会晤: the customer-service managers meet the customer within the cycle, as a field visit. */
-    public Visit planMeeting(long id) {
+    public long planMeeting(long id) {
         QualificationReview review = find(id);
-        Visit visit = visitPlanner.planYearlyMeeting(review.getCustomer(),
+        long visitId = visitPlanner.planYearlyMeeting(review.getCustomer(),
                 today().plusDays(settings.meetingWithinDays()), review.getReviewNo());
-        review.meetingPlanned(visit.getId());
-        return visit;
+        review.meetingPlanned(visitId);
+        return visitId;
     }
 
     // ---- the rules (DMN) ---------------------------------------------------------------------------------------
@@ -263,7 +261,7 @@ public class QualificationService {
         }
         Long contractId = null;
         if (Boolean.TRUE.equals(stop)) {
-            contractId = contracts.activeContractOf(review.getCustomer().getId()).map(Contract::getId).orElse(null);
+            contractId = contracts.activeContractIdOf(review.getCustomer().getId()).orElse(null);
             if (contractId == null) {
                 errors.put("stopCooperation", "客户 " + review.getCustomer().getCode() + " 没有合作中的合同,无法发起解约");
             }
@@ -281,10 +279,10 @@ public class QualificationService {
         if (review.getTerminationContractId() == null) {
             throw new IllegalStateException("Review " + review.getReviewNo() + " decided to keep cooperating");
         }
-        Contract contract = contracts.startTermination(review.getTerminationContractId(), new TerminationRequest(
+        contracts.startTermination(review.getTerminationContractId(), new TerminationRequest(
                 TerminationParty.COMPANY, "资质审核 " + review.getReviewNo() + " 信用状况下降,决定终止合作:"
                         + review.getDecisionNote()), review.getDecidedBy());
-        return contract.getId();
+        return review.getTerminationContractId();
     }
 
     // ---- reading -----------------------------------------------------------------------------------------------

@@ -204,12 +204,12 @@ public class VisitPlanner {
      * 年度会晤 of a qualification review: a field visit by the customer-service managers, due on {@code due}; planned
      * once per review (its number is the plan key).
      */
-    public Visit planYearlyMeeting(Customer customer, LocalDate due, String reviewNo) {
+    public long planYearlyMeeting(Customer customer, LocalDate due, String reviewNo) {
         String key = "QUALIFICATION:" + reviewNo;
         return visitRepository.findByCustomerIdAndPlanKey(customer.getId(), key).orElseGet(() -> visits.plan(
                 new VisitPlan(customer, VisitKind.ANNUAL_MEETING, VisitorRole.DEPARTMENT_MANAGER, key,
                         VisitMode.FIELD, due, null, KefuGroups.MANAGERS, accountManagerOf(customer), false),
-                v -> v.forOccasion("资质审核 " + reviewNo + " 年度会晤")));
+                v -> v.forOccasion("资质审核 " + reviewNo + " 年度会晤"))).getId();
     }
 
     /** 开业调查: the store-opening survey waits for the opening date (plus the configured days). */
