@@ -29,6 +29,12 @@ import java.util.stream.Collectors;
  */
 public class ScaleLoad {
 
+    /** The columns that tie a row to the case: it belongs to the case when one of them names one of the case's ids. */
+    private static final Set<String> LINKS = Set.of("PROC_INST_ID_", "PROCESS_INSTANCE_ID_", "ROOT_PROC_INST_ID_",
+            "TASK_ID_", "RESOURCE_ID_", "DEC_INST_ID_", "ROOT_DEC_INST_ID_");
+    /** The columns of a case's row that name further rows of the case: itself, and its byte arrays. */
+    private static final Set<String> OWN = Set.of("ID_", "BYTEARRAY_ID_", "EXCEPTION_STACK_ID_", "ERROR_DETAILS_ID_");
+
     /** Id-like columns that name shared things, never a row of the case: copied unchanged. */
     private static final Set<String> SHARED = Set.of("PROC_DEF_ID_", "PROC_DEF_KEY_", "DEPLOYMENT_ID_", "USER_ID_",
             "GROUP_ID_", "TENANT_ID_", "CASE_DEF_ID_", "CASE_DEF_KEY_", "DEC_DEF_ID_", "DEC_DEF_KEY_", "DEC_REQ_ID_",
@@ -58,7 +64,8 @@ public class ScaleLoad {
             Map<String, String> where = new LinkedHashMap<>();
             for (var table : tables.entrySet()) {
                 String condition = rowsOfTheCase(table.getValue(), ids);
-                if (condition != null && count(db, "select count(*) from " + table.getKey() + " where " + condition) > 0) {
+                if (condition != null && count(db, "select count(*) from " + table.getKey() + " where "
+                        + condition.replace("{t}", "")) > 0) {
                     where.put(table.getKey(), condition);
                 }
             }
@@ -74,7 +81,8 @@ public class ScaleLoad {
                 String range = " join bench_seq s on s.n between " + from + " and " + to;
                 for (var table : where.entrySet()) {
                     List<Column> columns = tables.get(table.getKey());
-                    String select = columns.stream().map(c -> c.copied(ids, caseNo, complaintId, base))
+                    boolean named = columns.stream().anyMatch(c -> c.name().equals("NAME_"));
+                    String select = columns.stream().map(c -> c.copied(ids, caseNo, named ? complaintId : null, base))
                             .collect(Collectors.joining(", "));
                     String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
                     try (Statement st = db.createStatement()) {
@@ -140,11 +148,13 @@ public class ScaleLoad {
         }
 
         boolean isLocalId() {
-            return isText() && (name.equals("ID_") || name.endsWith("_ID_") || name.equals("BUSINESS_KEY_"))
+            return isText() && (name.equals("ID_") || name.endsWith("_ID_") || name.equals("BUSINESS_KEY_")
+                    || name.equals("VAR_SCOPE_") || name.equals("SUPER_EXEC_") || name.equals("PARENT_ID_"))
                     && !SHARED.contains(name);
         }
 
-        String copied(Set<String> ids, String caseNo, long complaintId, long base) {
+        /** The column's value in a copy; {@code complaintId} null for a table without variable names. */
+        String copied(Set<String> ids, String caseNo, Long complaintId, long base) {
             String t = "t." + name;
             if (name.equals("BUSINESS_KEY_")) {
                 return "case when " + t + " = '" + caseNo + "' then " + caseNumber() + " else " + t + " end";
@@ -152,11 +162,11 @@ public class ScaleLoad {
             if (isLocalId()) {
                 return "case when " + t + " in (" + quoted(ids) + ") then concat(" + t + ", '-', s.n) else " + t + " end";
             }
-            if (name.equals("LONG_")) {
+            if (name.equals("LONG_") && complaintId != null) {
                 return "case when t.NAME_ = 'complaintId' and " + t + " = " + complaintId + " then " + base + " + s.n else "
                         + t + " end";
             }
-            if (name.equals("TEXT_")) {
+            if (name.equals("TEXT_") && complaintId != null) {
                 return "case when t.NAME_ = 'complaintId' and " + t + " = '" + complaintId + "' then concat('', " + base
                         + " + s.n) else " + t + " end";
             }
@@ -193,8 +203,8 @@ public class ScaleLoad {
     }
 
     /**
-     * The ids of the case's own rows: the process instance, then every row naming one of them (in any id column but
-     * the shared ones), and the ids those rows name (byte arrays, parent executions, …) — until nothing new is found.
+     * The ids of the case's own rows: from the process instance, every row tied to one of them ({@link #LINKS}) adds
+     * its own id and its byte arrays' ({@link #OWN}) — until nothing new is found.
      */
     private static Set<String> caseIds(Connection db, Map<String, List<Column>> tables, String template)
             throws SQLException {
@@ -207,8 +217,7 @@ public class ScaleLoad {
                 if (condition == null) {
                     continue;
                 }
-                List<Column> local = table.getValue().stream().filter(Column::isLocalId)
-                        .filter(c -> !c.name().equals("BUSINESS_KEY_")).toList();
+                List<Column> local = table.getValue().stream().filter(c -> OWN.contains(c.name())).toList();
                 try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("select "
                         + local.stream().map(Column::name).collect(Collectors.joining(", ")) + " from " + table.getKey()
                         + " where " + condition.replace("{t}", ""))) {
@@ -227,7 +236,9 @@ public class ScaleLoad {
 
     /** The rows of a table that belong to the case: any of its own-id columns names one of the case's ids. */
     private static String rowsOfTheCase(List<Column> columns, Set<String> ids) {
-        List<String> tests = columns.stream().filter(Column::isLocalId).filter(c -> !c.name().equals("BUSINESS_KEY_"))
+        boolean byteArrays = columns.stream().anyMatch(c -> c.name().equals("BYTES_"));
+        List<String> tests = columns.stream()
+                .filter(c -> LINKS.contains(c.name()) || (byteArrays && c.name().equals("ID_")))
                 .map(c -> "{t}" + c.name() + " in (" + quoted(ids) + ")").toList();
         return tests.isEmpty() ? null : "(" + String.join(" or ", tests) + ")";
     }
