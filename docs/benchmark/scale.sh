@@ -88,10 +88,10 @@ time_request() {
     if [ "$code" != 200 ]; then log "$name: HTTP $code"; exit 1; fi
     if [ "$i" -gt 3 ]; then times+=("${out#* }"); fi
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v name="$name" -v extra="$EXTRA" -v load="$(loadavg)" '
+  printf '%s\n' "${times[@]}" | sort -n | awk -v name="$name" -v extra="$EXTRA" -v la="$(loadavg)" '
     { t[NR] = $1 * 1000 }
     END { p50 = t[int((NR + 1) * 0.50)]; p95 = t[int((NR * 0.95) + 0.5)]
-          printf "%s %s p50_ms=%.0f p95_ms=%.0f n=%d load=\"%s\"\n", extra, name, p50, p95, NR, load }' | tee -a "$RESULTS"
+          printf "%s %s p50_ms=%.0f p95_ms=%.0f n=%d load=\"%s\"\n", extra, name, p50, p95, NR, la }' | tee -a "$RESULTS"
 }
 
 FILTERS=$(curl -sf -u agent:agent "$BASE/engine-rest/filter?resourceType=Task" \
