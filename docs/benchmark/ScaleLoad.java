@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Copies one open complaint case N times, in SQL, for docs/benchmark/scale.sh: every engine row of the case (runtime,
  * history, authorizations, byte arrays, jobs: whatever row names the case's process instance, or a row of it) and its
- * Kefu complaint row. A copy's own ids are the template's with "-n" appended; ids of shared things (process
+ * Kefu complaint row. A copy's own ids are the template's (their last 50 characters: each ends in a unique UUID) with
+ * "-n" appended, within the engine's 64; ids of shared things (process
  * definition, users, groups) stay. The case number becomes SC + n and the complaint id a new one, in the complaint row
  * and in the {@code complaintId} variable alike, so that the engine's task queries and Kefu's look-ups do the same
  * work as for real cases. Loads in chunks of INSERT ... SELECT (one statement per table and chunk).
@@ -160,7 +161,7 @@ public class ScaleLoad {
                 return "case when " + t + " = '" + caseNo + "' then " + caseNumber() + " else " + t + " end";
             }
             if (isLocalId()) {
-                return "case when " + t + " in (" + quoted(ids) + ") then concat(" + t + ", '-', s.n) else " + t + " end";
+                return "case when " + t + " in (" + quoted(ids) + ") then concat(right(" + t + ", 50), '-', s.n) else " + t + " end";
             }
             if (name.equals("LONG_") && complaintId != null) {
                 return "case when t.NAME_ = 'complaintId' and " + t + " = " + complaintId + " then " + base + " + s.n else "
