@@ -7,6 +7,7 @@ import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
+import io.kefu.shared.web.FixedOrderPages;
 import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -72,16 +73,18 @@ class ArchiveController {
 
     /**
      * Open loans (requested, approved, out); {@code overdue=true} only those past due. Who sees the whole register
-     * may filter by {@code borrower}; everyone else sees their own loans.
+     * may filter by {@code borrower}; everyone else sees their own loans. A page at a time, newest first.
      */
     @GetMapping("/loans")
     @Transactional(readOnly = true)
-    List<ArchiveLoanView> openLoans(@RequestParam(required = false) String borrower,
-            @RequestParam(defaultValue = "false") boolean overdue) {
+    Page<ArchiveLoanView> openLoans(@RequestParam(required = false) String borrower,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @PageableDefault(size = 20) Pageable page) {
         CurrentUser user = CurrentUser.get();
         String scoped = ArchiveAccess.seesAllLoans(user) ? borrower : user.id();
         var now = Now.instant();
-        return loans.openLoans(scoped, overdue).stream().map(l -> ArchiveLoanView.of(l, now)).toList();
+        return loans.openLoans(scoped, overdue, FixedOrderPages.requireUnsorted(page, "借阅申请由新到旧"))
+                .map(l -> ArchiveLoanView.of(l, now));
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import io.kefu.archive.process.ArchiveLoanProcess;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -216,6 +218,13 @@ public class ArchiveLoanService {
         Instant now = Now.instant();
         return loans.findOpen(overdueOnly ? EnumSet.of(LoanStatus.LENT) : OPEN, blankToNull(borrower),
                 overdueOnly ? now : null);
+    }
+
+    /** One page of {@link #openLoans(String, boolean)}, newest first. */
+    @Transactional(readOnly = true)
+    public Page<ArchiveLoan> openLoans(String borrower, boolean overdueOnly, Pageable page) {
+        return loans.findOpen(overdueOnly ? EnumSet.of(LoanStatus.LENT) : OPEN, blankToNull(borrower),
+                overdueOnly ? Now.instant() : null, page);
     }
 
     /** Whether the user borrowed this file and has it, or had it approved: a department may then see the entry. */

@@ -3,7 +3,10 @@ package io.kefu.audit;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.DataAccessLog;
-import java.util.List;
+import io.kefu.shared.web.FixedOrderPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/customers/{id}/access-log")
 class CustomerAccessController {
-
-    static final int LONGEST_LIST = 500;
 
     private final CustomerService customers;
     private final DataAccessLog accessLog;
@@ -40,12 +41,12 @@ class CustomerAccessController {
     }
 
     @GetMapping
-    List<AccessView> accessLog(@PathVariable long id) {
+    Page<AccessView> accessLog(@PathVariable long id, @PageableDefault(size = 50) Pageable page) {
         CurrentUser user = CurrentUser.get();
         if (!CaseDirectory.seesEveryCase(user)) {
             throw new AccessDeniedException("access log of customer " + id);
         }
         customers.find(id); // 404 for an unknown customer
-        return accessLog.ofCustomer(id, LONGEST_LIST).stream().map(AccessView::of).toList();
+        return accessLog.ofCustomer(id, FixedOrderPages.requireUnsorted(page, "时间由新到旧")).map(AccessView::of);
     }
 }

@@ -6,7 +6,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
+import io.kefu.shared.web.FixedOrderPages;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -104,6 +107,14 @@ public class DataAccessLog {
             statement.setMaxRows(limit);
             return statement;
         }, ACCESS);
+    }
+
+    /** One page of {@link #ofCustomer(long, int)}: newest first, and how many reads there are in all. */
+    public Page<Access> ofCustomer(long customerId, Pageable page) {
+        List<Access> rows = jdbc.query(SELECT + " where customer_id = ? order by accessed_at desc, id desc limit ? offset ?",
+                ACCESS, customerId, page.getPageSize(), page.getOffset());
+        return FixedOrderPages.of(rows, page, () -> jdbc.queryForObject(
+                "select count(*) from data_access_log where customer_id = ?", Long.class, customerId));
     }
 
     private static final String SELECT = "select accessed_at, username, action, customer_id, case_key, what"

@@ -3,7 +3,10 @@ package io.kefu.model;
 import io.kefu.shared.time.Now;
 import java.sql.Timestamp;
 import java.time.Instant;
+import io.kefu.shared.web.FixedOrderPages;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -105,9 +108,15 @@ class ModelAuditLog {
             String fromDefinitionId, String toDefinitionId, List<String> processInstanceIds) {
     }
 
-    List<DeploymentEntry> deployments(int limit) {
-        return jdbc.getObject().query("select * from model_deployment order by id desc",
-                ModelAuditLog::deploymentEntry).stream().limit(limit).toList();
+    /** Every page at once, for Kefu's own readers (the catalogue, a case's migrations) that need the whole log. */
+    static final Pageable ALL = org.springframework.data.domain.PageRequest.of(0, Integer.MAX_VALUE);
+
+    /** One page of the deployment log, newest first. */
+    Page<DeploymentEntry> deployments(Pageable page) {
+        List<DeploymentEntry> rows = jdbc.getObject().query("select * from model_deployment order by id desc"
+                + " limit ? offset ?", ModelAuditLog::deploymentEntry, page.getPageSize(), page.getOffset());
+        return FixedOrderPages.of(rows, page,
+                () -> jdbc.getObject().queryForObject("select count(*) from model_deployment", Long.class));
     }
 
     private static DeploymentEntry deploymentEntry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -116,8 +125,9 @@ class ModelAuditLog {
                 lines(rs.getString("resources")), rs.getInt("problem_count"), rs.getString("summary"));
     }
 
-    List<MigrationEntry> migrations(String processKey, String processInstanceId) {
-        StringBuilder sql = new StringBuilder("select * from model_migration m where 1 = 1");
+    /** One page of the migration log, newest first, optionally one process's or one case's. */
+    Page<MigrationEntry> migrations(String processKey, String processInstanceId, Pageable page) {
+        StringBuilder sql = new StringBuilder(" from model_migration m where 1 = 1");
         List<Object> args = new java.util.ArrayList<>();
         if (processKey != null) {
             sql.append(" and m.process_key = ?");
@@ -128,8 +138,11 @@ class ModelAuditLog {
                     + " and c.process_instance_id = ?)");
             args.add(processInstanceId);
         }
-        sql.append(" order by m.id desc");
-        return jdbc.getObject().query(sql.toString(), (rs, i) -> {
+        Object[] filter = args.toArray();
+        args.add(page.getPageSize());
+        args.add(page.getOffset());
+        List<MigrationEntry> rows = jdbc.getObject().query("select *" + sql + " order by m.id desc limit ? offset ?",
+                (rs, i) -> {
             long id = rs.getLong("id");
             return new MigrationEntry(id, rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                     rs.getString("process_key"), rs.getInt("from_version"), rs.getInt("to_version"),
@@ -137,6 +150,8 @@ class ModelAuditLog {
                     jdbc.getObject().queryForList("select process_instance_id from model_migrated_case"
                             + " where migration_id = ? order by process_instance_id", String.class, id));
         }, args.toArray());
+        return FixedOrderPages.of(rows, page,
+                () -> jdbc.getObject().queryForObject("select count(*)" + sql, Long.class, filter));
     }
 
     private static List<String> lines(String text) {

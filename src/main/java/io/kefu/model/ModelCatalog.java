@@ -51,7 +51,7 @@ class ModelCatalog {
         Map<String, Deployment> deployments = repositoryService.createDeploymentQuery().list().stream()
                 .collect(Collectors.toMap(Deployment::getId, Function.identity()));
         Map<String, ModelAuditLog.DeploymentEntry> recorded = new LinkedHashMap<>();
-        audit.deployments(Integer.MAX_VALUE).stream().filter(entry -> entry.deploymentId() != null)
+        audit.deployments(ModelAuditLog.ALL).stream().filter(entry -> entry.deploymentId() != null)
                 .forEach(entry -> recorded.putIfAbsent(entry.deploymentId(), entry));
 
         // running instances of every version at once (one grouped query, not one count per version)

@@ -14,6 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import io.kefu.shared.web.FixedOrderPages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -112,9 +116,9 @@ class ModelController {
 
     /** The audit trail of deployments: who deployed what, when, from where — refused attempts included. */
     @GetMapping("/deployments")
-    List<ModelAuditLog.DeploymentEntry> deploymentLog(@RequestParam(defaultValue = "100") int limit) {
+    Page<ModelAuditLog.DeploymentEntry> deploymentLog(@PageableDefault(size = 20) Pageable page) {
         requireOverseer();
-        return audit.deployments(Math.max(1, Math.min(limit, 1000)));
+        return audit.deployments(FixedOrderPages.requireUnsorted(page, "时间由新到旧"));
     }
 
     @GetMapping("/processes/{key}/diff")
@@ -142,10 +146,10 @@ class ModelController {
     }
 
     @GetMapping("/migrations")
-    List<ModelAuditLog.MigrationEntry> migrationLog(@RequestParam(required = false) String processKey,
-            @RequestParam(required = false) String processInstanceId) {
+    Page<ModelAuditLog.MigrationEntry> migrationLog(@RequestParam(required = false) String processKey,
+            @RequestParam(required = false) String processInstanceId, @PageableDefault(size = 20) Pageable page) {
         requireOverseer();
-        return audit.migrations(processKey, processInstanceId);
+        return audit.migrations(processKey, processInstanceId, FixedOrderPages.requireUnsorted(page, "时间由新到旧"));
     }
 
     /** For a case's timeline: the migrations that moved it. */

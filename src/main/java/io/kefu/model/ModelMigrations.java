@@ -294,7 +294,7 @@ class ModelMigrations implements CaseModelHistory {
 
     @Override
     public List<CaseModelChange> changesOf(String processInstanceId) {
-        return audit.migrations(null, processInstanceId).stream()
+        return audit.migrations(null, processInstanceId, ModelAuditLog.ALL).stream()
                 .sorted(Comparator.comparing(ModelAuditLog.MigrationEntry::occurredAt))
                 .map(m -> new CaseModelChange(m.occurredAt(), m.actor(), m.processKey(), m.fromVersion(), m.toVersion(),
                         "由 " + m.actor() + " 从第 " + m.fromVersion() + " 版迁移到第 " + m.toVersion() + " 版流程"))

@@ -253,7 +253,7 @@ class ArchiveApiTests extends HttpApiTest {
 
     static List<String> loanNos(JsonNode loans) {
         List<String> numbers = new ArrayList<>();
-        loans.forEach(l -> numbers.add(l.path("loanNo").asText()));
+        loans.path("content").forEach(l -> numbers.add(l.path("loanNo").asText()));
         return numbers;
     }
 }

@@ -160,10 +160,10 @@ class CaseTimelineApiTests extends HttpApiTest {
                 .allSatisfy(e -> assertThat(e.path("summary").asText()).doesNotContain(earlier.path("caseNo").asText()));
         assertThat(list.status()).as("%s", list).isEqualTo(200);
         List<String> reads = new ArrayList<>();
-        list.json().forEach(a -> reads.add(a.path("username").asText() + " " + a.path("caseKey").asText("")));
+        list.json().path("content").forEach(a -> reads.add(a.path("username").asText() + " " + a.path("caseKey").asText("")));
         assertThat(reads).contains("supervisor " + earlier.path("caseNo").asText(), "supervisor ")
                 .doesNotContain("agent2 ");
-        assertThat(list.json().get(0).path("actionLabel").asText()).isNotBlank();
+        assertThat(list.json().path("content").get(0).path("actionLabel").asText()).isNotBlank();
         // the earlier case's own timeline still shows its read
         JsonNode earlierTimeline = as("auditor").get("/api/cases/" + earlier.path("caseNo").asText() + "/timeline").json();
         assertThat(earlierTimeline.path("entries")).anySatisfy(e -> {

@@ -192,7 +192,7 @@ class TaskApiTests extends HttpApiTest {
     }
 
     /** My newest tasks, as many as a page holds. */
-    private static final String NEWEST_TASKS = "/api/tasks?sort=created,desc&size=2000";
+    private static final String NEWEST_TASKS = "/api/tasks?sort=created,desc&size=200";
 
     private static JsonNode find(JsonNode page, String taskId) {
         for (JsonNode task : page.path("content")) {
