@@ -27,7 +27,7 @@ import org.hibernate.envers.Audited;
 public class StaffReview {
 
     public enum Status {
-        SCORING("待经理评分"), AWAITING_ACKNOWLEDGEMENT("待员工确认"), RECONSIDERING("员工有异议,经理复核"),
+        SCORING("待经理评分"), ACKNOWLEDGING("待员工确认"), RECONSIDERING("员工有异议,经理复核"),
         COMPLETED("已完成");
 
         private final String label;
@@ -194,7 +194,7 @@ public class StaffReview {
     void grade(String grade, String reason) {
         this.grade = grade;
         this.gradeReason = reason;
-        this.status = Status.AWAITING_ACKNOWLEDGEMENT;
+        this.status = Status.ACKNOWLEDGING;
     }
 
     void acknowledge(String employee) {

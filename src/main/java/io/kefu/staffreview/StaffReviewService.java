@@ -157,7 +157,7 @@ public class StaffReviewService {
         if (!actor.equals(review.getEmployee())) {
             throw InvalidInputException.of("acknowledgement", "考评结果由被考评员工 " + review.getEmployee() + " 本人确认");
         }
-        if (review.getStatus() != StaffReview.Status.AWAITING_ACKNOWLEDGEMENT) {
+        if (review.getStatus() != StaffReview.Status.ACKNOWLEDGING) {
             throw new IllegalStateException("review " + review.getReviewNo() + " is not awaiting acknowledgement");
         }
         if (agrees) {
