@@ -174,7 +174,7 @@ class StaffReviewProcessTest {
 
     @Test
     void aManagerStartsAReviewFromTasklistsStartForm() {
-        identityService.setAuthenticatedUserId("manager");
+        identityService.setAuthentication("manager", List.of("managers"));
         ProcessInstance process;
         try {
             process = runtimeService.startProcessInstanceByKey(KEY,

@@ -1,0 +1,28 @@
+package io.kefu.staffreview;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+
+/** A review as its readers see it: the scorecard's figures and rates, the five scores, grade and acknowledgement. */
+public record StaffReviewView(Long id, String reviewNo, String employee, String month, String status,
+        String statusLabel, StaffReview.Figures figures, BigDecimal onTimeRate, BigDecimal complaintRate,
+        BigDecimal visitSatisfaction, StaffReview.Scores scores, BigDecimal averageScore, String managerComment,
+        String scoredBy, String grade, String gradeReason, String objection, boolean reconsidered,
+        String acknowledgedBy, Instant acknowledgedAt, String startedBy, Instant completedAt) {
+
+    static StaffReviewView of(StaffReview r) {
+        StaffReview.Figures f = r.getFigures();
+        return new StaffReviewView(r.getId(), r.getReviewNo(), r.getEmployee(), r.getReviewMonth(),
+                r.getStatus().name(), r.getStatus().label(), f, percent(f.tasksOnTime(), f.tasksCompleted()),
+                percent(f.complaintsAgainst(), f.tasksCompleted()), percent(f.visitsSatisfied(), f.visitsRated()),
+                r.getScores(), r.getScores().average(), r.getManagerComment(), r.getScoredBy(), r.getGrade(),
+                r.getGradeReason(), r.getObjection(), r.isReconsidered(), r.getAcknowledgedBy(),
+                r.getAcknowledgedAt(), r.getStartedBy(), r.getCompletedAt());
+    }
+
+    /** part / whole in percent, one decimal; null when there is nothing to measure (docs/kpis.md). */
+    public static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP);
+    }
+}
