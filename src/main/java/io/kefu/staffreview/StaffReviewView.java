@@ -11,7 +11,7 @@ public record StaffReviewView(Long id, String reviewNo, String employee, String 
         String scoredBy, String grade, String gradeReason, String objection, boolean reconsidered,
         String acknowledgedBy, Instant acknowledgedAt, String startedBy, Instant completedAt) {
 
-    static StaffReviewView of(StaffReview r) {
+    public static StaffReviewView of(StaffReview r) {
         StaffReview.Figures f = r.getFigures();
         return new StaffReviewView(r.getId(), r.getReviewNo(), r.getEmployee(), r.getReviewMonth(),
                 r.getStatus().name(), r.getStatus().label(), f, percent(f.tasksOnTime(), f.tasksCompleted()),

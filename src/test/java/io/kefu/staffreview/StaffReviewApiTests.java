@@ -61,9 +61,15 @@ class StaffReviewApiTests extends HttpApiTest {
                 .processInstanceBusinessKey(review.path("reviewNo").asText()).singleResult().getId();
         Task score = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         taskService.claim(score.getId(), "manager");
-        taskService.complete(score.getId(), Map.of("scoreWorkload", "4", "scoreTimeliness", "4",
-                "scoreEffectiveness", "3", "scoreCooperation", "5", "scoreAttitude", "4", "managerComment", "稳定"));
+        taskService.complete(score.getId(), Map.of("scoreWorkload", "4", "scoreTimeliness", "3",
+                "scoreEffectiveness", "3", "scoreCooperation", "4", "scoreAttitude", "4", "managerComment", "稳定"));
         assertThat(as("agent").get("/api/staff-reviews/" + id).json().path("grade").asText()).isEqualTo("B");
+
+        var page = as("agent").get("/console/staff-reviews/" + id);
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        assertThat(page.body()).contains(review.path("reviewNo").asText(), "稳定", "员工月度计分卡");
+        assertThat(as("agent2").get("/console/staff-reviews/" + id).status()).isEqualTo(404);
+        assertThat(as("agent2").get("/console/staff-reviews").body()).doesNotContain(review.path("reviewNo").asText());
 
         String tasks = "/engine-rest/task?processInstanceId=" + instance;
         assertThat(as("agent").get(tasks).json()).hasSize(1);
