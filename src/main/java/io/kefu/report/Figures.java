@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /** Small arithmetic the reports share: parameters as Kefu stores instants, ratios and averages that tolerate zero. */
-final class Figures {
+public final class Figures {
 
     /** Kefu's tables hold instants as UTC wall time (hibernate.jdbc.time_zone: UTC); bind them the same way. */
     static LocalDateTime utc(Instant instant) {
@@ -19,7 +19,7 @@ final class Figures {
     }
 
     /** part / whole in percent with one decimal; null when the whole is zero (nothing to measure). */
-    static BigDecimal percent(long part, long whole) {
+    public static BigDecimal percent(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP);
     }
 

@@ -1,7 +1,8 @@
 package io.kefu.staffreview;
 
+import static io.kefu.report.Figures.percent;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 
 /** A review as its readers see it: the scorecard's figures and rates, the five scores, grade and acknowledgement. */
@@ -19,10 +20,5 @@ public record StaffReviewView(Long id, String reviewNo, String employee, String 
                 r.getScores(), r.getScores().average(), r.getManagerComment(), r.getScoredBy(), r.getGrade(),
                 r.getGradeReason(), r.getObjection(), r.isReconsidered(), r.getAcknowledgedBy(),
                 r.getAcknowledgedAt(), r.getStartedBy(), r.getCompletedAt());
-    }
-
-    /** part / whole in percent, one decimal; null when there is nothing to measure (docs/kpis.md). */
-    public static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP);
     }
 }

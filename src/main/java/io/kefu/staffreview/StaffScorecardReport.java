@@ -1,6 +1,7 @@
 package io.kefu.staffreview;
 
 import io.kefu.identity.CurrentUser;
+import io.kefu.report.Figures;
 import io.kefu.report.Period;
 import io.kefu.report.Report;
 import io.kefu.report.ReportResult;
@@ -99,12 +100,12 @@ class StaffScorecardReport implements Report {
                     totals[3] += onTime;
                     List<Object> row = new ArrayList<>(List.of(rs.getString("review_month"), rs.getString("employee"),
                             rs.getString("review_no"), StaffReview.Status.valueOf(status).label(), completed, onTime));
-                    row.add(StaffReviewView.percent(onTime, completed));
+                    row.add(Figures.percent(onTime, completed));
                     row.add(rs.getInt("sla_breaches"));
                     row.add(against);
-                    row.add(StaffReviewView.percent(against, completed));
+                    row.add(Figures.percent(against, completed));
                     row.add(rated);
-                    row.add(StaffReviewView.percent(rs.getInt("visits_satisfied"), rated));
+                    row.add(Figures.percent(rs.getInt("visits_satisfied"), rated));
                     row.add(rs.getInt("violations"));
                     row.addAll(java.util.Arrays.asList(scores));
                     row.add(scored ? BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(5), 2, RoundingMode.HALF_UP)
@@ -118,7 +119,7 @@ class StaffScorecardReport implements Report {
         List<Kpi> kpis = List.of(
                 new Kpi("考评人次", totals[0], "人次", "所选月份的员工月度考评数"),
                 new Kpi("当月有违规的人次", totals[1], "人次", "违规次数 ≥ 1 的考评数(当月考核C)"),
-                new Kpi("按时完成率", StaffReviewView.percent(totals[3], totals[2]), "%",
+                new Kpi("按时完成率", Figures.percent(totals[3], totals[2]), "%",
                         "按时完成的任务 / 完成的任务(被考评员工合计)"));
         return new ReportResult(key(), title(), period, kpis,
                 List.of(new Table("员工计分卡", COLUMNS, rows), new Table("等级分布", List.of("等级", "人次"), gradeRows)),
