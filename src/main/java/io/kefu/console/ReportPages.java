@@ -31,7 +31,7 @@ class ReportPages {
         }
         model.addAttribute("nav", "reports");
         model.addAttribute("libs", List.of("chart"));
-        model.addAttribute("reports", reports.all());
+        model.addAttribute("reports", reports.readable(user));
         model.addAttribute("selected", report);
         model.addAttribute("month", month);
         model.addAttribute("from", from);

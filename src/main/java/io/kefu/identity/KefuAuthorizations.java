@@ -168,6 +168,9 @@ class KefuAuthorizations implements ApplicationRunner {
             table.grant(group, Resources.PROCESS_DEFINITION, "qualification-review", Permissions.READ,
                     Permissions.CREATE_INSTANCE);
         }
+        // managers start the monthly staff review (员工月度考评); the employee acknowledges as the task's assignee
+        table.grant(KefuGroups.MANAGERS, Resources.PROCESS_DEFINITION, "staff-review", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
         // supervisors and managers oversee; auditors read; none of them gets more than READ on others' tasks
         for (String group : List.of(KefuGroups.SUPERVISORS, KefuGroups.MANAGERS, KefuGroups.AUDITORS)) {
             readEverything(table, group);

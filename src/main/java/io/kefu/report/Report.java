@@ -19,4 +19,12 @@ public interface Report {
     }
 
     ReportResult run(Period period);
+
+    /**
+     * Whether this user may run this report, on top of {@link ReportService#mayRead}: a report over people's own
+     * records (the staff scorecard) narrows it to those who read every such record.
+     */
+    default boolean mayRead(io.kefu.identity.CurrentUser user) {
+        return true;
+    }
 }

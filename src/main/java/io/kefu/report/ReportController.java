@@ -41,7 +41,7 @@ class ReportController {
         if (!ReportService.mayRead(CurrentUser.get())) {
             throw new AccessDeniedException("reports are for managers, supervisors and auditors");
         }
-        return reports.all().stream().map(r -> new ReportLink(r.key(), r.title(), "/api/reports/" + r.key(),
+        return reports.readable(CurrentUser.get()).stream().map(r -> new ReportLink(r.key(), r.title(), "/api/reports/" + r.key(),
                 "/api/reports/" + r.key() + ".csv", "/api/reports/" + r.key() + ".xlsx")).toList();
     }
 

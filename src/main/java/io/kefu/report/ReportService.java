@@ -46,7 +46,16 @@ public class ReportService {
         if (!mayRead(user)) {
             throw new AccessDeniedException("reports are for managers, supervisors and auditors");
         }
-        return find(key).run(period);
+        Report report = find(key);
+        if (!report.mayRead(user)) {
+            throw new AccessDeniedException("report " + key + " is not for " + user.id());
+        }
+        return report.run(period);
+    }
+
+    /** The reports this user may run, in page order. */
+    public List<Report> readable(CurrentUser user) {
+        return reports.stream().filter(r -> mayRead(user) && r.mayRead(user)).toList();
     }
 
     public Report find(String key) {

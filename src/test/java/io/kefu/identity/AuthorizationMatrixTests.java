@@ -180,6 +180,20 @@ class AuthorizationMatrixTests extends HttpApiTest {
                 (t, r, f) -> t.client(r).post("/api/work-orders", Map.of("kind", "REPAIR")), allow(400, HOTLINE), 403));
         rows.add(read("GET /api/work-orders", f -> "/api/work-orders"));
         rows.add(ownRead("GET /api/work-orders/{id}", f -> "/api/work-orders/" + f.workOrderId()));
+        // ---- 员工月度考评 and 违规记录: managers start reviews, supervisors and managers record violations (incomplete
+        // requests here: the fields are named); the agent's record is read by the agent, managers and auditors only
+        Set<Role> agentsRecord = EnumSet.of(Role.AGENT, Role.MANAGER, Role.AUDITOR, Role.ADMIN);
+        rows.add(row("POST /api/staff-reviews", (t, r, f) -> t.client(r).post("/api/staff-reviews", Map.of()),
+                allow(400, EnumSet.of(Role.MANAGER, Role.ADMIN)), 403));
+        rows.add(read("GET /api/staff-reviews", f -> "/api/staff-reviews"));
+        rows.add(row("GET /api/staff-reviews/{id}",
+                (t, r, f) -> t.client(r).get("/api/staff-reviews/" + t.staffRecords()[0]), allow(200, agentsRecord),
+                404));
+        rows.add(row("POST /api/violations", (t, r, f) -> t.client(r).post("/api/violations", Map.of()),
+                allow(400, OVERSEERS), 403));
+        rows.add(read("GET /api/violations", f -> "/api/violations"));
+        rows.add(row("GET /api/violations/{id}",
+                (t, r, f) -> t.client(r).get("/api/violations/" + t.staffRecords()[1]), allow(200, agentsRecord), 404));
         // ---- evidence: the case's readers list and download; its workers attach (no file sent: 400 after the
         // checks), auditors never; those who may not read the case do not learn it exists
         Map<Role, Integer> caseWorkers = with(allow(400, EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.MANAGER,
@@ -440,6 +454,23 @@ class AuthorizationMatrixTests extends HttpApiTest {
             cleanupJob = cleanup.json().path("id").asText();
         }
         return cleanupJob;
+    }
+
+    private static long[] staffRecords;
+
+    /** The agent's staff review and violation (made once per run, by the manager and the supervisor). */
+    long[] staffRecords() {
+        if (staffRecords == null) {
+            String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(7).toString();
+            Response review = as("manager").post("/api/staff-reviews", Map.of("employee", "agent", "month", month));
+            Response violation = as("supervisor").post("/api/violations", Map.of("employee", "agent",
+                    "kind", "UNTIDY_WORKPLACE", "occurredOn", month + "-03", "description", "矩阵:工位杂乱",
+                    "evidence", "巡查照片"));
+            assertThat(review.status()).as("%s", review).isEqualTo(201);
+            assertThat(violation.status()).as("%s", violation).isEqualTo(201);
+            staffRecords = new long[] {review.json().path("id").asLong(), violation.json().path("id").asLong()};
+        }
+        return staffRecords;
     }
 
     // ---- checking ------------------------------------------------------------------------------------------------
