@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the scores, waiting for agent's acknowledgement. Created once (when no review exists yet).
  */
 @Component
-@Order(72)
+@Order(74)
 @ConditionalOnProperty(name = "kefu.demo.enabled", havingValue = "true")
 class DemoStaffReviews implements ApplicationRunner {
 

@@ -1,7 +1,6 @@
 package io.kefu.qualification;
 
 import io.kefu.identity.CurrentUser;
-import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -30,10 +29,11 @@ class QualificationReviewController {
         this.service = service;
     }
 
+    /** Who may open a review is checked first (403), then the request (400 naming the field), as everywhere in the API. */
     @PostMapping("/api/qualification-reviews")
     @Transactional
     ResponseEntity<QualificationReviewView> start(
-            @Valid @RequestBody(required = false) QualificationReviewRequest request) {
+            @RequestBody(required = false) QualificationReviewRequest request) {
         QualificationReview review = service.start(request, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/qualification-reviews/" + review.getId()))
                 .body(QualificationReviewView.of(review));

@@ -180,6 +180,14 @@ class AuthorizationMatrixTests extends HttpApiTest {
                 (t, r, f) -> t.client(r).post("/api/work-orders", Map.of("kind", "REPAIR")), allow(400, HOTLINE), 403));
         rows.add(read("GET /api/work-orders", f -> "/api/work-orders"));
         rows.add(ownRead("GET /api/work-orders/{id}", f -> "/api/work-orders/" + f.workOrderId()));
+        // ---- 资质审核: 业务部, supervisors and managers open reviews (an incomplete request here: the field is named);
+        // a review the manager opened is read by the readers of everything (and 业务部), no one else learns it exists
+        rows.add(row("POST /api/qualification-reviews",
+                (t, r, f) -> t.client(r).post("/api/qualification-reviews", Map.of()), allow(400, OVERSEERS), 403));
+        rows.add(read("GET /api/qualification-reviews", f -> "/api/qualification-reviews"));
+        rows.add(row("GET /api/qualification-reviews/{id}",
+                (t, r, f) -> t.client(r).get("/api/qualification-reviews/" + t.qualificationReview(f)),
+                allow(200, READERS_OF_EVERYTHING), 404));
         // ---- 员工月度考评 and 违规记录: managers start reviews, supervisors and managers record violations (incomplete
         // requests here: the fields are named); the agent's record is read by the agent, managers and auditors only
         Set<Role> agentsRecord = EnumSet.of(Role.AGENT, Role.MANAGER, Role.AUDITOR, Role.ADMIN);
@@ -454,6 +462,19 @@ class AuthorizationMatrixTests extends HttpApiTest {
             cleanupJob = cleanup.json().path("id").asText();
         }
         return cleanupJob;
+    }
+
+    private static Long qualificationReview;
+
+    /** A qualification review of the agent's customer, opened by the manager (made once per run). */
+    long qualificationReview(Fixture f) {
+        if (qualificationReview == null) {
+            Response review = as("manager").post("/api/qualification-reviews",
+                    Map.of("customerCode", f.customer().path("code").asText()));
+            assertThat(review.status()).as("%s", review).isEqualTo(201);
+            qualificationReview = review.json().path("id").asLong();
+        }
+        return qualificationReview;
     }
 
     private static long[] staffRecords;
