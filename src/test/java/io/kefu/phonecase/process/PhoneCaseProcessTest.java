@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.kefu.support.ProcessTasks;
 import io.kefu.identity.CurrentUser;
 import io.kefu.inquiry.InquiryCategory;
 import io.kefu.inquiry.InquiryChannel;
@@ -32,8 +33,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -239,24 +238,15 @@ class PhoneCaseProcessTest {
     }
 
     private Task task(ProcessInstance process, String key) {
-        Task task = taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as("open task %s", key).isNotNull();
-        return task;
+        return ProcessTasks.open(taskService, process, key);
     }
 
     private void complete(ProcessInstance process, String key, String user, Map<String, Object> form) {
-        Task task = task(process, key);
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), user);
-        }
-        taskService.complete(task.getId(), form);
+        ProcessTasks.complete(taskService, process, key, user, form);
     }
 
     private Set<String> candidateGroups(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId).collect(java.util.stream.Collectors.toSet());
+        return ProcessTasks.candidateGroups(taskService, task);
     }
 
 }

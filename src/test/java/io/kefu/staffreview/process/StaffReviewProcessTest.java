@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.kefu.support.ProcessTasks;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.time.Now;
 import io.kefu.staffreview.StaffReview;
@@ -227,10 +228,7 @@ class StaffReviewProcessTest {
     }
 
     private Task task(ProcessInstance process, String key) {
-        Task task = taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(key)
-                .singleResult();
-        assertThat(task).as("open task %s", key).isNotNull();
-        return task;
+        return ProcessTasks.open(taskService, process, key);
     }
 
     private void complete(ProcessInstance process, String key, String user, Map<String, Object> form) {
