@@ -24,8 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import io.kefu.shared.RuleTables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,14 +58,14 @@ public class QualificationService {
     private final CustomerRepository customers;
     private final ContractService contracts;
     private final VisitPlanner visitPlanner;
-    private final DecisionService decisions;
+    private final RuleTables decisions;
     private final RuntimeService runtimeService;
     private final WorkingHours hours;
     private final QualificationSettings settings;
 
     QualificationService(QualificationReviewRepository reviews, CustomerQualificationRepository standings,
             CustomerRepository customers, ContractService contracts, VisitPlanner visitPlanner,
-            DecisionService decisions, RuntimeService runtimeService, WorkingHours hours,
+            RuleTables decisions, RuntimeService runtimeService, WorkingHours hours,
             QualificationSettings settings) {
         this.reviews = reviews;
         this.standings = standings;
@@ -174,7 +174,7 @@ public class QualificationService {
     /** review-cycle.dmn: months between two reviews of a customer of this class and tier. */
     @Transactional(readOnly = true)
     public int cycleMonths(CustomerClass customerClass, CustomerTier tier) {
-        var result = decisions.evaluateDecisionTableByKey(CYCLE_DECISION, Map.of("customerClass",
+        var result = decisions.evaluate(CYCLE_DECISION, Map.of("customerClass",
                 customerClass.name(), "customerTier", tier.name()));
         if (result.isEmpty()) {
             throw new IllegalStateException("review-cycle.dmn has no row for " + customerClass + " " + tier);
@@ -188,7 +188,7 @@ public class QualificationService {
 
     @Transactional(readOnly = true)
     public Grade grade(int satisfaction, int contribution, int credit) {
-        DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(GRADE_DECISION, Map.of("credit", credit,
+        DmnDecisionResultEntries row = decisions.evaluate(GRADE_DECISION, Map.of("credit", credit,
                 "totalScore", satisfaction + contribution + credit)).getSingleResult();
         return new Grade(CustomerTier.valueOf((String) row.getEntry("grade")),
                 Boolean.TRUE.equals(row.getEntry("creditWarning")));

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import io.kefu.shared.RuleTables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.data.domain.Page;
@@ -38,12 +38,12 @@ public class StaffReviewService {
 
     private final StaffReviewRepository reviews;
     private final ScorecardFigures figures;
-    private final DecisionService decisions;
+    private final RuleTables decisions;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final WorkingHours hours;
 
-    StaffReviewService(StaffReviewRepository reviews, ScorecardFigures figures, DecisionService decisions,
+    StaffReviewService(StaffReviewRepository reviews, ScorecardFigures figures, RuleTables decisions,
             IdentityService identityService, RuntimeService runtimeService, WorkingHours hours) {
         this.reviews = reviews;
         this.figures = figures;
@@ -136,11 +136,10 @@ public class StaffReviewService {
         if (review.getScores().average() == null) {
             throw new IllegalStateException("review " + review.getReviewNo() + " is not scored yet");
         }
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(GRADE_DECISION)
-                .variables(Map.of("violations", review.getFigures().violations(),
+        DmnDecisionResultEntries result = decisions.evaluate(GRADE_DECISION,
+                Map.of("violations", review.getFigures().violations(),
                         "averageScore", review.getScores().average().doubleValue(),
-                        "slaBreaches", review.getFigures().slaBreaches()))
-                .evaluate().getSingleResult();
+                        "slaBreaches", review.getFigures().slaBreaches())).getSingleResult();
         if (result == null || result.getEntry("grade") == null) {
             throw new IllegalStateException(GRADE_DECISION + " gave no grade for review " + review.getReviewNo());
         }

@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import io.kefu.shared.RuleTables;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -34,11 +34,11 @@ public class ViolationService {
     public static final int OFFENCE_WINDOW_MONTHS = 12;
 
     private final StaffViolationRepository violations;
-    private final DecisionService decisions;
+    private final RuleTables decisions;
     private final IdentityService identityService;
     private final WorkingHours hours;
 
-    ViolationService(StaffViolationRepository violations, DecisionService decisions, IdentityService identityService,
+    ViolationService(StaffViolationRepository violations, RuleTables decisions, IdentityService identityService,
             WorkingHours hours) {
         this.violations = violations;
         this.decisions = decisions;
@@ -84,8 +84,8 @@ public class ViolationService {
 
     /** The table's answer for the {@code offenceNo}-th offence of this kind. */
     public Consequence consequence(ViolationKind kind, int offenceNo) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(CONSEQUENCE_DECISION)
-                .variables(Map.of("kind", kind.name(), "offenceNo", offenceNo)).evaluate().getSingleResult();
+        DmnDecisionResultEntries result = decisions.evaluate(CONSEQUENCE_DECISION,
+                Map.of("kind", kind.name(), "offenceNo", offenceNo)).getSingleResult();
         if (result == null || result.getEntry("consequence") == null) {
             throw new IllegalStateException(CONSEQUENCE_DECISION + " gave no consequence for " + kind);
         }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.DecisionService;
+import io.kefu.shared.RuleTables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -40,12 +40,12 @@ public class VisitPlanner {
     private final VisitRepository visitRepository;
     private final VisitScheduleRepository schedules;
     private final CustomerRepository customers;
-    private final DecisionService decisions;
+    private final RuleTables decisions;
     private final IdentityService identityService;
     private final VisitSettings settings;
 
     VisitPlanner(VisitService visits, VisitRepository visitRepository, VisitScheduleRepository schedules,
-            CustomerRepository customers, DecisionService decisions, IdentityService identityService,
+            CustomerRepository customers, RuleTables decisions, IdentityService identityService,
             VisitSettings settings) {
         this.visits = visits;
         this.visitRepository = visitRepository;
@@ -119,7 +119,7 @@ public class VisitPlanner {
     /** The schedule table's rows for this customer (type, tier, months since the schedule started). */
     public List<ScheduleRule> rulesFor(Customer customer, LocalDate anchor, LocalDate today) {
         long months = Math.max(0, ChronoUnit.MONTHS.between(anchor, today));
-        var result = decisions.evaluateDecisionTableByKey(SCHEDULE_DECISION, Map.of(
+        var result = decisions.evaluate(SCHEDULE_DECISION, Map.of(
                 "customerType", customer.getType().name(),
                 "customerTier", customer.getTier().name(),
                 "monthsSinceStart", (int) months));
