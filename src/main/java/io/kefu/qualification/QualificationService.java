@@ -172,7 +172,7 @@ public class QualificationService {
     // ---- the rules (DMN) ---------------------------------------------------------------------------------------
 
     /** review-cycle.dmn: months between two reviews of a customer of this class and tier. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the evaluation writes the decision's history (who, inputs, outputs)
     public int cycleMonths(CustomerClass customerClass, CustomerTier tier) {
         var result = decisions.evaluate(CYCLE_DECISION, Map.of("customerClass",
                 customerClass.name(), "customerTier", tier.name()));
@@ -186,7 +186,7 @@ public class QualificationService {
     public record Grade(CustomerTier tier, boolean creditWarning) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the evaluation writes the decision's history (who, inputs, outputs)
     public Grade grade(int satisfaction, int contribution, int credit) {
         DmnDecisionResultEntries row = decisions.evaluate(GRADE_DECISION, Map.of("credit", credit,
                 "totalScore", satisfaction + contribution + credit)).getSingleResult();
