@@ -1,6 +1,5 @@
 package io.kefu;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -36,27 +35,17 @@ class ModularityTests {
     }
 
     /**
-     * Known debt, to shrink and not to grow (issue 14): the customer registry's repository is still read by other
-     * features (by code or id) and by the demo data; the contract repository by the demo data.
-     */
-    static final Set<String> PUBLIC_REPOSITORIES_STILL_USED_ELSEWHERE = Set.of(
-            "io.kefu.customer.CustomerRepository", "io.kefu.contract.ContractRepository");
-
-    /**
      * Known debt, to shrink and not to grow (issue 14): the case records (complaint, contract, visit, work order,
-     * inquiry, phone case) still map their customer as a JPA association, and a phone case its inquiry; visits and
-     * contracts still get complaints as entities from the complaint service; the demo data seeds records through the
-     * entities. {@code KefuRevision} is not debt: it is the Envers revision (who, when) every audited record's history
-     * is read with.
+     * inquiry, phone case, archive file, qualification review) still map their customer as a JPA association; the
+     * demo data seeds records through the entities. {@code KefuRevision} is not debt: it is the Envers revision (who,
+     * when) every audited record's history is read with.
      */
-    static final Set<String> ENTITIES_STILL_SHARED = Set.of("io.kefu.customer.Customer", "io.kefu.inquiry.Inquiry",
-            "io.kefu.complaint.Complaint", "io.kefu.audit.KefuRevision");
+    static final Set<String> ENTITIES_STILL_SHARED = Set.of("io.kefu.customer.Customer",
+            "io.kefu.audit.KefuRevision");
 
     @Test
     void springDataRepositoriesAreNotPublic() {
         classes().that().areAssignableTo(Repository.class).and().areInterfaces()
-                .and(DescribedPredicate.describe("not known debt",
-                        (JavaClass type) -> !PUBLIC_REPOSITORIES_STILL_USED_ELSEWHERE.contains(type.getName())))
                 .should().notBePublic()
                 .because("a feature's tables are read and written only through its own services")
                 .check(KEFU);

@@ -3,7 +3,7 @@ package io.kefu.archive;
 import static io.kefu.shared.FieldErrors.blankToNull;
 import static io.kefu.shared.FieldErrors.failOn;
 import jakarta.validation.constraints.Size;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
@@ -31,10 +31,10 @@ public class ArchiveService {
 
     private final ArchiveEntryRepository entries;
     private final ArchiveLoanRepository loans;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final Actor actor;
 
-    ArchiveService(ArchiveEntryRepository entries, ArchiveLoanRepository loans, CustomerRepository customers,
+    ArchiveService(ArchiveEntryRepository entries, ArchiveLoanRepository loans, CustomerService customers,
             Actor actor) {
         this.entries = entries;
         this.loans = loans;
@@ -104,7 +104,7 @@ public class ArchiveService {
         if (request.secrecy() == null) {
             errors.put("secrecy", "请选择密级");
         }
-        if (request.customerId() != null && !customers.existsById(request.customerId())) {
+        if (request.customerId() != null && !customers.exists(request.customerId())) {
             errors.put("customerId", "客户 " + request.customerId() + " 不存在");
         }
         failOn(errors);

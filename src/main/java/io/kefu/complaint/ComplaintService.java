@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,6 +99,16 @@ public class ComplaintService {
         // the caller shows the case as stored (its version above all), not as it was before the process changed it
         complaints.flush();
         return complaint;
+    }
+
+    /** A complaint another feature's process opened (a visit's 投诉): its id and case number. */
+    public record OpenedComplaint(long id, String caseNo) {
+    }
+
+    /** {@link #openCase(ComplaintIntake, String)} for another feature's process, which keeps the complaint's id. */
+    public OpenedComplaint openOnBehalf(ComplaintIntake intake, String ownerId) {
+        Complaint complaint = openCase(intake, ownerId);
+        return new OpenedComplaint(complaint.getId(), complaint.getCaseNo());
     }
 
     /** Saves the complaint as taken in (顾客投诉登记表); validation failures name the field. */
@@ -421,6 +434,18 @@ public class ComplaintService {
     public Complaint find(long complaintId) {
         return complaints.findById(complaintId)
                 .orElseThrow(() -> new NotFoundException("投诉 " + complaintId + " 不存在"));
+    }
+
+    /**
+     * The customer's open complaints as a line each (案件编号 类别(状态)), newest first, at most {@code limit}: what a
+     * contract's termination must see settled first.
+     */
+    @Transactional(readOnly = true)
+    public List<String> openCasesOf(long customerId, int limit) {
+        return search(new ComplaintSearch(null, customerId, null, null, null, true, null, null),
+                PageRequest.of(0, limit, Sort.by(Sort.Direction.DESC, "id")))
+                .map(c -> c.getCaseNo() + " " + c.getCategory().label() + "(" + c.getStatus().label() + ")")
+                .getContent();
     }
 
     @Transactional(readOnly = true)

@@ -8,7 +8,6 @@ import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.archive.ArchiveEntryView;
 import io.kefu.archive.ArchiveService;
 import io.kefu.archive.SecrecyClass;
-import io.kefu.complaint.ComplaintSearch;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.contract.process.ContractProcess;
 import io.kefu.customer.Customer;
@@ -413,10 +412,7 @@ public class ContractService {
     @Transactional(readOnly = true)
     public OpenMatters openMatters(long contractId) {
         Contract contract = find(contractId);
-        List<String> open = complaints.search(new ComplaintSearch(null, contract.getCustomer().getId(), null, null, null,
-                        true, null, null), Pageable.ofSize(50))
-                .map(c -> c.getCaseNo() + " " + c.getCategory().label() + "(" + c.getStatus().label() + ")")
-                .getContent();
+        List<String> open = complaints.openCasesOf(contract.getCustomer().getId(), 50);
         return new OpenMatters(open, openLoans(contract), contract.getUnpaidItems());
     }
 

@@ -14,6 +14,11 @@ import org.springframework.data.jpa.domain.Specification;
 public record CustomerSearch(String name, String phone, CustomerType type, CustomerTier tier, CustomerStatus status,
         String specialist) {
 
+    /** No criterion: every customer. */
+    public static CustomerSearch any() {
+        return new CustomerSearch(null, null, null, null, null, null);
+    }
+
     Specification<Customer> toSpecification() {
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Page;
@@ -187,6 +188,42 @@ public class CustomerService {
                         + (c.getType() != CustomerType.MEMBER || mayReadPersonalData(c, reader)
                                 ? c.getName() : PersonalData.maskName(c.getName()))))
                 .toList();
+    }
+
+    /** The customer with this id, if there is one (for callers that answer an unknown id their own way). */
+    @Transactional(readOnly = true)
+    public Optional<Customer> byId(long id) {
+        return customers.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return customers.existsById(id);
+    }
+
+    /** The customers with these ids, in one query; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<Customer> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : customers.findAllById(ids);
+    }
+
+    /** The customer with this number (客户编号, compared trimmed and in upper case), if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Customer> byCode(String code) {
+        return code == null || code.isBlank() ? Optional.empty() : customers.findByCode(code.trim().toUpperCase());
+    }
+
+    /**
+     * The customers in business (在营), by number, optionally only of some types and tiers (an empty or null
+     * collection means any): who is visited on schedule and whom a survey campaign reaches.
+     */
+    @Transactional(readOnly = true)
+    public List<Customer> active(Collection<CustomerType> types, Collection<CustomerTier> tiers) {
+        Specification<Customer> inBusiness = (root, query, cb) -> cb.and(
+                cb.equal(root.get("status"), CustomerStatus.ACTIVE),
+                types == null || types.isEmpty() ? cb.conjunction() : root.get("type").in(types),
+                tiers == null || tiers.isEmpty() ? cb.conjunction() : root.get("tier").in(tiers));
+        return customers.findAll(inBusiness, Sort.by("code"));
     }
 
     @Transactional(readOnly = true)

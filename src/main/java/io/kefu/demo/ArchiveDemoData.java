@@ -11,7 +11,7 @@ import io.kefu.archive.LoanKind;
 import io.kefu.archive.SecrecyClass;
 import io.kefu.archive.process.ArchiveLoanProcess;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -43,12 +43,12 @@ class ArchiveDemoData implements ApplicationRunner {
 
     private final ArchiveService archive;
     private final ArchiveLoanService loans;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    ArchiveDemoData(ArchiveService archive, ArchiveLoanService loans, CustomerRepository customers,
+    ArchiveDemoData(ArchiveService archive, ArchiveLoanService loans, CustomerService customers,
             TaskService taskService, JdbcTemplate jdbc,
             TransactionTemplate transaction) {
         this.archive = archive;
@@ -92,7 +92,7 @@ class ArchiveDemoData implements ApplicationRunner {
                 {"C00033", "开业调查报告", "OTHER", "ORDINARY", "档案室一-C柜-03层", "service"},
         };
         return java.util.Arrays.stream(files)
-                .flatMap(f -> customers.findByCode(f[0]).stream().map(customer -> file(customer, f)))
+                .flatMap(f -> customers.byCode(f[0]).stream().map(customer -> file(customer, f)))
                 .toList();
     }
 

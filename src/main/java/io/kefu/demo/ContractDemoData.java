@@ -1,7 +1,7 @@
 package io.kefu.demo;
 
 import io.kefu.contract.Contract;
-import io.kefu.contract.ContractRepository;
+import io.kefu.contract.ContractSearch;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.ContractStart;
 import io.kefu.contract.process.ContractProcess;
@@ -21,6 +21,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,25 +37,24 @@ class ContractDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ContractDemoData.class);
 
     private final ContractService contracts;
-    private final ContractRepository contractRepository;
     private final TaskService taskService;
     private final IdentityService identityService;
     private final ZoneId zone;
     /** Runs before each step; the demo history moves the engine clock on here. */
     private Runnable beforeStep = () -> { };
 
-    ContractDemoData(ContractService contracts, ContractRepository contractRepository, TaskService taskService,
+    ContractDemoData(ContractService contracts, TaskService taskService,
             IdentityService identityService, ZoneId zone) {
         this.zone = zone;
         this.contracts = contracts;
-        this.contractRepository = contractRepository;
         this.taskService = taskService;
         this.identityService = identityService;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (contractRepository.count() > 0) {
+        if (contracts.search(new ContractSearch(null, null, null, null, null, null, null, null), Pageable.ofSize(1))
+                .getTotalElements() > 0) {
             return;
         }
         onboardFully(prospect(CustomerType.FRANCHISEE, "杭州鑫源加盟店", "13857100001"), "杭州市西湖区", "西湖文三路店");

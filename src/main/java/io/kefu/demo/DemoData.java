@@ -6,7 +6,6 @@ import io.kefu.complaint.ComplaintIntake;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.Severity;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
 import io.kefu.customer.CustomerRequest;
 import io.kefu.customer.CustomerRequest.ContactRequest;
 import io.kefu.customer.CustomerService;
@@ -47,17 +46,15 @@ class DemoData implements ApplicationRunner {
 
     private final DemoUsers users;
     private final CustomerService customers;
-    private final CustomerRepository customerRepository;
     private final ComplaintService complaints;
     private final TransactionTemplate transaction;
     private final ZoneId zone;
 
-    DemoData(DemoUsers users, CustomerService customers, CustomerRepository customerRepository,
-            ComplaintService complaints, TransactionTemplate transaction, ZoneId zone) {
+    DemoData(DemoUsers users, CustomerService customers, ComplaintService complaints, TransactionTemplate transaction,
+            ZoneId zone) {
         this.zone = zone;
         this.users = users;
         this.customers = customers;
-        this.customerRepository = customerRepository;
         this.complaints = complaints;
         this.transaction = transaction;
     }
@@ -65,12 +62,12 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         users.createMissing();
-        if (customerRepository.count() > 0) {
+        if (DemoCustomers.count(customers) > 0) {
             return;
         }
         transaction.executeWithoutResult(status -> createCustomers());
         transaction.executeWithoutResult(status -> createComplaints());
-        log.info("Demo data created: {} customers", customerRepository.count());
+        log.info("Demo data created: {} customers", DemoCustomers.count(customers));
     }
 
     private void createCustomers() {
@@ -106,7 +103,7 @@ class DemoData implements ApplicationRunner {
 
     /** A few cases on their way, so Tasklist is not empty for the demo users. */
     private void createComplaints() {
-        List<Customer> some = customerRepository.findAll().stream().limit(4).toList();
+        List<Customer> some = DemoCustomers.all(customers).stream().limit(4).toList();
         complaints.openCase(new ComplaintIntake(some.get(0).getCode(), "王先生", "13800138000", Channel.HOTLINE,
                 ComplaintCategory.DELIVERY, Severity.MINOR, "上周订购的货品迟迟未送达,物流信息三天未更新。",
                 "尽快送达并说明原因", null), "agent");

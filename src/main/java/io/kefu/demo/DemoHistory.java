@@ -14,7 +14,7 @@ import io.kefu.contract.TerminationParty;
 import io.kefu.contract.TerminationRequest;
 import io.kefu.contract.process.ContractProcess;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerType;
 import io.kefu.shared.time.BusinessCalendar;
 import io.kefu.shared.time.WorkingHours;
@@ -112,7 +112,7 @@ class DemoHistory implements ApplicationRunner {
     private final ContractService contracts;
     private final ContractDemoData contractDemo;
     private final SurveyService surveys;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
@@ -127,7 +127,7 @@ class DemoHistory implements ApplicationRunner {
     private Instant realNow;
 
     DemoHistory(ComplaintService complaints, ContractService contracts, ContractDemoData contractDemo,
-            SurveyService surveys, CustomerRepository customers,
+            SurveyService surveys, CustomerService customers,
             RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
             IdentityService identityService, BusinessCalendar calendar, WorkingHours hours, JdbcTemplate jdbc,
             TransactionTemplate transaction) {
@@ -198,7 +198,7 @@ class DemoHistory implements ApplicationRunner {
     /** Opens the complaint at {@code openedAt} and drives it as far as its story goes; true when its process ended. */
     private boolean tell(Story story, Instant openedAt, int index) {
         try {
-            Customer customer = customers.findByCode(story.customerCode()).orElse(null);
+            Customer customer = customers.byCode(story.customerCode()).orElse(null);
             if (customer == null) {
                 return false;
             }
@@ -392,12 +392,12 @@ class DemoHistory implements ApplicationRunner {
         try {
             LocalDate surveyDay = days.get(days.size() / 3);
             at(surveyDay.atTime(hours.start()).plusMinutes(30).atZone(hours.zone()).toInstant());
-            List<String> codes = customers.findAll().stream()
+            List<String> codes = DemoCustomers.all(customers).stream()
                     .filter(c -> c.getType() == CustomerType.FRANCHISEE && c.getSpecialist() != null)
                     .skip(10).limit(6).map(Customer::getCode).toList();
             var campaign = as("supervisor", () -> transaction.execute(s -> surveys.startCampaign(
                     new CampaignRequest("上月加盟商满意度调查", null, null, codes, surveyDay), "supervisor")));
-            List<Customer> dealers = customers.findAll().stream()
+            List<Customer> dealers = DemoCustomers.all(customers).stream()
                     .filter(c -> c.getType() == CustomerType.DEALER && c.getSpecialist() != null).skip(3).limit(2)
                     .toList();
             List<Visit> deliveries = new ArrayList<>();

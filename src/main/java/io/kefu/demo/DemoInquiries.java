@@ -1,6 +1,6 @@
 package io.kefu.demo;
 
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.inquiry.InquiryCategory;
 import io.kefu.inquiry.InquiryChannel;
 import io.kefu.inquiry.InquiryOutcome;
@@ -39,10 +39,10 @@ class DemoInquiries implements ApplicationRunner {
     private static final List<String> DEPARTMENTS = List.of("sales", "business", "tech", "warehouse");
 
     private final InquiryService inquiries;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final TransactionTemplate transaction;
 
-    DemoInquiries(InquiryService inquiries, CustomerRepository customers, TransactionTemplate transaction) {
+    DemoInquiries(InquiryService inquiries, CustomerService customers, TransactionTemplate transaction) {
         this.inquiries = inquiries;
         this.customers = customers;
         this.transaction = transaction;
@@ -66,7 +66,7 @@ class DemoInquiries implements ApplicationRunner {
                 InquiryOutcome outcome = outcome(random, category);
                 // existing customers ask about products and after-sales, newcomers about franchising and agencies
                 Long customerId = category == InquiryCategory.PRODUCT || category == InquiryCategory.AFTER_SALES
-                        ? customers.findByCode(String.format("C%05d", 1 + random.nextInt(120))).map(c -> c.getId())
+                        ? customers.byCode(String.format("C%05d", 1 + random.nextInt(120))).map(c -> c.getId())
                                 .orElse(null)
                         : null;
                 Instant receivedAt = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 60)));

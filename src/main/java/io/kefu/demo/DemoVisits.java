@@ -1,7 +1,7 @@
 package io.kefu.demo;
 
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerType;
 import io.kefu.visit.SurveyService;
 import io.kefu.visit.SurveyService.CampaignRequest;
@@ -41,11 +41,11 @@ class DemoVisits implements ApplicationRunner {
     private final VisitPlanner planner;
     private final VisitService visits;
     private final SurveyService surveys;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final TaskService taskService;
     private final TransactionTemplate transaction;
 
-    DemoVisits(VisitPlanner planner, VisitService visits, SurveyService surveys, CustomerRepository customers,
+    DemoVisits(VisitPlanner planner, VisitService visits, SurveyService surveys, CustomerService customers,
             TaskService taskService, TransactionTemplate transaction) {
         this.planner = planner;
         this.visits = visits;
@@ -61,7 +61,7 @@ class DemoVisits implements ApplicationRunner {
                 .getTotalElements() > 0) {
             return;
         }
-        List<Customer> all = customers.findAll();
+        List<Customer> all = DemoCustomers.all(customers);
         List<Customer> demo = all.stream()
                 .filter(c -> c.getCode() != null && c.getSpecialist() != null).limit(8).toList();
         if (demo.size() < 8) {

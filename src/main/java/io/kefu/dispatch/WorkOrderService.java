@@ -3,7 +3,7 @@ package io.kefu.dispatch;
 import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.audit.CaseDirectory;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.dispatch.process.DispatchProcess;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.InvalidInputException;
@@ -51,13 +51,13 @@ public class WorkOrderService {
             WorkOrderStatus.AWAITING_RETURN_VISIT);
 
     private final WorkOrderRepository orders;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final WorkingHours hours;
     private final DispatchSettings settings;
 
-    WorkOrderService(WorkOrderRepository orders, CustomerRepository customers, IdentityService identityService,
+    WorkOrderService(WorkOrderRepository orders, CustomerService customers, IdentityService identityService,
             RuntimeService runtimeService, WorkingHours hours, DispatchSettings settings) {
         this.orders = orders;
         this.customers = customers;
@@ -93,7 +93,7 @@ public class WorkOrderService {
         if (blank(q.customerCode())) {
             errors.put("customerCode", "请填写客户编号");
         } else {
-            customer = customers.findByCode(q.customerCode().trim().toUpperCase()).orElse(null);
+            customer = customers.byCode(q.customerCode()).orElse(null);
             if (customer == null) {
                 errors.put("customerCode", "客户编号 " + q.customerCode().trim() + " 不存在");
             }

@@ -4,9 +4,10 @@ import static io.kefu.shared.FieldErrors.blankToNull;
 import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups.Department;
+import io.kefu.shared.ConflictException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
 import io.kefu.shared.time.WorkingHours;
@@ -24,10 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class InquiryService {
 
     private final InquiryRepository inquiries;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final WorkingHours hours;
 
-    InquiryService(InquiryRepository inquiries, CustomerRepository customers, WorkingHours hours) {
+    InquiryService(InquiryRepository inquiries, CustomerService customers, WorkingHours hours) {
         this.inquiries = inquiries;
         this.customers = customers;
         this.hours = hours;
@@ -75,7 +76,7 @@ public class InquiryService {
         }
         Customer customer = null;
         if (request.customerId() != null) {
-            customer = customers.findById(request.customerId()).orElse(null);
+            customer = customers.byId(request.customerId()).orElse(null);
             if (customer == null) {
                 errors.put("customerId", "客户 " + request.customerId() + " 不存在");
             }
@@ -90,6 +91,36 @@ public class InquiryService {
     @Transactional(readOnly = true)
     public Inquiry find(long id) {
         return inquiries.findById(id).orElseThrow(() -> new NotFoundException("咨询 " + id + " 不存在"));
+    }
+
+    /**
+     * What a case (个案) takes over from the inquiry it is opened from: when and where, who called and on which number,
+     * what about, which customer, and the agent who took the call (the case's first-contact owner).
+     */
+    public record CaseHandover(long inquiryId, Instant receivedAt, String region, String callerName,
+            String callerPhone, String summary, Long customerId, String takenBy) {
+    }
+
+    /**
+     * 转为个案 on the inquiry's side: the inquiry is marked as turned into a case and handed over. An inquiry the user
+     * may not read is unknown (404: whether it exists is itself confidential); only hotline staff open cases (403); an
+     * inquiry that is a case already is a conflict (409).
+     */
+    public CaseHandover turnIntoCase(long inquiryId, CurrentUser user) {
+        Inquiry inquiry = find(inquiryId);
+        if (!InquiryViews.seesAll(user) && !inquiry.isTakenBy(user.id())) {
+            throw new NotFoundException("咨询 " + inquiryId + " 不存在");
+        }
+        if (!mayRecord(user)) {
+            throw new AccessDeniedException(user.id() + " may not open phone cases");
+        }
+        if (inquiry.getOutcome() == InquiryOutcome.CASE) {
+            throw new ConflictException("咨询 " + inquiryId + " 已转为个案");
+        }
+        inquiry.turnIntoCase();
+        return new CaseHandover(inquiry.getId(), inquiry.getReceivedAt(), inquiry.getRegion(), inquiry.getCallerName(),
+                inquiry.getCallerPhone(), inquiry.getSummary(),
+                inquiry.getCustomer() == null ? null : inquiry.getCustomer().getId(), inquiry.getTakenBy());
     }
 
     @Transactional(readOnly = true)

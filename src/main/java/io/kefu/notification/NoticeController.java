@@ -1,7 +1,6 @@
 package io.kefu.notification;
 
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
@@ -32,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class NoticeController {
 
     private final NoticeRepository notices;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final NotificationService notifications;
     private final WorkingHours hours;
 
-    NoticeController(NoticeRepository notices, CustomerRepository customers, NotificationService notifications,
+    NoticeController(NoticeRepository notices, CustomerService customers, NotificationService notifications,
             WorkingHours hours) {
         this.notices = notices;
         this.customers = customers;
@@ -51,7 +50,7 @@ class NoticeController {
         CurrentUser user = CurrentUser.get();
         PersonalData.requireMaySortBy(user, page.getSort());
         Page<Notice> found = notices.findAll(search.toSpecification(hours.zone()), page);
-        Map<Long, Customer> byId = customers.findAllById(found.stream().map(Notice::getCustomerId)
+        Map<Long, Customer> byId = customers.byIds(found.stream().map(Notice::getCustomerId)
                         .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(Customer::getId, Function.identity()));
         return found.map(n -> NoticeView.of(n, unmasked(n, byId.get(n.getCustomerId()), user)));
@@ -72,7 +71,7 @@ class NoticeController {
 
     private NoticeView view(Notice notice) {
         Customer customer = notice.getCustomerId() == null ? null
-                : customers.findById(notice.getCustomerId()).orElse(null);
+                : customers.byId(notice.getCustomerId()).orElse(null);
         return NoticeView.of(notice, unmasked(notice, customer, CurrentUser.get()));
     }
 

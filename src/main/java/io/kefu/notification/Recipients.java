@@ -2,7 +2,7 @@ package io.kefu.notification;
 
 import io.kefu.customer.Contact;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.notification.Notice.RecipientType;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +26,10 @@ class Recipients {
 
     private static final Logger log = LoggerFactory.getLogger(Recipients.class);
 
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final IdentityService identityService;
 
-    Recipients(CustomerRepository customers, IdentityService identityService) {
+    Recipients(CustomerService customers, IdentityService identityService) {
         this.customers = customers;
         this.identityService = identityService;
     }
@@ -52,12 +52,12 @@ class Recipients {
     }
 
     Customer customer(long customerId) {
-        return customers.findById(customerId)
+        return customers.byId(customerId)
                 .orElseThrow(() -> new NoticeFailure("客户 " + customerId + " 不存在"));
     }
 
     Customer customerByCode(String code) {
-        return customers.findByCode(code)
+        return customers.byCode(code)
                 .orElseThrow(() -> new NoticeFailure("流程变量 customerId 不是已登记的客户: " + code));
     }
 

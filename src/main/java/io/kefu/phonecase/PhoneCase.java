@@ -1,7 +1,6 @@
 package io.kefu.phonecase;
 
 import io.kefu.customer.Customer;
-import io.kefu.inquiry.Inquiry;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,10 +36,9 @@ public class PhoneCase {
     @Column(name = "case_no", length = 20, unique = true)
     private String caseNo;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "inquiry_id", updatable = false)
-    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
-    private Inquiry inquiry;
+    /** The inquiry (咨询) the case was turned from; none for a case registered on its own. */
+    @Column(name = "inquiry_id", updatable = false)
+    private Long inquiryId;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "customer_id", updatable = false)
@@ -129,9 +127,9 @@ public class PhoneCase {
     protected PhoneCase() {
     }
 
-    PhoneCase(Inquiry inquiry, Customer customer, String occurredWhen, String place, String person, String contact,
+    PhoneCase(Long inquiryId, Customer customer, String occurredWhen, String place, String person, String contact,
             String event, String department, String ownerId, Instant resolutionDueAt) {
-        this.inquiry = inquiry;
+        this.inquiryId = inquiryId;
         this.customer = customer;
         this.occurredWhen = occurredWhen;
         this.place = place;
@@ -219,8 +217,8 @@ public class PhoneCase {
         return caseNo;
     }
 
-    public Inquiry getInquiry() {
-        return inquiry;
+    public Long getInquiryId() {
+        return inquiryId;
     }
 
     public Customer getCustomer() {

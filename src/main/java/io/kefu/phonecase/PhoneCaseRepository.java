@@ -9,4 +9,6 @@ interface PhoneCaseRepository extends JpaRepository<PhoneCase, Long>, JpaSpecifi
     Optional<PhoneCase> findByProcessInstanceId(String processInstanceId);
 
     boolean existsByInquiryId(Long inquiryId);
+
+    Optional<PhoneCase> findByInquiryId(Long inquiryId);
 }

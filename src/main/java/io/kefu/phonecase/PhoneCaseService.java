@@ -3,12 +3,11 @@ package io.kefu.phonecase;
 import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.audit.CaseDirectory;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups.Department;
-import io.kefu.inquiry.Inquiry;
-import io.kefu.inquiry.InquiryOutcome;
 import io.kefu.inquiry.InquiryService;
+import io.kefu.inquiry.InquiryService.CaseHandover;
 import io.kefu.phonecase.process.PhoneCaseProcess;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.InvalidInputException;
@@ -29,7 +28,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,14 +44,14 @@ public class PhoneCaseService {
 
     private final PhoneCaseRepository cases;
     private final InquiryService inquiries;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final BusinessCalendar calendar;
     private final WorkingHours hours;
     private final RuntimeService runtimeService;
     private final Duration resolutionTime;
     private final Duration callbackTime;
 
-    PhoneCaseService(PhoneCaseRepository cases, InquiryService inquiries, CustomerRepository customers,
+    PhoneCaseService(PhoneCaseRepository cases, InquiryService inquiries, CustomerService customers,
             BusinessCalendar calendar, WorkingHours hours, RuntimeService runtimeService,
             @Value("${kefu.phone-case.resolution-hours:16}") long resolutionHours,
             @Value("${kefu.phone-case.callback-hours:2}") long callbackHours) {
@@ -73,24 +71,18 @@ public class PhoneCaseService {
      * case is a conflict (409).
      */
     public PhoneCase openFromInquiry(long inquiryId, PhoneCaseRequest request, CurrentUser user) {
-        Inquiry inquiry = inquiries.find(inquiryId);
-        if (!mayReadInquiry(inquiry, user)) {
-            throw new NotFoundException("咨询 " + inquiryId + " 不存在");
-        }
-        if (!InquiryService.mayRecord(user)) {
-            throw new AccessDeniedException(user.id() + " may not open phone cases");
-        }
-        if (inquiry.getOutcome() == InquiryOutcome.CASE || cases.existsByInquiryId(inquiryId)) {
+        CaseHandover inquiry = inquiries.turnIntoCase(inquiryId, user);
+        if (cases.existsByInquiryId(inquiryId)) {
             throw new ConflictException("咨询 " + inquiryId + " 已转为个案");
         }
         PhoneCaseRequest r = request == null ? new PhoneCaseRequest(null, null, null, null, null, null, null) : request;
         PhoneCaseRequest filled = new PhoneCaseRequest(
-                orElse(r.occurredWhen(), WHEN.withZone(hours.zone()).format(inquiry.getReceivedAt())),
-                orElse(r.place(), inquiry.getRegion()), orElse(r.person(), inquiry.getCallerName()),
-                orElse(r.contact(), inquiry.getCallerPhone()), orElse(r.event(), inquiry.getSummary()),
+                orElse(r.occurredWhen(), WHEN.withZone(hours.zone()).format(inquiry.receivedAt())),
+                orElse(r.place(), inquiry.region()), orElse(r.person(), inquiry.callerName()),
+                orElse(r.contact(), inquiry.callerPhone()), orElse(r.event(), inquiry.summary()),
                 r.department(), null);
-        PhoneCase opened = register(filled, inquiry, inquiry.getCustomer(), inquiry.getTakenBy());
-        inquiry.turnIntoCase();
+        Customer customer = inquiry.customerId() == null ? null : customers.find(inquiry.customerId());
+        PhoneCase opened = register(filled, inquiry.inquiryId(), customer, inquiry.takenBy());
         runtimeService.startProcessInstanceByKey(PhoneCaseProcess.KEY, opened.getCaseNo(),
                 PhoneCaseProcess.startVariables(opened));
         return opened;
@@ -100,7 +92,7 @@ public class PhoneCaseService {
     public PhoneCase open(PhoneCaseRequest request, String owner) {
         Customer customer = null;
         if (request.customerCode() != null && !request.customerCode().isBlank()) {
-            customer = customers.findByCode(request.customerCode().trim().toUpperCase()).orElseThrow(() -> InvalidInputException.of(
+            customer = customers.byCode(request.customerCode()).orElseThrow(() -> InvalidInputException.of(
                     "customerCode", "客户编号 " + request.customerCode().trim() + " 不存在"));
         }
         if (owner == null || owner.isBlank()) {
@@ -109,7 +101,7 @@ public class PhoneCaseService {
         return register(request, null, customer, owner);
     }
 
-    private PhoneCase register(PhoneCaseRequest r, Inquiry inquiry, Customer customer, String owner) {
+    private PhoneCase register(PhoneCaseRequest r, Long inquiryId, Customer customer, String owner) {
         Map<String, String> errors = new LinkedHashMap<>();
         required(errors, "occurredWhen", r.occurredWhen(), "请填写时间", 100);
         required(errors, "person", r.person(), "请填写人物(来电人)", 100);
@@ -125,7 +117,7 @@ public class PhoneCaseService {
             errors.put("department", "部门 " + department + " 不存在");
         }
         failOn(errors);
-        PhoneCase opened = new PhoneCase(inquiry, customer, r.occurredWhen().trim(), blank(r.place()) ? null
+        PhoneCase opened = new PhoneCase(inquiryId, customer, r.occurredWhen().trim(), blank(r.place()) ? null
                 : r.place().trim(), r.person().trim(), r.contact().trim(), r.event().trim(), department, owner,
                 calendar.addWorkingTime(Now.instant(), resolutionTime));
         cases.saveAndFlush(opened);
@@ -200,7 +192,7 @@ public class PhoneCaseService {
 
     @Transactional(readOnly = true)
     public Optional<PhoneCase> ofInquiry(long inquiryId) {
-        return cases.findOne((root, q, cb) -> cb.equal(root.get("inquiry").get("id"), inquiryId));
+        return cases.findByInquiryId(inquiryId);
     }
 
     /** A case the user may read, else 404 (whether a case exists is confidential). */
@@ -242,10 +234,6 @@ public class PhoneCaseService {
     /** The person and the contact in full: the owner (who calls back) and supervisors and managers. */
     public static boolean mayReadPersonalData(PhoneCase phoneCase, CurrentUser user) {
         return phoneCase.isOwnedBy(user.id()) || user.isSupervisorOrManager();
-    }
-
-    private static boolean mayReadInquiry(Inquiry inquiry, CurrentUser user) {
-        return inquiry.isTakenBy(user.id()) || user.isSupervisorOrManager() || user.isAuditor();
     }
 
     private static List<String> departmentsOf(CurrentUser user) {

@@ -14,7 +14,7 @@ public record PhoneCaseView(Long id, String caseNo, Long inquiryId, Long custome
         boolean personalDataMasked, long version) {
 
     static PhoneCaseView of(PhoneCase c, boolean unmasked) {
-        return new PhoneCaseView(c.getId(), c.getCaseNo(), c.getInquiry() == null ? null : c.getInquiry().getId(),
+        return new PhoneCaseView(c.getId(), c.getCaseNo(), c.getInquiryId(),
                 c.getCustomer() == null ? null : c.getCustomer().getId(), c.getOccurredWhen(), c.getPlace(),
                 unmasked ? c.getPerson() : PersonalData.maskName(c.getPerson()),
                 unmasked ? c.getContact() : maskContact(c.getContact()),

@@ -5,7 +5,7 @@ import io.kefu.contract.ContractService;
 import io.kefu.contract.TerminationParty;
 import io.kefu.contract.TerminationRequest;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.customer.CustomerTier;
 import io.kefu.identity.CurrentUser;
@@ -55,7 +55,7 @@ public class QualificationService {
 
     private final QualificationReviewRepository reviews;
     private final CustomerQualificationRepository standings;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final ContractService contracts;
     private final VisitPlanner visitPlanner;
     private final RuleTables decisions;
@@ -64,7 +64,7 @@ public class QualificationService {
     private final QualificationSettings settings;
 
     QualificationService(QualificationReviewRepository reviews, CustomerQualificationRepository standings,
-            CustomerRepository customers, ContractService contracts, VisitPlanner visitPlanner,
+            CustomerService customers, ContractService contracts, VisitPlanner visitPlanner,
             RuleTables decisions, RuntimeService runtimeService, WorkingHours hours,
             QualificationSettings settings) {
         this.reviews = reviews;
@@ -105,7 +105,7 @@ public class QualificationService {
         if (customerCode == null || customerCode.isBlank()) {
             throw InvalidInputException.of("customerCode", "请填写客户编号");
         }
-        Customer customer = customers.findByCode(customerCode.trim().toUpperCase()).orElseThrow(() ->
+        Customer customer = customers.byCode(customerCode).orElseThrow(() ->
                 InvalidInputException.of("customerCode", "客户编号 " + customerCode.trim() + " 不存在"));
         if (customer.getStatus() != CustomerStatus.ACTIVE) {
             throw InvalidInputException.of("customerCode", "客户 " + customer.getCode() + " "
@@ -133,7 +133,7 @@ public class QualificationService {
             if (reviews.existsByCustomerIdAndStatusIn(customerId, OPEN)) {
                 continue;
             }
-            Customer customer = customers.findById(customerId).orElseThrow();
+            Customer customer = customers.byId(customerId).orElseThrow();
             if (standingOf(customer).getNextReviewOn().isAfter(today)) {
                 continue;
             }

@@ -4,7 +4,6 @@ import io.kefu.shared.FieldErrors;
 import jakarta.validation.constraints.Size;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.customer.CustomerTier;
@@ -34,16 +33,14 @@ public class SurveyService {
     private final VisitPlanner planner;
     private final VisitRepository visitRepository;
     private final VisitCampaignRepository campaigns;
-    private final CustomerRepository customerRepository;
     private final CustomerService customers;
 
     SurveyService(VisitService visits, VisitPlanner planner, VisitRepository visitRepository,
-            VisitCampaignRepository campaigns, CustomerRepository customerRepository, CustomerService customers) {
+            VisitCampaignRepository campaigns, CustomerService customers) {
         this.visits = visits;
         this.planner = planner;
         this.visitRepository = visitRepository;
         this.campaigns = campaigns;
-        this.customerRepository = customerRepository;
         this.customers = customers;
     }
 
@@ -84,19 +81,11 @@ public class SurveyService {
         Set<Customer> chosen = new LinkedHashSet<>();
         if (byList) {
             for (String code : request.customerCodes()) {
-                try {
-                    chosen.add(customers.findByCode(code));
-                } catch (NotFoundException e) {
-                    throw InvalidInputException.of("customerCodes", "客户 " + code + " 不存在");
-                }
+                chosen.add(customers.byCode(code).orElseThrow(
+                        () -> InvalidInputException.of("customerCodes", "客户 " + code + " 不存在")));
             }
         } else {
-            chosen.addAll(customerRepository.findAll((root, query, cb) -> cb.and(
-                    cb.equal(root.get("status"), CustomerStatus.ACTIVE),
-                    request.customerTypes() == null || request.customerTypes().isEmpty() ? cb.conjunction()
-                            : root.get("type").in(request.customerTypes()),
-                    request.tiers() == null || request.tiers().isEmpty() ? cb.conjunction()
-                            : root.get("tier").in(request.tiers()))));
+            chosen.addAll(customers.active(request.customerTypes(), request.tiers()));
         }
         chosen.removeIf(c -> c.getStatus() != CustomerStatus.ACTIVE);
         if (chosen.isEmpty()) {
@@ -175,12 +164,8 @@ public class SurveyService {
             errors.put("deliveredOn", "配送日期不能晚于今天");
         }
         FieldErrors.failOn(errors);
-        Customer customer;
-        try {
-            customer = customers.findByCode(request.customerCode().trim());
-        } catch (NotFoundException e) {
-            throw InvalidInputException.of("customerCode", "客户 " + request.customerCode() + " 不存在");
-        }
+        Customer customer = customers.byCode(request.customerCode()).orElseThrow(
+                () -> InvalidInputException.of("customerCode", "客户 " + request.customerCode() + " 不存在"));
         if (customer.getType() != CustomerType.DEALER) {
             throw InvalidInputException.of("customerCode", "配送回访针对经销商的下游订单," + customer.getCode() + " 是"
                     + customer.getType().label());

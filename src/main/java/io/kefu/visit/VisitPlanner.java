@@ -2,7 +2,7 @@ package io.kefu.visit;
 
 import io.kefu.shared.FieldErrors;
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
+import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.identity.KefuGroups;
 import io.kefu.visit.VisitService.VisitPlan;
@@ -39,13 +39,13 @@ public class VisitPlanner {
     private final VisitService visits;
     private final VisitRepository visitRepository;
     private final VisitScheduleRepository schedules;
-    private final CustomerRepository customers;
+    private final CustomerService customers;
     private final RuleTables decisions;
     private final IdentityService identityService;
     private final VisitSettings settings;
 
     VisitPlanner(VisitService visits, VisitRepository visitRepository, VisitScheduleRepository schedules,
-            CustomerRepository customers, RuleTables decisions, IdentityService identityService,
+            CustomerService customers, RuleTables decisions, IdentityService identityService,
             VisitSettings settings) {
         this.visits = visits;
         this.visitRepository = visitRepository;
@@ -64,7 +64,7 @@ public class VisitPlanner {
     /** Plans every visit due on {@code today} or earlier and not yet planned; returns the visits planned. */
     public List<Visit> planDueVisits(LocalDate today) {
         List<Visit> planned = new ArrayList<>();
-        List<Customer> active = customers.findAll((root, query, cb) -> cb.equal(root.get("status"), CustomerStatus.ACTIVE));
+        List<Customer> active = customers.active(null, null);
         // the schedules in one query, not one per customer
         Map<Long, VisitSchedule> byCustomer = schedules.findAll().stream()
                 .collect(Collectors.toMap(VisitSchedule::getCustomerId, Function.identity()));
@@ -188,7 +188,7 @@ public class VisitPlanner {
             errors.put("visitDate", "回访日期不能早于今天");
         }
         FieldErrors.failOn(errors);
-        Customer customer = customers.findByCode(customerCode.trim()).orElseThrow(() ->
+        Customer customer = customers.byCode(customerCode).orElseThrow(() ->
                 io.kefu.shared.InvalidInputException.of("customerCode", "客户 " + customerCode + " 不存在"));
         if (customer.getStatus() != CustomerStatus.ACTIVE) {
             throw io.kefu.shared.InvalidInputException.of("customerCode", "客户 " + customer.getCode() + " "

@@ -6,9 +6,9 @@ import static io.kefu.shared.FieldErrors.require;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kefu.complaint.Channel;
-import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintIntake;
 import io.kefu.complaint.ComplaintService;
+import io.kefu.complaint.ComplaintService.OpenedComplaint;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.complaint.Severity;
 import io.kefu.customer.Contact;
@@ -266,10 +266,10 @@ public class VisitService {
                 Channel.OTHER, visit.getComplaintCategory(), Severity.MINOR,
                 "回访 " + visit.getVisitNo() + "(" + visit.getKind().label() + ")中客户投诉:" + visit.getComplaintText(),
                 null, null);
-        Complaint complaint = complaints.openCase(intake, owner);
-        visit.linkComplaint(complaint.getId());
-        log.info("Visit {} opened complaint {}", visit.getVisitNo(), complaint.getCaseNo());
-        return complaint.getId();
+        OpenedComplaint complaint = complaints.openOnBehalf(intake, owner);
+        visit.linkComplaint(complaint.id());
+        log.info("Visit {} opened complaint {}", visit.getVisitNo(), complaint.caseNo());
+        return complaint.id();
     }
 
     public String matterGroup(long visitId) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.kefu.customer.Customer;
-import io.kefu.customer.CustomerRepository;
 import io.kefu.customer.CustomerRequest;
 import io.kefu.customer.CustomerRequest.ContactRequest;
 import io.kefu.customer.CustomerService;
@@ -50,7 +49,6 @@ class NotificationProcessTest {
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired CustomerService customerService;
-    @Autowired CustomerRepository customerRepository;
     @Autowired NoticeRepository notices;
     @Autowired NotificationService notificationService;
     @Autowired ChannelSwitches channels;
@@ -422,7 +420,7 @@ class NotificationProcessTest {
             return registered;
         }
         return tx.execute(s -> {
-            Customer c = customerRepository.findById(registered.getId()).orElseThrow();
+            Customer c = customerService.find(registered.getId());
             c.changeEmail(email);
             return c;
         });
