@@ -20,6 +20,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Ready alternatives of a process a manager can switch to (模型管理 → 可切换的流程方案): each directory
@@ -44,16 +45,19 @@ class ModelVariants {
     }
 
     private final RepositoryService repository;
-    private final Map<String, Files> variants;
+    /**
+     * The variants and the shipped models they replace, read (and their BPMN parsed) when a manager first asks for
+     * them, not while Kefu starts: reading them parses every shipped process model.
+     */
+    private final SingletonSupplier<Map<String, Files>> variants = SingletonSupplier.of(ModelVariants::scan);
 
     ModelVariants(RepositoryService repository) {
         this.repository = repository;
-        this.variants = scan();
     }
 
     List<Variant> list() {
         List<Variant> list = new ArrayList<>();
-        variants.forEach((id, files) -> {
+        variants.obtain().forEach((id, files) -> {
             ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(files.processKey())
                     .latestVersion().withoutTenantId().singleResult();
             boolean current = latest != null && files.versionTag() != null
@@ -69,7 +73,7 @@ class ModelVariants {
         if (!ModelDeployments.mayDeploy(user)) {
             throw new AccessDeniedException("only managers deploy");
         }
-        Files files = variants.get(id);
+        Files files = variants.obtain().get(id);
         if (files == null) {
             throw new NotFoundException("流程方案 " + id + " 不存在");
         }
