@@ -138,7 +138,7 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public Customer find(long id) {
-        return customers.findById(id).orElseThrow(() -> new NotFoundException("客户 " + id + " 不存在"));
+        return byId(id).orElseThrow(() -> new NotFoundException("客户 " + id + " 不存在"));
     }
 
     /**
@@ -228,8 +228,7 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public Customer findByCode(String code) {
-        return customers.findByCode(code == null ? "" : code.trim().toUpperCase())
-                .orElseThrow(() -> InvalidInputException.of("customerCode", "客户编号 " + code + " 不存在"));
+        return byCode(code).orElseThrow(() -> InvalidInputException.of("customerCode", "客户编号 " + code + " 不存在"));
     }
 
     @Transactional(readOnly = true)

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -88,14 +87,7 @@ class DemoDispatch implements ApplicationRunner {
     }
 
     private void step(WorkOrder order, String taskKey, String user, Map<String, Object> form) {
-        DemoActor.as(identityService, user, () -> {
-            Task task = taskService.createTaskQuery().processInstanceBusinessKey(order.getOrderNo())
-                    .taskDefinitionKey(taskKey).singleResult();
-            if (task.getAssignee() == null) {
-                taskService.claim(task.getId(), user);
-            }
-            taskService.complete(task.getId(), form);
-            return null;
-        });
+        DemoActor.complete(identityService, taskService, user, () -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(order.getOrderNo()).taskDefinitionKey(taskKey).singleResult(), form);
     }
 }

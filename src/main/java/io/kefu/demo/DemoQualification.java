@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -89,14 +88,7 @@ class DemoQualification implements ApplicationRunner {
     }
 
     private void step(QualificationReview review, String taskKey, String user, Map<String, Object> form) {
-        DemoActor.as(identityService, user, () -> {
-            Task task = taskService.createTaskQuery().processInstanceBusinessKey(review.getReviewNo())
-                    .taskDefinitionKey(taskKey).singleResult();
-            if (task.getAssignee() == null) {
-                taskService.claim(task.getId(), user);
-            }
-            taskService.complete(task.getId(), form);
-            return null;
-        });
+        DemoActor.complete(identityService, taskService, user, () -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(review.getReviewNo()).taskDefinitionKey(taskKey).singleResult(), form);
     }
 }

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -67,17 +66,9 @@ class DemoSupervision implements ApplicationRunner {
     }
 
     private void complete(String taskKey, String assignee, String user, Map<String, Object> form) {
-        DemoActor.as(identityService, user, () -> {
+        DemoActor.complete(identityService, taskService, user, () -> {
             var query = taskService.createTaskQuery().taskDefinitionKey(taskKey);
-            Task task = (assignee == null ? query : query.taskAssignee(assignee)).list().stream().findFirst()
-                    .orElse(null);
-            if (task != null) {
-                if (task.getAssignee() == null) {
-                    taskService.claim(task.getId(), user);
-                }
-                taskService.complete(task.getId(), form);
-            }
-            return null;
-        });
+            return (assignee == null ? query : query.taskAssignee(assignee)).list().stream().findFirst().orElse(null);
+        }, form);
     }
 }

@@ -7,8 +7,6 @@ import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.percent;
 import static io.kefu.report.Figures.utc;
 
-import io.kefu.dispatch.WorkOrderKind;
-import io.kefu.dispatch.WorkOrderStatus;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;

@@ -1,6 +1,7 @@
 package io.kefu.model;
 
 import io.kefu.identity.KefuGroups;
+import io.kefu.shared.AuthorizationChecks;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,14 +94,6 @@ final class DeployedModels {
     }
 
     private <T> T withoutAuthorization(java.util.function.Supplier<T> query) {
-        boolean enabled = commandContext.isAuthorizationCheckEnabled();
-        commandContext.disableAuthorizationCheck();
-        try {
-            return query.get();
-        } finally {
-            if (enabled) {
-                commandContext.enableAuthorizationCheck();
-            }
-        }
+        return AuthorizationChecks.withoutAuthorizationCheck(commandContext, query);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -27,16 +28,15 @@ class NoticeSenders {
 
     private final NotificationSettings settings;
     private final ObjectProvider<JavaMailSender> mailSender;
-    private final ObjectProvider<RestClient.Builder> builders;
     // built at the first SMS or WeChat notice: Spring Boot's RestClient.Builder starts a JDK HttpClient with its TLS
     // context (hundreds of classes), which a start with the gateway channels off never needs
-    private volatile RestClient gateway;
+    private final SingletonSupplier<RestClient> gateway;
 
     NoticeSenders(NotificationSettings settings, ObjectProvider<JavaMailSender> mailSender,
             ObjectProvider<RestClient.Builder> builders) {
         this.settings = settings;
         this.mailSender = mailSender;
-        this.builders = builders;
+        this.gateway = SingletonSupplier.of(() -> gatewayClient(builders.getObject(), settings.gateway()));
     }
 
     void send(Notice notice) {
@@ -74,23 +74,10 @@ class NoticeSenders {
         request.put("noticeId", notice.getId());
         request.put("archiveNo", notice.getArchiveNo());
         try {
-            gateway().post().contentType(MediaType.APPLICATION_JSON).body(request).retrieve().toBodilessEntity();
+            gateway.obtain().post().contentType(MediaType.APPLICATION_JSON).body(request).retrieve().toBodilessEntity();
         } catch (RestClientException e) {
             throw new NoticeFailure(notice.getChannel().label() + "网关发送失败: " + e.getMessage(), e);
         }
-    }
-
-    private RestClient gateway() {
-        RestClient client = gateway;
-        if (client == null) {
-            synchronized (this) {
-                if (gateway == null) {
-                    gateway = gatewayClient(builders.getObject(), settings.gateway());
-                }
-                client = gateway;
-            }
-        }
-        return client;
     }
 
     private static RestClient gatewayClient(RestClient.Builder builder, NotificationSettings.Gateway gateway) {

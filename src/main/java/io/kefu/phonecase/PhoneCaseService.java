@@ -14,10 +14,9 @@ import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
 import io.kefu.shared.time.Now;
-import io.kefu.shared.time.WorkingHours;
+import io.kefu.shared.time.TimeText;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,26 +39,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PhoneCaseService {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PhoneCaseRepository cases;
     private final InquiryService inquiries;
     private final CustomerService customers;
     private final BusinessCalendar calendar;
-    private final WorkingHours hours;
     private final RuntimeService runtimeService;
     private final Duration resolutionTime;
     private final Duration callbackTime;
 
     PhoneCaseService(PhoneCaseRepository cases, InquiryService inquiries, CustomerService customers,
-            BusinessCalendar calendar, WorkingHours hours, RuntimeService runtimeService,
+            BusinessCalendar calendar, RuntimeService runtimeService,
             @Value("${kefu.phone-case.resolution-hours:16}") long resolutionHours,
             @Value("${kefu.phone-case.callback-hours:2}") long callbackHours) {
         this.cases = cases;
         this.inquiries = inquiries;
         this.customers = customers;
         this.calendar = calendar;
-        this.hours = hours;
         this.runtimeService = runtimeService;
         this.resolutionTime = Duration.ofHours(resolutionHours);
         this.callbackTime = Duration.ofHours(callbackHours);
@@ -77,7 +73,7 @@ public class PhoneCaseService {
         }
         PhoneCaseRequest r = request == null ? new PhoneCaseRequest(null, null, null, null, null, null, null) : request;
         PhoneCaseRequest filled = new PhoneCaseRequest(
-                orElse(r.occurredWhen(), WHEN.withZone(hours.zone()).format(inquiry.receivedAt())),
+                orElse(r.occurredWhen(), TimeText.minutes(inquiry.receivedAt())),
                 orElse(r.place(), inquiry.region()), orElse(r.person(), inquiry.callerName()),
                 orElse(r.contact(), inquiry.callerPhone()), orElse(r.event(), inquiry.summary()),
                 r.department(), null);

@@ -6,7 +6,6 @@ import io.kefu.report.ReportResult;
 import static io.kefu.report.Figures.count;
 import static io.kefu.report.Figures.utc;
 
-import io.kefu.qualification.CustomerClass;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;
@@ -156,7 +155,7 @@ class QualificationReport implements Report {
                             CustomerClass.valueOf(rs.getString(3)).label(), rs.getInt(4), rs.getInt(5), rs.getInt(6),
                             rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getBoolean(11) ? "是" : "否",
-                            io.kefu.qualification.ReviewStatus.valueOf(rs.getString(12)).label()));
+                            ReviewStatus.valueOf(rs.getString(12)).label()));
                 }, utc(period.start()), utc(period.end()));
         return new Table("评级明细", List.of("审核编号", "客户编号", "客户分类", "满意度", "业务贡献", "信用", "总分", "评级",
                 "原等级", "现等级", "信用下降", "结果"), rows);

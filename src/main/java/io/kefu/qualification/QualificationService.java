@@ -12,6 +12,7 @@ import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.qualification.process.QualificationProcess;
 import io.kefu.shared.ConflictException;
+import io.kefu.shared.FieldErrors;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
@@ -90,7 +91,10 @@ public class QualificationService {
 
     /** Opens the review and starts its process (business key: the review's number). */
     public QualificationReview openAndStart(String customerCode, String openedBy) {
-        QualificationReview review = open(customerCode, openedBy);
+        return started(open(customerCode, openedBy));
+    }
+
+    private QualificationReview started(QualificationReview review) {
         String id = runtimeService.startProcessInstanceByKey(QualificationProcess.KEY, review.getReviewNo(),
                 QualificationProcess.startVariables(review)).getId();
         review.linkProcess(id);
@@ -107,6 +111,10 @@ public class QualificationService {
         }
         Customer customer = customers.byCode(customerCode).orElseThrow(() ->
                 InvalidInputException.of("customerCode", "客户编号 " + customerCode.trim() + " 不存在"));
+        return open(customer, openedBy);
+    }
+
+    private QualificationReview open(Customer customer, String openedBy) {
         if (customer.getStatus() != CustomerStatus.ACTIVE) {
             throw InvalidInputException.of("customerCode", "客户 " + customer.getCode() + " "
                     + customer.getStatus().label() + ",只审核合作中的客户");
@@ -137,7 +145,7 @@ public class QualificationService {
             if (standingOf(customer).getNextReviewOn().isAfter(today)) {
                 continue;
             }
-            opened.add(openAndStart(customer.getCode(), PLANNER));
+            opened.add(started(open(customer, PLANNER)));
         }
         if (!opened.isEmpty()) {
             log.info("Qualification reviews opened: {}", opened.stream().map(QualificationReview::getReviewNo).toList());
@@ -219,9 +227,7 @@ public class QualificationService {
                 errors.put("newTier", "客户等级只能是 A、B 或 C");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        FieldErrors.failOn(errors);
         Grade grade = grade(satisfaction, contribution, credit);
         CustomerTier tierAfter = chosen != null ? chosen : grade.tier();
         Customer customer = review.getCustomer();
@@ -235,7 +241,7 @@ public class QualificationService {
         boolean declined = grade.creditWarning() || (previous != null && credit < previous);
         LocalDate next = today().plusMonths(cycleMonths(standing.getCustomerClass(), tierAfter));
         review.scored(satisfaction, contribution, credit, previous, grade.tier(), declined, tierAfter,
-                changed ? tierChangeReason.trim() : null, blankToNull(note), actor, next);
+                changed ? tierChangeReason.trim() : null, FieldErrors.blankToNull(note), actor, next);
         if (changed) {
             customer.reclassify(tierAfter);
         }
@@ -266,9 +272,7 @@ public class QualificationService {
                 errors.put("stopCooperation", "客户 " + review.getCustomer().getCode() + " 没有合作中的合同,无法发起解约");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        FieldErrors.failOn(errors);
         review.decided(stop, note.trim(), actor, contractId);
         return stop;
     }
@@ -359,9 +363,5 @@ public class QualificationService {
         } else if (value < 1 || value > 5) {
             errors.put(field, label + "评分须在 1–5 分之间");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -31,11 +31,6 @@ public class ReportService {
         this.hours = hours;
     }
 
-    /** Every report there is, in page order. */
-    public List<Report> all() {
-        return reports;
-    }
-
     /** Managers, supervisors and auditors read reports; agents and departments do not. */
     public static boolean mayRead(CurrentUser user) {
         return user.isSupervisorOrManager() || user.isAuditor();

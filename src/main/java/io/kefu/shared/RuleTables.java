@@ -3,7 +3,6 @@ package io.kefu.shared;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,21 +23,8 @@ public class RuleTables {
 
     /** The latest deployed table with this key, evaluated with these inputs. */
     public DmnDecisionResult evaluate(String decisionKey, Map<String, Object> inputs) {
-        return engine.getCommandExecutorTxRequired().execute(commandContext -> withoutAuthorizationCheck(
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> AuthorizationChecks.withoutAuthorizationCheck(
                 commandContext, () -> engine.getDecisionService().evaluateDecisionByKey(decisionKey)
                         .variables(inputs).evaluate()));
-    }
-
-    private static DmnDecisionResult withoutAuthorizationCheck(CommandContext commandContext,
-            java.util.function.Supplier<DmnDecisionResult> evaluation) {
-        boolean wasEnabled = commandContext.isAuthorizationCheckEnabled();
-        commandContext.disableAuthorizationCheck();
-        try {
-            return evaluation.get();
-        } finally {
-            if (wasEnabled) {
-                commandContext.enableAuthorizationCheck();
-            }
-        }
     }
 }

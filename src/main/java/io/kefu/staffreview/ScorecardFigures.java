@@ -1,11 +1,12 @@
 package io.kefu.staffreview;
 
+import static io.kefu.report.Figures.utc;
+
 import io.kefu.staffreview.StaffReview.Figures;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -69,10 +70,5 @@ class ScorecardFigures {
     private int number(String sql, Object... args) {
         Integer value = jdbc.queryForObject(sql, Integer.class, args);
         return value == null ? 0 : value;
-    }
-
-    /** Kefu's tables hold instants as UTC wall time (hibernate.jdbc.time_zone: UTC). */
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package io.kefu.staffreview;
 
 import io.kefu.identity.CurrentUser;
+import io.kefu.shared.FieldErrors;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
@@ -10,7 +11,6 @@ import io.kefu.staffreview.process.StaffReviewProcess;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -93,9 +93,7 @@ public class StaffReviewService {
         if (errors.isEmpty() && reviews.findByEmployeeAndReviewMonth(employee.trim(), parsed.toString()).isPresent()) {
             errors.put("month", employee.trim() + " 的 " + parsed + " 月度考评已存在");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        FieldErrors.failOn(errors);
         StaffReview review = new StaffReview(employee.trim(), parsed.toString(), startedBy,
                 figures.count(employee.trim(), parsed, hours.zone()));
         reviews.saveAndFlush(review);
@@ -122,11 +120,9 @@ public class StaffReviewService {
         if (comment != null && comment.trim().length() > 2000) {
             errors.put("managerComment", "评语最多 2000 个字符");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        FieldErrors.failOn(errors);
         review.recount(figures.count(review.getEmployee(), YearMonth.parse(review.getReviewMonth()), hours.zone()));
-        review.score(scores, blank(comment) ? null : comment.trim(), manager);
+        review.score(scores, FieldErrors.blankToNull(comment), manager);
         return review;
     }
 
@@ -210,12 +206,6 @@ public class StaffReviewService {
             spec = spec.and((root, q, cb) -> cb.equal(root.get("reviewMonth"), m));
         }
         return reviews.findAll(spec, page);
-    }
-
-    /** Every review of a month, for the scorecard report (read rule checked by the report). */
-    @Transactional(readOnly = true)
-    public List<StaffReview> ofMonths(List<String> months) {
-        return reviews.findAll((root, q, cb) -> root.get("reviewMonth").in(months));
     }
 
     private static void checkScore(Map<String, String> errors, String field, String label, Integer score) {

@@ -8,8 +8,8 @@ import io.kefu.report.ReportResult;
 import io.kefu.report.ReportResult.Chart;
 import io.kefu.report.ReportResult.Kpi;
 import io.kefu.report.ReportResult.Table;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,17 +75,9 @@ class StaffScorecardReport implements Report {
                     int onTime = rs.getInt("tasks_on_time");
                     int against = rs.getInt("complaints_against");
                     int rated = rs.getInt("visits_rated");
-                    Integer[] scores = new Integer[5];
-                    String[] columns = {"score_workload", "score_timeliness", "score_effectiveness",
-                            "score_cooperation", "score_attitude"};
-                    int sum = 0;
-                    boolean scored = true;
-                    for (int i = 0; i < 5; i++) {
-                        int v = rs.getInt(columns[i]);
-                        scores[i] = rs.wasNull() ? null : v;
-                        scored &= scores[i] != null;
-                        sum += scores[i] == null ? 0 : scores[i];
-                    }
+                    StaffReview.Scores scores = new StaffReview.Scores(score(rs, "score_workload"),
+                            score(rs, "score_timeliness"), score(rs, "score_effectiveness"),
+                            score(rs, "score_cooperation"), score(rs, "score_attitude"));
                     String grade = rs.getString("grade");
                     if (grade != null) {
                         grades.merge(grade, 1L, Long::sum);
@@ -107,9 +99,8 @@ class StaffScorecardReport implements Report {
                     row.add(rated);
                     row.add(Figures.percent(rs.getInt("visits_satisfied"), rated));
                     row.add(rs.getInt("violations"));
-                    row.addAll(java.util.Arrays.asList(scores));
-                    row.add(scored ? BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(5), 2, RoundingMode.HALF_UP)
-                            : null);
+                    row.addAll(scores.all());
+                    row.add(scores.average());
                     row.add(grade);
                     row.add(acknowledged);
                     rows.add(row);
@@ -124,5 +115,10 @@ class StaffScorecardReport implements Report {
         return new ReportResult(key(), title(), period, kpis,
                 List.of(new Table("员工计分卡", COLUMNS, rows), new Table("等级分布", List.of("等级", "人次"), gradeRows)),
                 List.of(new Chart("等级分布", "bar", 1, 0, List.of(1))));
+    }
+
+    private static Integer score(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 }

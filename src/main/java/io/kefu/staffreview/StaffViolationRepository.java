@@ -10,5 +10,4 @@ interface StaffViolationRepository extends JpaRepository<StaffViolation, Long>,
     long countByEmployeeAndKindAndOccurredOnBetween(String employee, ViolationKind kind, LocalDate from,
             LocalDate to);
 
-    long countByEmployeeAndOccurredOnBetween(String employee, LocalDate from, LocalDate to);
 }

@@ -1,7 +1,5 @@
 package io.kefu.staffreview;
 
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The prohibited behaviours of the rulebooks (R4): the customer-service conduct code's 禁止行为 and the franchise
@@ -26,9 +24,5 @@ public enum ViolationKind {
 
     public String label() {
         return label;
-    }
-
-    public static List<String> names() {
-        return Arrays.stream(values()).map(Enum::name).toList();
     }
 }

@@ -1,7 +1,7 @@
 package io.kefu.staffreview;
 
 import io.kefu.identity.CurrentUser;
-import io.kefu.shared.InvalidInputException;
+import io.kefu.shared.FieldErrors;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
 import io.kefu.shared.time.WorkingHours;
@@ -69,9 +69,7 @@ public class ViolationService {
         }
         text(errors, "description", "违规经过", request.description());
         text(errors, "evidence", "证据", request.evidence());
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        FieldErrors.failOn(errors);
         int offenceNo = (int) violations.countByEmployeeAndKindAndOccurredOnBetween(employee, request.kind(),
                 request.occurredOn().minusMonths(OFFENCE_WINDOW_MONTHS), request.occurredOn()) + 1;
         StaffViolation violation = new StaffViolation(employee, request.kind(), request.occurredOn(),

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import io.kefu.shared.AuthorizationChecks;
 import io.kefu.shared.time.Now;
 import org.springframework.stereotype.Component;
 
@@ -88,17 +89,13 @@ public class StepBinder {
         if (commandContext == null || task.getId() == null) {
             return Optional.empty();
         }
-        boolean enabled = commandContext.isAuthorizationCheckEnabled();
-        commandContext.disableAuthorizationCheck();
-        try (InputStream form = commandContext.getProcessEngineConfiguration().getFormService()
-                .getDeployedTaskForm(task.getId())) {
-            return StepForm.read(form.readAllBytes());
-        } catch (ProcessEngineException | IOException | IllegalArgumentException noForm) {
-            return Optional.empty();
-        } finally {
-            if (enabled) {
-                commandContext.enableAuthorizationCheck();
+        return AuthorizationChecks.withoutAuthorizationCheck(commandContext, () -> {
+            try (InputStream form = commandContext.getProcessEngineConfiguration().getFormService()
+                    .getDeployedTaskForm(task.getId())) {
+                return StepForm.read(form.readAllBytes());
+            } catch (ProcessEngineException | IOException | IllegalArgumentException noForm) {
+                return Optional.empty();
             }
-        }
+        });
     }
 }

@@ -1,8 +1,7 @@
 package io.kefu.step;
 
-import io.kefu.shared.time.WorkingHours;
+import io.kefu.shared.time.TimeText;
 import io.kefu.task.CaseCardSection;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,11 +14,9 @@ class StepEntryCard implements CaseCardSection {
     static final String HEADING = "#### 其他步骤的记录";
 
     private final StepEntries entries;
-    private final DateTimeFormatter time;
 
-    StepEntryCard(StepEntries entries, WorkingHours hours) {
+    StepEntryCard(StepEntries entries) {
         this.entries = entries;
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(hours.zone());
     }
 
     @Override
@@ -29,7 +26,7 @@ class StepEntryCard implements CaseCardSection {
             return null;
         }
         return HEADING + "\n\n" + kept.stream()
-                .map(e -> "- **" + e.taskName() + "**(" + e.actor() + "," + time.format(e.at()) + "):" + e.text())
+                .map(e -> "- **" + e.taskName() + "**(" + e.actor() + "," + TimeText.minutes(e.at()) + "):" + e.text())
                 .collect(Collectors.joining("\n"));
     }
 }

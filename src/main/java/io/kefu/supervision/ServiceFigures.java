@@ -12,8 +12,7 @@ public record ServiceFigures(long complaintsReceived, long complaintsClosed, Big
         long inquiriesToCases, long visitsDue, long visitsDone, BigDecimal visitRate, long workOrders,
         BigDecimal dispatchOnTime) {
 
-    /** One technical-service person's week: the work orders given to them, and 技术部's complaints. */
-    public record Technician(long workOrders, long visitsDue, long visitsOnTime, BigDecimal onTimeRate,
-            long departmentComplaints, long departmentComplaintsClosed) {
+    /** One technical-service person's week: the work orders given to them and their visits on time. */
+    public record Technician(long workOrders, long visitsDue, long visitsOnTime, BigDecimal onTimeRate) {
     }
 }

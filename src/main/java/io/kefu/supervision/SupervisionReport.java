@@ -1,6 +1,5 @@
 package io.kefu.supervision;
 
-import io.kefu.supervision.ServiceFigures;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -231,5 +230,4 @@ public class SupervisionReport {
     public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public String getManagerNote() { return managerNote; }
     public String getProcessInstanceId() { return processInstanceId; }
-    public long getVersion() { return version; }
 }

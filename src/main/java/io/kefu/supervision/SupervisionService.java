@@ -1,7 +1,7 @@
 package io.kefu.supervision;
 
 import io.kefu.report.Period;
-import io.kefu.supervision.SupervisionFigures;
+import io.kefu.shared.FieldErrors;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
@@ -72,10 +72,11 @@ public class SupervisionService {
     public List<SupervisionReport> openWeekly(LocalDate monday) {
         Period period = Period.of(monday, monday.plusDays(4), hours.zone());
         var center = figures.of(period);
+        var own = figures.ofTechnicians(period);
         return identityService.createUserQuery().memberOfGroup(weeklyGroup).orderByUserId().asc().list().stream()
                 .map(User::getId)
                 .map(staff -> SupervisionReport.weekly(period.from(), period.to(), staff, center,
-                        figures.ofTechnician(period, staff)))
+                        own.apply(staff)))
                 // a person whose report of the week exists already (the week started by hand) is not asked twice
                 .filter(report -> reports.findByReportNo(report.getReportNo()).isEmpty())
                 .map(reports::save)
@@ -94,10 +95,8 @@ public class SupervisionService {
         SupervisionGrade maintenanceGrade = grade(errors, "maintenanceGrade", maintenance, "请评定主动维护");
         required(errors, "assessment", assessment, "请填写考核意见");
         optional(errors, "improvements", improvements);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        find(id).assess(actor, acceptanceGrade, maintenanceGrade, assessment.trim(), trimmed(improvements));
+        FieldErrors.failOn(errors);
+        find(id).assess(actor, acceptanceGrade, maintenanceGrade, assessment.trim(), FieldErrors.blankToNull(improvements));
     }
 
     /** 总经理阅知: the general manager has read the report. */
@@ -107,10 +106,8 @@ public class SupervisionService {
             errors.put("reportRead", "请阅读报告后确认");
         }
         optional(errors, "managerNote", note);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        find(id).acknowledge(actor, trimmed(note));
+        FieldErrors.failOn(errors);
+        find(id).acknowledge(actor, FieldErrors.blankToNull(note));
     }
 
     /**
@@ -125,10 +122,8 @@ public class SupervisionService {
         Map<String, String> errors = new LinkedHashMap<>();
         required(errors, "serviceStatus", serviceStatus, "请填写本周客户服务状况");
         optional(errors, "customerFeedback", customerFeedback);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        report.submit(serviceStatus.trim(), trimmed(customerFeedback));
+        FieldErrors.failOn(errors);
+        report.submit(serviceStatus.trim(), FieldErrors.blankToNull(customerFeedback));
     }
 
     @Transactional(readOnly = true)
@@ -189,9 +184,5 @@ public class SupervisionService {
         if (value != null && value.trim().length() > MAX_TEXT) {
             errors.put(field, "最多 " + MAX_TEXT + " 个字符");
         }
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

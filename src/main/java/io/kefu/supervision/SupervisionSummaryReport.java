@@ -29,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SupervisionSummaryReport implements Report {
 
-    private static final Map<String, String> GRADES = Map.of("EXCELLENT", "优", "GOOD", "良", "FAIR", "中", "POOR",
-            "差");
 
     private final SupervisionFigures figures;
     private final JdbcTemplate jdbc;
@@ -69,9 +67,8 @@ class SupervisionSummaryReport implements Report {
         List<List<Object>> rows = new ArrayList<>();
         long assessed = 0;
         long acknowledged = 0;
-        long[] acceptance = new long[GRADES.size()];
-        long[] maintenance = new long[GRADES.size()];
-        List<String> gradeOrder = List.of("EXCELLENT", "GOOD", "FAIR", "POOR");
+        long[] acceptance = new long[SupervisionGrade.values().length];
+        long[] maintenance = new long[SupervisionGrade.values().length];
         for (YearMonth month = YearMonth.from(period.from()); !month.atDay(1).isAfter(period.to());
                 month = month.plusMonths(1)) {
             LocalDate from = max(month.atDay(1), period.from());
@@ -80,8 +77,8 @@ class SupervisionSummaryReport implements Report {
             String[] report = monthly.get(month.atDay(1));
             if (report != null && report[0] != null) {
                 assessed++;
-                acceptance[gradeOrder.indexOf(report[0])]++;
-                maintenance[gradeOrder.indexOf(report[1])]++;
+                acceptance[SupervisionGrade.valueOf(report[0]).ordinal()]++;
+                maintenance[SupervisionGrade.valueOf(report[1]).ordinal()]++;
             }
             if (report != null && "DONE".equals(report[2])) {
                 acknowledged++;
@@ -109,8 +106,8 @@ class SupervisionSummaryReport implements Report {
                 weeklyTotal[2], weeklyTotal[3]));
 
         List<List<Object>> grades = new ArrayList<>();
-        for (int i = 0; i < gradeOrder.size(); i++) {
-            grades.add(Arrays.asList(GRADES.get(gradeOrder.get(i)), acceptance[i], maintenance[i]));
+        for (SupervisionGrade grade : SupervisionGrade.values()) {
+            grades.add(Arrays.asList(grade.label(), acceptance[grade.ordinal()], maintenance[grade.ordinal()]));
         }
         long months = rows.size() - 1;
         List<Kpi> kpis = List.of(
@@ -140,8 +137,8 @@ class SupervisionSummaryReport implements Report {
         return Arrays.asList(label, f.complaintsReceived(), f.complaintsClosed(), f.responseOnTime(),
                 f.resolutionOnTime(), f.inquiries(), f.inquiriesToCases(), f.visitsDue(), f.visitsDone(),
                 f.visitRate(), f.workOrders(), f.dispatchOnTime(),
-                report == null || report[0] == null ? "—" : GRADES.get(report[0]),
-                report == null || report[1] == null ? "—" : GRADES.get(report[1]),
+                report == null || report[0] == null ? "—" : SupervisionGrade.valueOf(report[0]).label(),
+                report == null || report[1] == null ? "—" : SupervisionGrade.valueOf(report[1]).label(),
                 report == null ? "—" : "DONE".equals(report[2]) ? "已阅" : "未阅");
     }
 

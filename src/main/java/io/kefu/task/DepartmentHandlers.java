@@ -1,5 +1,6 @@
 package io.kefu.task;
 
+import io.kefu.shared.AuthorizationChecks;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -85,17 +86,7 @@ public class DepartmentHandlers {
      */
     private static <T> T withoutAuthorizationCheck(Supplier<T> query) {
         CommandContext commandContext = Context.getCommandContext();
-        if (commandContext == null) {
-            return query.get();
-        }
-        boolean wasEnabled = commandContext.isAuthorizationCheckEnabled();
-        commandContext.disableAuthorizationCheck();
-        try {
-            return query.get();
-        } finally {
-            if (wasEnabled) {
-                commandContext.enableAuthorizationCheck();
-            }
-        }
+        return commandContext == null ? query.get()
+                : AuthorizationChecks.withoutAuthorizationCheck(commandContext, query);
     }
 }

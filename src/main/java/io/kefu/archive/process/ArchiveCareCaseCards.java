@@ -6,7 +6,6 @@ import io.kefu.archive.ArchiveDestruction;
 import io.kefu.archive.ArchiveEntry;
 import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;
-import io.kefu.shared.Markdown;
 import io.kefu.shared.time.Now;
 import java.time.Instant;
 import java.util.List;

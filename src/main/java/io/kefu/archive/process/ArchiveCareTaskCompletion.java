@@ -10,10 +10,7 @@ import static io.kefu.task.FormFields.text;
 
 import io.kefu.archive.ArchiveCareService;
 import io.kefu.archive.ArchiveDestruction.Appraisal;
-import io.kefu.shared.InvalidInputException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -6,7 +6,6 @@ import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;
 import io.kefu.identity.KefuGroups;
 import io.kefu.identity.KefuGroups.Department;
-import io.kefu.shared.Markdown;
 import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
 import org.camunda.bpm.engine.delegate.DelegateTask;

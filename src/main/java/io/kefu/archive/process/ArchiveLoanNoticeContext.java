@@ -4,7 +4,6 @@ import io.kefu.shared.Markdown;
 import io.kefu.archive.ArchiveLoan;
 import io.kefu.archive.ArchiveLoanService;
 import io.kefu.notification.NoticeContextProvider;
-import io.kefu.shared.Markdown;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,7 +1,6 @@
 package io.kefu.archive.process;
 
 import io.kefu.task.BoundCase;
-import io.kefu.task.FormFields;
 import static io.kefu.task.FormFields.enumValue;
 import static io.kefu.task.FormFields.text;
 
@@ -12,7 +11,6 @@ import io.kefu.archive.LoanKind;
 import io.kefu.shared.InvalidInputException;
 import java.util.List;
 import io.kefu.task.StartFormIntake;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -16,7 +16,6 @@ import io.kefu.contract.ContractService;
 import io.kefu.contract.ContractService.ContactDeadlines;
 import io.kefu.contract.ContractTerms;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

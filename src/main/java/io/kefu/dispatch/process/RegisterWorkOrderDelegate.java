@@ -10,7 +10,6 @@ import io.kefu.task.BoundCase;
 import io.kefu.task.FormFields;
 import java.util.List;
 import io.kefu.task.StartFormIntake;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

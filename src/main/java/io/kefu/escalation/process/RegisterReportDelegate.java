@@ -11,7 +11,6 @@ import io.kefu.task.BoundCase;
 import io.kefu.task.FormFields;
 import java.util.List;
 import io.kefu.task.StartFormIntake;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;

@@ -8,7 +8,6 @@ import io.kefu.phonecase.PhoneCaseService;
 import io.kefu.task.BoundCase;
 import java.util.List;
 import io.kefu.task.StartFormIntake;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

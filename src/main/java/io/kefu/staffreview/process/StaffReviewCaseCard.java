@@ -31,7 +31,7 @@ class StaffReviewCaseCard implements CaseCardProvider {
     @Override
     @Transactional(readOnly = true)
     public String caseSummary(DelegateTask task) {
-        StaffReview r = BoundCase.find(task, reviews::forProcessInstance).orElse(null);
+        StaffReview r = BoundCase.find(task, StaffReview.class, reviews::forProcessInstance).orElse(null);
         if (r == null) {
             return "";
         }

@@ -43,7 +43,7 @@ class StaffReviewTaskCompletion implements TaskListener {
             case TASK_SCORE, TASK_RECONSIDER -> {
                 reviews.score(id, new Scores(score(task, 0), score(task, 1), score(task, 2), score(task, 3),
                         score(task, 4)), text(task, COMMENT), actor);
-                SCORE_FIELDS.forEach(task::removeVariable);
+                consume(task, SCORE_FIELDS);
                 consume(task, COMMENT);
             }
             case TASK_ACKNOWLEDGE -> {

@@ -67,7 +67,7 @@ final class SupervisionCaseCards {
         @Override
         @Transactional(readOnly = true)
         public String caseSummary(DelegateTask task) {
-            return BoundCase.find(task, service::forProcessInstance).map(SupervisionCaseCards::card).orElse("");
+            return BoundCase.find(task, SupervisionReport.class, service::forProcessInstance).map(SupervisionCaseCards::card).orElse("");
         }
     }
 

@@ -21,7 +21,7 @@ public class SupervisionReports {
     }
 
     SupervisionReport monthly(DelegateExecution execution) {
-        return BoundCase.require(execution, service::forProcessInstance, "supervision report");
+        return BoundCase.require(execution, SupervisionReport.class, service::forProcessInstance, "supervision report");
     }
 
     /** Whose weekly reports this process collects (Kefu's records, not a variable a client could have written). */

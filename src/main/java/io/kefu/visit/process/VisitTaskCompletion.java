@@ -1,6 +1,5 @@
 package io.kefu.visit.process;
 
-import io.kefu.task.FormFields;
 import static io.kefu.task.FormFields.actor;
 import static io.kefu.task.FormFields.consume;
 import static io.kefu.task.FormFields.enumValue;
