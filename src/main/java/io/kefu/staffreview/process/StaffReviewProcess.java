@@ -2,6 +2,7 @@ package io.kefu.staffreview.process;
 
 import io.kefu.staffreview.StaffReview;
 import io.kefu.task.TaskCards;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,8 +36,17 @@ public final class StaffReviewProcess {
         Map<String, Object> variables = new HashMap<>();
         variables.put(REVIEW_ID, review.getId());
         variables.putAll(TaskCards.of(review.getReviewNo(), null,
-                "月度考评 · " + review.getEmployee() + " · " + review.getReviewMonth()));
+                cardSubject(review.getEmployee(), review.getReviewMonth())));
         return variables;
+    }
+
+    /**
+     * The card's subject, the month in words ("2026年11月"): written as digits ("2026-11") it is a run of six digits,
+     * which the cards mask as a possible phone number.
+     */
+    static String cardSubject(String employee, String reviewMonth) {
+        YearMonth month = YearMonth.parse(reviewMonth);
+        return "月度考评 · " + employee + " · " + month.getYear() + "年" + month.getMonthValue() + "月";
     }
 
     private StaffReviewProcess() {

@@ -14,6 +14,7 @@ import io.kefu.staffreview.ViolationKind;
 import io.kefu.staffreview.ViolationRequest;
 import io.kefu.staffreview.ViolationService;
 import io.kefu.support.TestUsers;
+import io.kefu.task.TaskCards;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -82,6 +83,12 @@ class StaffReviewProcessTest {
     void tearDown() {
         BpmnAwareTests.reset();
         identityService.clearAuthentication();
+    }
+
+    @Test
+    void theCardNamesTheMonthInWordsSoThatItIsNotMaskedAsANumber() {
+        assertThat(TaskCards.subject(StaffReviewProcess.cardSubject("agent", "2026-11")))
+                .isEqualTo("月度考评 · agent · 2026年11月");
     }
 
     @Test
