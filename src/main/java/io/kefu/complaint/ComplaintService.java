@@ -14,6 +14,7 @@ import io.kefu.identity.KefuGroups.Department;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
+import io.kefu.task.ProcessBindings;
 import jakarta.validation.Validator;
 import java.util.stream.Collectors;
 import java.util.Collection;
@@ -58,11 +59,15 @@ public class ComplaintService {
     private final ApplicationEventPublisher events;
     private final FormLabels formLabels;
 
+    private final ProcessBindings<Complaint> bindings;
+
     ComplaintService(ComplaintRepository complaints, CustomerService customers, BusinessCalendar calendar,
             ComplaintSettings settings, RuntimeService runtimeService, IdentityService identityService,
             Validator validator, ApplicationEventPublisher events, FormLabels formLabels) {
         this.formLabels = formLabels;
         this.complaints = complaints;
+        this.bindings = new ProcessBindings<>(complaints::findByProcessInstanceId, complaints::findById,
+                Complaint::getId, Complaint::getProcessInstanceId);
         this.customers = customers;
         this.calendar = calendar;
         this.settings = settings;
@@ -418,7 +423,7 @@ public class ComplaintService {
     /** The complaint Kefu bound to this process instance (the case a task of it works on), if any. */
     @Transactional(readOnly = true)
     public Optional<Complaint> forProcessInstance(String processInstanceId) {
-        return complaints.findByProcessInstanceId(processInstanceId);
+        return bindings.find(processInstanceId);
     }
 
     /** The states of these complaints (id → state) in one query, for pages listing many records linked to them. */

@@ -1,20 +1,16 @@
 package io.kefu.step;
 
+import io.kefu.task.DeployedForms;
 import io.kefu.task.FormFields;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import io.kefu.shared.AuthorizationChecks;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import io.kefu.shared.time.Now;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +21,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StepBinder {
+
+    private final DeployedForms forms;
+
+    StepBinder(DeployedForms forms) {
+        this.forms = forms;
+    }
 
     /** The record of what was submitted at this task; no values when the task has no Camunda Form. */
     public StepRecord bind(DelegateTask task) {
@@ -84,18 +86,9 @@ public class StepBinder {
     }
 
     /** The deployed form of the task, looked up as the engine shows it (the completing user may read their task). */
-    private static Optional<StepForm> formOf(DelegateTask task) {
-        CommandContext commandContext = Context.getCommandContext();
-        if (commandContext == null || task.getId() == null) {
-            return Optional.empty();
-        }
-        return AuthorizationChecks.withoutAuthorizationCheck(commandContext, () -> {
-            try (InputStream form = commandContext.getProcessEngineConfiguration().getFormService()
-                    .getDeployedTaskForm(task.getId())) {
-                return StepForm.read(form.readAllBytes());
-            } catch (ProcessEngineException | IOException | IllegalArgumentException noForm) {
-                return Optional.empty();
-            }
-        });
+    private Optional<StepForm> formOf(DelegateTask task) {
+        return task instanceof TaskEntity entity
+                ? forms.ofTask(entity).map(form -> StepForm.of(form.json()))
+                : Optional.empty();
     }
 }

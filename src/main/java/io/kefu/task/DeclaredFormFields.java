@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -22,20 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.form.CamundaFormRef;
-import org.camunda.bpm.engine.form.FormData;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
-import org.camunda.bpm.engine.repository.CamundaFormDefinition;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -57,20 +44,11 @@ public class DeclaredFormFields extends OncePerRequestFilter {
             ".*/process-definition/key/([^/]+)(?:/tenant-id/[^/]+)?/(?:start|submit-form)$");
     private static final Pattern START_BY_ID = Pattern.compile(".*/process-definition/([^/]+)/(?:start|submit-form)$");
 
-    private final FormService formService;
-    private final RepositoryService repositoryService;
-    private final IdentityService identityService;
+    private final DeployedForms forms;
     private final ObjectMapper json;
-    private final ProcessEngineConfigurationImpl engine;
-    /** The fields of each deployed Camunda Form, by form definition id. */
-    private final Map<String, Set<String>> byDefinition = new ConcurrentHashMap<>();
 
-    DeclaredFormFields(FormService formService, RepositoryService repositoryService, IdentityService identityService,
-            ObjectMapper json, ProcessEngineConfigurationImpl engine) {
-        this.engine = engine;
-        this.formService = formService;
-        this.repositoryService = repositoryService;
-        this.identityService = identityService;
+    DeclaredFormFields(DeployedForms forms, ObjectMapper json) {
+        this.forms = forms;
         this.json = json;
     }
 
@@ -125,12 +103,9 @@ public class DeclaredFormFields extends OncePerRequestFilter {
         if (task.matches()) {
             return ofTask(task.group(1));
         }
-        return withoutAuthentication(() -> {
-            String definitionId = byKey.matches() ? latest(byKey.group(1)) : byId.matches() ? byId.group(1) : null;
-            return definitionId == null ? Optional.empty()
-                    : fieldsOf(() -> formService.getStartFormData(definitionId),
-                            () -> formService.getDeployedStartForm(definitionId));
-        });
+        Optional<DeployedForms.DeployedForm> form = byKey.matches() ? forms.ofLatestStart(byKey.group(1))
+                : byId.matches() ? forms.ofStart(byId.group(1)) : Optional.empty();
+        return form.map(DeclaredFormFields::fieldsOf);
     }
 
     /**
@@ -138,58 +113,13 @@ public class DeclaredFormFields extends OncePerRequestFilter {
      * the same rule; empty when the task has no deployed form.
      */
     Optional<Set<String>> ofTask(String taskId) {
-        return withoutAuthentication(() -> fieldsOf(() -> formService.getTaskFormData(taskId),
-                () -> formService.getDeployedTaskForm(taskId)));
+        return forms.ofTask(taskId).map(DeclaredFormFields::fieldsOf);
     }
 
-    /**
-     * A Camunda Form (form reference) is read and parsed once per deployed form definition: a definition never changes
-     * (a changed form is a new definition, which the reference's binding then finds), and its fields are the same for
-     * every user. Only which definition a task or start event uses is looked up per request. Other forms are read
-     * each time.
-     */
-    private Optional<Set<String>> fieldsOf(Supplier<FormData> data, Supplier<InputStream> deployed) {
-        try {
-            FormData form = data.get();
-            CamundaFormRef reference = form.getCamundaFormRef();
-            if (reference == null) {
-                return parse(deployed);
-            }
-            CamundaFormDefinition definition = engine.getCommandExecutorTxRequired()
-                    .execute(new GetCamundaFormDefinitionCmd(reference, form.getDeploymentId()));
-            if (definition == null) {
-                return Optional.empty();
-            }
-            Set<String> fields = byDefinition.get(definition.getId());
-            if (fields == null) {
-                Optional<Set<String>> parsed = parse(() -> repositoryService.getResourceAsStream(
-                        definition.getDeploymentId(), definition.getResourceName()));
-                if (parsed.isEmpty()) {
-                    return parsed;
-                }
-                fields = parsed.get();
-                byDefinition.putIfAbsent(definition.getId(), fields);
-            }
-            return Optional.of(fields);
-        } catch (ProcessEngineException | IllegalArgumentException noForm) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Set<String>> parse(Supplier<InputStream> deployed) {
-        try (InputStream form = deployed.get()) {
-            Set<String> keys = new TreeSet<>();
-            collect(json.readTree(form), keys);
-            return Optional.of(Collections.unmodifiableSet(keys));
-        } catch (ProcessEngineException | IOException | IllegalArgumentException noForm) {
-            return Optional.empty();
-        }
-    }
-
-    private String latest(String key) {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(key).latestVersion().withoutTenantId().singleResult();
-        return definition == null ? null : definition.getId();
+    private static Set<String> fieldsOf(DeployedForms.DeployedForm form) {
+        Set<String> keys = new TreeSet<>();
+        collect(form.json(), keys);
+        return Collections.unmodifiableSet(keys);
     }
 
     /** Every field key of a Camunda Form, nested groups and lists included (a group with a path submits its path). */
@@ -201,19 +131,6 @@ public class DeclaredFormFields extends OncePerRequestFilter {
         }
         for (Iterator<JsonNode> children = node.path("components").elements(); children.hasNext(); ) {
             collect(children.next(), keys);
-        }
-    }
-
-    /** The form is looked up as the engine itself would see it; the engine checks the caller's rights afterwards. */
-    private <T> T withoutAuthentication(Supplier<T> lookup) {
-        var authentication = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return lookup.get();
-        } finally {
-            if (authentication != null) {
-                identityService.setAuthentication(authentication);
-            }
         }
     }
 
