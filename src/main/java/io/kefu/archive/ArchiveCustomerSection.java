@@ -1,6 +1,7 @@
 package io.kefu.archive;
 
 import io.kefu.console.CustomerSection;
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ArchiveCustomerSection implements CustomerSection {
 
     private final JdbcTemplate jdbc;
+    private final CustomerService customers;
 
-    ArchiveCustomerSection(JdbcTemplate jdbc) {
+    ArchiveCustomerSection(JdbcTemplate jdbc, CustomerService customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
     }
 
     @Override
@@ -30,7 +33,7 @@ class ArchiveCustomerSection implements CustomerSection {
     @Override
     public Section of(long customerId, CurrentUser user) {
         List<String> columns = List.of("档案号", "题名", "类别", "密级", "状态", "存放位置");
-        if (!CustomerSection.servesCustomer(jdbc, customerId, user)) {
+        if (!CustomerSection.servesCustomer(customers, customerId, user)) {
             return new Section(columns, List.of());
         }
         List<Row> rows = jdbc.query("""

@@ -2,7 +2,7 @@ package io.kefu.audit;
 
 import static io.kefu.shared.FieldErrors.blankToNull;
 import static io.kefu.shared.FieldErrors.failOn;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
@@ -49,9 +49,9 @@ public record CaseSearchForm(String type, String customer, String from, String t
 
     private static Long customerId(CustomerService customers, String customer, Map<String, String> errors) {
         try {
-            Customer found = customer.matches("[0-9]{1,18}") ? customers.find(Long.parseLong(customer))
+            CustomerDetails found = customer.matches("[0-9]{1,18}") ? customers.find(Long.parseLong(customer))
                     : customers.findByCode(customer.toUpperCase());
-            return found.getId();
+            return found.id();
         } catch (NotFoundException | InvalidInputException e) {
             errors.put("customer", "客户 " + customer + " 不存在");
             return null;

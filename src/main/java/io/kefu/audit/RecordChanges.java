@@ -33,6 +33,8 @@ public final class RecordChanges {
      * id, which the timeline never shows (the process part of the timeline is that instance's story).
      */
     private static final Set<String> BOOKKEEPING = Set.of("createdAt", "updatedAt", "version", "processInstanceId",
+            // the customer a case is about: a reference into the customer registry, named by the case itself
+            "customerId",
             // a complaint round's count of the case notes from before it (which notes are its own)
             "notesBefore");
     private static final int LONGEST_VALUE = 200;

@@ -3,7 +3,6 @@ package io.kefu.complaint;
 import io.kefu.shared.time.TimeText;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.CaseNote;
-import io.kefu.customer.Customer;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -17,7 +16,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
-import org.hibernate.envers.RelationTargetAuditMode;
 
 /**
  * A complaint case (顾客投诉登记表 and everything that follows): the state of the case lives here, the process only
@@ -49,10 +46,9 @@ public class Complaint {
     @Column(name = "case_no", length = 20, unique = true)
     private String caseNo;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id", nullable = false, updatable = false)
-    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
-    private Customer customer;
+    /** The customer (客户基础信息) the record is about: its id in the customer registry. */
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    private Long customerId;
 
     @Column(name = "complainant_name", length = 100, nullable = false)
     private String complainantName;
@@ -201,10 +197,10 @@ public class Complaint {
     protected Complaint() {
     }
 
-    public Complaint(Customer customer, String complainantName, String complainantPhone, Channel channel,
+    public Complaint(Long customerId, String complainantName, String complainantPhone, Channel channel,
             ComplaintCategory category, Severity severity, String description, String customerRequest,
             String complainedEmployee, String ownerId) {
-        this.customer = customer;
+        this.customerId = customerId;
         this.complainantName = complainantName;
         this.complainantPhone = complainantPhone;
         this.channel = channel;
@@ -412,7 +408,7 @@ public class Complaint {
 
     public Long getId() { return id; }
     public String getCaseNo() { return caseNo; }
-    public Customer getCustomer() { return customer; }
+    public Long getCustomerId() { return customerId; }
     public String getComplainantName() { return complainantName; }
     public String getComplainantPhone() { return complainantPhone; }
     public Channel getChannel() { return channel; }

@@ -1,6 +1,7 @@
 package io.kefu.complaint;
 
 import io.kefu.identity.DataAccessLog;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
@@ -9,6 +10,7 @@ import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -32,9 +34,12 @@ class ComplaintController {
     private final ComplaintService complaints;
     private final BusinessCalendar calendar;
     private final DataAccessLog accessLog;
+    private final CustomerService customers;
 
-    ComplaintController(ComplaintService complaints, BusinessCalendar calendar, DataAccessLog accessLog) {
+    ComplaintController(ComplaintService complaints, BusinessCalendar calendar, DataAccessLog accessLog,
+            CustomerService customers) {
         this.complaints = complaints;
+        this.customers = customers;
         this.calendar = calendar;
         this.accessLog = accessLog;
     }
@@ -44,7 +49,8 @@ class ComplaintController {
     ResponseEntity<ComplaintView> create(@Valid @RequestBody ComplaintIntake intake) {
         CurrentUser user = CurrentUser.get();
         Complaint complaint = complaints.openCase(intake, user);
-        return ResponseEntity.created(URI.create("/api/complaints/" + complaint.getId())).body(view(complaint, user));
+        return ResponseEntity.created(URI.create("/api/complaints/" + complaint.getId()))
+                .body(view(complaint, complaints.customerOf(complaint), user));
     }
 
     @GetMapping("/{id}")
@@ -56,7 +62,7 @@ class ComplaintController {
             // not "forbidden": whether a case exists is itself confidential
             throw new NotFoundException("投诉 " + id + " 不存在");
         }
-        return view(complaint, user);
+        return view(complaint, complaints.customerOf(complaint), user);
     }
 
     @GetMapping
@@ -67,16 +73,18 @@ class ComplaintController {
         PersonalData.requireMaySortBy(user, page.getSort());
         ComplaintSearch scoped = seesAll(user) ? search.restrictedTo(null, null)
                 : search.restrictedTo(user.id(), departments(user));
-        return complaints.search(scoped, page).map(c -> view(c, user));
+        Page<Complaint> found = complaints.search(scoped, page);
+        Map<Long, CustomerDetails> customersById = customers.byIdsMap(found.map(Complaint::getCustomerId).toList());
+        return found.map(c -> view(c, customersById.get(c.getCustomerId()), user));
     }
 
-    private ComplaintView view(Complaint complaint, CurrentUser user) {
+    private ComplaintView view(Complaint complaint, CustomerDetails customer, CurrentUser user) {
         boolean unmasked = user.id().equals(complaint.getOwnerId())
-                || CustomerService.mayReadPersonalData(complaint.getCustomer(), user);
+                || CustomerService.mayReadPersonalData(customer, user);
         if (unmasked) {
-            accessLog.personalDataRead(user.id(), complaint.getCustomer().getId(), complaint.getCaseNo(), "投诉记录");
+            accessLog.personalDataRead(user.id(), complaint.getCustomerId(), complaint.getCaseNo(), "投诉记录");
         }
-        return ComplaintView.of(complaint, unmasked, calendar.now());
+        return ComplaintView.of(complaint, customer, unmasked, calendar.now());
     }
 
     static boolean seesAll(CurrentUser user) {

@@ -79,7 +79,7 @@ class ComplaintRecordHistory extends EntityCaseHistory {
 
 
     ComplaintRecordHistory() {
-        super(Set.of(ComplaintProcess.KEY), Complaint.class, "caseNo", null, "customer.id", LABELS);
+        super(Set.of(ComplaintProcess.KEY), Complaint.class, "caseNo", null, "customerId", LABELS);
     }
 
     /**

@@ -15,7 +15,7 @@ interface ComplaintRepository extends JpaRepository<Complaint, Long>, JpaSpecifi
 
     @Query("""
             select count(c) from Complaint c
-            where c.customer.id = :customerId and c.category = :category and c.id <> :excludeId and c.createdAt >= :since
+            where c.customerId = :customerId and c.category = :category and c.id <> :excludeId and c.createdAt >= :since
             """)
     long countSameCustomerAndCategorySince(@Param("customerId") long customerId,
             @Param("category") ComplaintCategory category, @Param("excludeId") long excludeId, @Param("since") Instant since);

@@ -25,7 +25,7 @@ public record ComplaintSearch(ComplaintStatus status, Long customerId, Complaint
                 p.add(cb.equal(root.get("status"), status));
             }
             if (customerId != null) {
-                p.add(cb.equal(root.get("customer").get("id"), customerId));
+                p.add(cb.equal(root.get("customerId"), customerId));
             }
             if (category != null) {
                 p.add(cb.equal(root.get("category"), category));

@@ -6,7 +6,7 @@ import static io.kefu.shared.FieldErrors.failOnViolations;
 import static io.kefu.shared.FieldErrors.require;
 import io.kefu.shared.phone.PhoneNumbers;
 import io.kefu.complaint.process.ComplaintProcess;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.audit.FormLabels;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
@@ -97,11 +97,17 @@ public class ComplaintService {
     public Complaint openCase(ComplaintIntake intake, String ownerId) {
         Complaint complaint = register(intake, ownerId);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ComplaintProcess.KEY, complaint.getCaseNo(),
-                ComplaintProcess.startVariables(complaint));
+                ComplaintProcess.startVariables(complaint, customerOf(complaint)));
         complaint.linkProcess(instance.getId());
         // the caller shows the case as stored (its version above all), not as it was before the process changed it
         complaints.flush();
         return complaint;
+    }
+
+    /** The customer the complaint is about, as the customer registry has it now. */
+    @Transactional(readOnly = true)
+    public CustomerDetails customerOf(Complaint complaint) {
+        return customers.find(complaint.getCustomerId());
     }
 
     /** A complaint another feature's process opened (a visit's 投诉): its id and case number. */
@@ -117,7 +123,7 @@ public class ComplaintService {
     /** Saves the complaint as taken in (顾客投诉登记表); validation failures name the field. */
     public Complaint register(ComplaintIntake intake, String ownerId) {
         failOnViolations(validator.validate(intake));
-        Customer customer = customers.findByCode(intake.customerCode());
+        CustomerDetails customer = customers.findByCode(intake.customerCode());
         String complained = blankToNull(intake.complainedEmployee());
         if (complained != null) {
             if (identityService.createUserQuery().userId(complained).count() == 0) {
@@ -127,14 +133,14 @@ public class ComplaintService {
                 throw InvalidInputException.of("complainedEmployee", "被投诉人须回避,不能受理针对自己的投诉,请转交其他专员登记");
             }
         }
-        Complaint complaint = new Complaint(customer, intake.complainantName().trim(),
+        Complaint complaint = new Complaint(customer.id(), intake.complainantName().trim(),
                 PhoneNumbers.normalisedOrNull(intake.complainantPhone()),
                 intake.channel(), intake.category(), intake.severity(), intake.description().trim(),
                 blankToNull(intake.customerRequest()), complained, ownerId);
         warnOfEmptiedDepartments(complaint, ownerId);
         complaints.saveAndFlush(complaint);
         complaint.numberFromId();
-        log.info("Complaint {} registered for customer {} by {}", complaint.getCaseNo(), customer.getCode(), ownerId);
+        log.info("Complaint {} registered for customer {} by {}", complaint.getCaseNo(), customer.code(), ownerId);
         events.publishEvent(new ComplaintEvents.Opened(complaint.getId(), complaint.getCaseNo(), complaint.getCategory(),
                 complaint.getSeverity()));
         return complaint;
@@ -174,7 +180,7 @@ public class ComplaintService {
     private String repeatReason(Complaint complaint) {
         ComplaintSettings.Repeat rules = settings.repeat();
         Instant now = complaint.getCreatedAt();
-        long sameCustomer = complaints.countSameCustomerAndCategorySince(complaint.getCustomer().getId(),
+        long sameCustomer = complaints.countSameCustomerAndCategorySince(complaint.getCustomerId(),
                 complaint.getCategory(), complaint.getId(), now.minus(rules.sameCustomerWindowDays(), ChronoUnit.DAYS));
         if (sameCustomer > 0) {
             return "同一客户 " + rules.sameCustomerWindowDays() + " 天内第 " + (sameCustomer + 1) + " 次投诉「"

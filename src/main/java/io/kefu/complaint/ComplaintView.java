@@ -1,5 +1,6 @@
 package io.kefu.complaint;
 
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.PersonalData;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,10 +49,10 @@ public record ComplaintView(Long id, String caseNo, Long customerId, String cust
     public record NoteView(String kind, String author, String text, Instant createdAt) {
     }
 
-    static ComplaintView of(Complaint c, boolean unmasked, Instant now) {
+    static ComplaintView of(Complaint c, CustomerDetails customer, boolean unmasked, Instant now) {
         ComplaintRound round = c.currentRound();
-        return new ComplaintView(c.getId(), c.getCaseNo(), c.getCustomer().getId(), c.getCustomer().getCode(),
-                c.getCustomer().getName(), unmasked ? c.getComplainantName() : PersonalData.maskName(c.getComplainantName()),
+        return new ComplaintView(c.getId(), c.getCaseNo(), c.getCustomerId(), customer.code(),
+                customer.name(), unmasked ? c.getComplainantName() : PersonalData.maskName(c.getComplainantName()),
                 unmasked ? c.getComplainantPhone() : PersonalData.maskPhone(c.getComplainantPhone()), c.getChannel(),
                 c.getCategory(), c.getCategory().label(), c.getSeverity(), c.getDescription(), c.getCustomerRequest(),
                 c.getOwnerId(), c.getStatus(), c.getStatus().label(), c.getPriority(), c.getResponseDue(),

@@ -4,7 +4,7 @@ import io.kefu.audit.CaseDirectory;
 import io.kefu.audit.CaseSearchForm;
 import io.kefu.audit.CaseTimeline;
 import io.kefu.identity.DataAccessLog;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerView;
 import io.kefu.evidence.CaseAttachments;
@@ -115,22 +115,22 @@ class CasePages {
     @GetMapping("/console/customers")
     String findCustomer(@RequestParam String code) {
         String c = code.trim();
-        Customer customer;
+        CustomerDetails customer;
         try {
             customer = c.matches("[0-9]{1,18}") ? customers.find(Long.parseLong(c)) : customers.findByCode(c);
         } catch (InvalidInputException e) {
             throw new NotFoundException("客户 " + c + " 不存在");
         }
-        return "redirect:/console/customers/" + customer.getId();
+        return "redirect:/console/customers/" + customer.id();
     }
 
     @GetMapping("/console/customers/{id}")
     String customer(@PathVariable long id, Model model) {
         CurrentUser user = CurrentUser.get();
-        Customer customer = customers.find(id);
+        CustomerDetails customer = customers.find(id);
         boolean unmasked = CustomerService.mayReadPersonalData(customer, user);
         if (unmasked) {
-            accessLog.personalDataRead(user.id(), customer.getId(), null, "客户全景页");
+            accessLog.personalDataRead(user.id(), customer.id(), null, "客户全景页");
         }
         model.addAttribute("nav", "cases");
         model.addAttribute("customer", CustomerView.of(customer, unmasked));

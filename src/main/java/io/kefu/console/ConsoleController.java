@@ -2,6 +2,7 @@ package io.kefu.console;
 
 import io.kefu.audit.CaseDirectory;
 import io.kefu.audit.CaseDirectory.CaseRow;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerSearch;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
@@ -100,7 +101,7 @@ class ConsoleController {
             if (user.maySearchByPersonalData()) {
                 String number = phone != null ? phone : q.replaceAll("[^0-9-]", "");
                 List<Long> ids = customers.search(new CustomerSearch(null, number, null, null, null, null),
-                        PageRequest.of(0, RESULTS, Sort.by("code"))).map(c -> c.getId()).getContent();
+                        PageRequest.of(0, RESULTS, Sort.by("code"))).map(CustomerDetails::id).getContent();
                 var names = customers.displayNames(ids, user);
                 model.addAttribute("byPhone", ids.stream().map(id -> new Found(id, names.get(id))).toList());
             } else {

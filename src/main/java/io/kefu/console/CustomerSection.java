@@ -1,9 +1,9 @@
 package io.kefu.console;
 
 import io.kefu.audit.CaseDirectory;
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One section of the customer 360 page (客户全景): a feature's records about one customer — complaints now; contracts,
@@ -25,13 +25,9 @@ public interface CustomerSection {
      * Contracts, archive files and visits of a customer are for those who serve the customer: auditors, supervisors
      * and managers, and the customer's own specialist (the customer's record names them).
      */
-    static boolean servesCustomer(JdbcTemplate jdbc, long customerId, CurrentUser user) {
-        if (CaseDirectory.seesEveryCase(user)) {
-            return true;
-        }
-        List<String> specialist = jdbc.queryForList("select specialist from customer where id = ?", String.class,
-                customerId);
-        return !specialist.isEmpty() && user.id().equals(specialist.get(0));
+    static boolean servesCustomer(CustomerService customers, long customerId, CurrentUser user) {
+        return CaseDirectory.seesEveryCase(user)
+                || customers.byId(customerId).map(c -> c.isServedBy(user.id())).orElse(false);
     }
 
     /** A table; a row with a case key links to that case's timeline. */

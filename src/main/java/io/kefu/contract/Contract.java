@@ -1,7 +1,6 @@
 package io.kefu.contract;
 
 import io.kefu.shared.CaseNote;
-import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerType;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.time.Now;
@@ -16,7 +15,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -56,9 +54,9 @@ public class Contract {
     @Column(name = "type", length = 20, nullable = false)
     private CustomerType type;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "customer_id", nullable = false)
-    private Customer customer;
+    /** The customer (客户基础信息) the record is about: its id in the customer registry. */
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", length = 20, nullable = false)
@@ -183,15 +181,15 @@ public class Contract {
     protected Contract() {
     }
 
-    Contract(Customer customer, CustomerType type, String createdBy) {
+    Contract(Long customerId, String customerName, CustomerType type, String createdBy) {
         if (type == null || type == CustomerType.MEMBER) {
             throw new IllegalArgumentException("contracts are for agents, franchisees and dealers");
         }
-        this.customer = customer;
+        this.customerId = customerId;
         this.type = type;
         this.createdBy = createdBy;
         this.status = ContractStatus.PROSPECT;
-        this.partyCustomer = customer.getName();
+        this.partyCustomer = customerName;
         this.storeCount = type == CustomerType.FRANCHISEE ? 1 : 0;
     }
 
@@ -384,7 +382,7 @@ public class Contract {
     public Long getId() { return id; }
     public String getContractNo() { return contractNo; }
     public CustomerType getType() { return type; }
-    public Customer getCustomer() { return customer; }
+    public Long getCustomerId() { return customerId; }
     public ContractStatus getStatus() { return status; }
     public String getSecrecy() { return secrecy; }
     public String getPartyCompany() { return partyCompany; }

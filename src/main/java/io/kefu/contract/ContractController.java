@@ -1,11 +1,13 @@
 package io.kefu.contract;
 
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -34,9 +36,11 @@ class ContractController {
             KefuGroups.DIRECTORS, KefuGroups.ARCHIVISTS, KefuGroups.AUDITORS, KefuGroups.ADMINS);
 
     private final ContractService contracts;
+    private final CustomerService customers;
 
-    ContractController(ContractService contracts) {
+    ContractController(ContractService contracts, CustomerService customers) {
         this.contracts = contracts;
+        this.customers = customers;
     }
 
     @PostMapping
@@ -44,7 +48,8 @@ class ContractController {
     ResponseEntity<ContractView> startOnboarding(@Valid @RequestBody ContractStart start) {
         CurrentUser user = CurrentUser.get();
         Contract contract = contracts.startOnboarding(start, user);
-        return ResponseEntity.created(URI.create("/api/contracts/" + contract.getId())).body(view(contract, user, false));
+        return ResponseEntity.created(URI.create("/api/contracts/" + contract.getId()))
+                .body(view(contract, contracts.customerOf(contract), user, false));
     }
 
     @GetMapping
@@ -53,14 +58,17 @@ class ContractController {
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
         CurrentUser user = require(SECRET_READERS);
         PersonalData.requireMaySortBy(user, page.getSort());
-        return contracts.search(search, page).map(c -> view(c, user, false));
+        Page<Contract> found = contracts.search(search, page);
+        Map<Long, CustomerDetails> customersById = customers.byIdsMap(found.map(Contract::getCustomerId).toList());
+        return found.map(c -> view(c, customersById.get(c.getCustomerId()), user, false));
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     ContractView get(@PathVariable long id) {
         CurrentUser user = require(SECRET_READERS);
-        return view(contracts.find(id), user, true);
+        Contract contract = contracts.find(id);
+        return view(contract, contracts.customerOf(contract), user, true);
     }
 
     @PostMapping("/{id}/termination")
@@ -68,12 +76,12 @@ class ContractController {
     ResponseEntity<ContractView> startTermination(@PathVariable long id, @Valid @RequestBody TerminationRequest request) {
         CurrentUser user = CurrentUser.get();
         Contract contract = contracts.startTermination(id, request, user);
-        return ResponseEntity.accepted().body(view(contract, user, false));
+        return ResponseEntity.accepted().body(view(contract, contracts.customerOf(contract), user, false));
     }
 
-    private ContractView view(Contract contract, CurrentUser user, boolean withHistory) {
-        boolean unmasked = CustomerService.mayReadPersonalData(contract.getCustomer(), user);
-        return ContractView.of(contract, unmasked, withHistory ? contracts.history(contract.getId()) : null);
+    private ContractView view(Contract contract, CustomerDetails customer, CurrentUser user, boolean withHistory) {
+        boolean unmasked = CustomerService.mayReadPersonalData(customer, user);
+        return ContractView.of(contract, customer, unmasked, withHistory ? contracts.history(contract.getId()) : null);
     }
 
     private static CurrentUser require(Set<String> groups) {

@@ -1,6 +1,7 @@
 package io.kefu.contract;
 
 import io.kefu.console.CustomerSection;
+import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerType;
 import io.kefu.identity.CurrentUser;
 import java.util.Arrays;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class ContractCustomerSection implements CustomerSection {
 
     private final JdbcTemplate jdbc;
+    private final CustomerService customers;
 
-    ContractCustomerSection(JdbcTemplate jdbc) {
+    ContractCustomerSection(JdbcTemplate jdbc, CustomerService customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
     }
 
     @Override
@@ -31,7 +34,7 @@ class ContractCustomerSection implements CustomerSection {
     @Override
     public Section of(long customerId, CurrentUser user) {
         List<String> columns = List.of("合同编号", "类型", "状态", "门店", "店数", "合同期", "档案号");
-        if (!CustomerSection.servesCustomer(jdbc, customerId, user)) {
+        if (!CustomerSection.servesCustomer(customers, customerId, user)) {
             return new Section(columns, List.of());
         }
         List<Row> rows = jdbc.query("""

@@ -13,7 +13,7 @@ class ContractRecordHistory extends EntityCaseHistory {
 
     ContractRecordHistory() {
         super(Set.of(ContractProcess.ONBOARDING_KEY, ContractProcess.TERMINATION_KEY), Contract.class, "contractNo", null,
-                "customer.id", new RecordChanges.Labels("合同记录", Map.ofEntries(
+                "customerId", new RecordChanges.Labels("合同记录", Map.ofEntries(
                         Map.entry("contractNo", "合同编号"), Map.entry("type", "合同类型"), Map.entry("status", "状态"),
                         Map.entry("partyCompany", "甲方"), Map.entry("partyCustomer", "乙方"), Map.entry("territory", "区域"),
                         Map.entry("storeName", "门店"), Map.entry("storeAddress", "门店地址"), Map.entry("storeCount", "店数"),

@@ -13,17 +13,18 @@ import org.springframework.data.jpa.domain.Specification;
 public record ContractSearch(String contractNo, Long customerId, String customerCode, CustomerType type,
         ContractStatus status, String specialist, LocalDate from, LocalDate to) {
 
-    Specification<Contract> toSpecification() {
+    /** The criteria; {@code customerOfCode}: the id the customer registry gave for {@code customerCode} (null: none). */
+    Specification<Contract> toSpecification(Long customerOfCode) {
         return (root, query, cb) -> {
             List<Predicate> p = new ArrayList<>();
             if (contractNo != null && !contractNo.isBlank()) {
                 p.add(cb.equal(root.get("contractNo"), contractNo.trim().toUpperCase()));
             }
             if (customerId != null) {
-                p.add(cb.equal(root.get("customer").get("id"), customerId));
+                p.add(cb.equal(root.get("customerId"), customerId));
             }
             if (customerCode != null && !customerCode.isBlank()) {
-                p.add(cb.equal(root.get("customer").get("code"), customerCode.trim().toUpperCase()));
+                p.add(customerOfCode == null ? cb.disjunction() : cb.equal(root.get("customerId"), customerOfCode));
             }
             if (type != null) {
                 p.add(cb.equal(root.get("type"), type));

@@ -10,7 +10,7 @@ import io.kefu.archive.ArchiveService;
 import io.kefu.archive.SecrecyClass;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.contract.process.ContractProcess;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerRequest;
 import io.kefu.customer.CustomerRequest.ContactRequest;
 import io.kefu.customer.CustomerService;
@@ -113,7 +113,7 @@ public class ContractService {
         Contract contract = open(start, user);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ContractProcess.ONBOARDING_KEY,
                 contract.getContractNo(), Map.of(ContractProcess.CONTRACT_ID, contract.getId(),
-                        ContractProcess.CUSTOMER_ID, contract.getCustomer().getId(),
+                        ContractProcess.CUSTOMER_ID, contract.getCustomerId(),
                         ContractProcess.CONTRACT_TYPE, contract.getType().name()));
         contract.linkProcess(instance.getId());
         contracts.flush();
@@ -126,15 +126,15 @@ public class ContractService {
         if (start.type() == io.kefu.customer.CustomerType.MEMBER) {
             throw InvalidInputException.of("type", "会员客户不签订代理/加盟/经销合同");
         }
-        Customer customer;
+        CustomerDetails customer;
         if (start.forExistingCustomer()) {
             customer = customers.findByCode(start.customerCode());
-            if (customer.getStatus() != CustomerStatus.PROSPECT) {
-                throw InvalidInputException.of("customerCode", "客户 " + customer.getCode() + " 状态为"
-                        + customer.getStatus().label() + ",只有潜在客户可以签约");
+            if (customer.status() != CustomerStatus.PROSPECT) {
+                throw InvalidInputException.of("customerCode", "客户 " + customer.code() + " 状态为"
+                        + customer.status().label() + ",只有潜在客户可以签约");
             }
-            if (customer.getType() != start.type()) {
-                throw InvalidInputException.of("type", "合同类型须与客户类型一致(" + customer.getType().label() + ")");
+            if (customer.type() != start.type()) {
+                throw InvalidInputException.of("type", "合同类型须与客户类型一致(" + customer.type().label() + ")");
             }
         } else {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -147,10 +147,10 @@ public class ContractService {
                     List.of(new ContactRequest(start.contactName().trim(), PhoneNumbers.normalisedOrNull(start.contactPhone()), "负责人")),
                     start.address(), start.region(), 0, null, null));
         }
-        Contract contract = new Contract(customer, start.type(), user);
+        Contract contract = new Contract(customer.id(), customer.name(), start.type(), user);
         contracts.saveAndFlush(contract);
         contract.numberFromId();
-        log.info("Contract {} opened for prospect {} by {}", contract.getContractNo(), customer.getCode(), user);
+        log.info("Contract {} opened for prospect {} by {}", contract.getContractNo(), customer.code(), user);
         return contract;
     }
 
@@ -270,8 +270,8 @@ public class ContractService {
         Contract contract = find(contractId);
         LocalDate on = today();
         contract.activate(on);
-        customers.startBusiness(contract.getCustomer().getId(), on, contract.getStoreCount());
-        log.info("Contract {} active; customer {} registered", contract.getContractNo(), contract.getCustomer().getCode());
+        customers.startBusiness(contract.getCustomerId(), on, contract.getStoreCount());
+        log.info("Contract {} active; customer {} registered", contract.getContractNo(), customerOf(contract).code());
     }
 
     /** 档案: archive number, location in the electronic catalogue, originals and copies; contracts are 秘密. */
@@ -285,8 +285,8 @@ public class ContractService {
         }
         failOn(errors);
         Contract contract = find(contractId);
-        ArchiveEntryView entry = archive.archiveContract(contract.getId(), contract.getCustomer().getId(),
-                contract.getType().label() + "合同 " + contract.getContractNo() + " " + contract.getCustomer().getName(),
+        ArchiveEntryView entry = archive.archiveContract(contract.getId(), contract.getCustomerId(),
+                contract.getType().label() + "合同 " + contract.getContractNo() + " " + customerOf(contract).name(),
                 location, originals, copies, SecrecyClass.SECRET);
         contract.recordArchiving(entry.archiveNo(), entry.location(), originals, copies);
     }
@@ -328,7 +328,7 @@ public class ContractService {
         ContactDeadlines deadlines = new ContactDeadlines(now.plus(settings.contactReminderAfter()),
                 now.plus(settings.contactDeadline()));
         contract.assignSpecialist(id, deadlines.due());
-        customers.assignSpecialist(contract.getCustomer().getId(), id);
+        customers.assignSpecialist(contract.getCustomerId(), id);
         return deadlines;
     }
 
@@ -342,7 +342,7 @@ public class ContractService {
     /** The customer is served: visits and (for a franchise store) the store-opening survey start from here. */
     public void completeOnboarding(long contractId) {
         Contract contract = find(contractId);
-        events.publishEvent(new ContractEvents.CustomerOnboarded(contract.getId(), contract.getCustomer().getId(),
+        events.publishEvent(new ContractEvents.CustomerOnboarded(contract.getId(), contract.getCustomerId(),
                 contract.getType(), contract.getSpecialist(),
                 contract.getType() == io.kefu.customer.CustomerType.FRANCHISEE ? contract.getStoreOpeningDate() : null));
     }
@@ -365,7 +365,7 @@ public class ContractService {
     public Contract startTermination(long contractId, TerminationRequest request, CurrentUser user) {
         requireStarter(user);
         Contract contract = find(contractId);
-        if (!CustomerService.mayChange(contract.getCustomer(), user)) {
+        if (!CustomerService.mayChange(customerOf(contract), user)) {
             throw new AccessDeniedException(user.id() + " may not terminate contract " + contract.getContractNo());
         }
         return startTermination(contractId, request, user.id());
@@ -382,7 +382,7 @@ public class ContractService {
         Contract contract = requestTermination(contractId, request, user);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ContractProcess.TERMINATION_KEY,
                 contract.getContractNo(), Map.of(ContractProcess.CONTRACT_ID, contract.getId(),
-                        ContractProcess.CUSTOMER_ID, contract.getCustomer().getId()));
+                        ContractProcess.CUSTOMER_ID, contract.getCustomerId()));
         contract.linkTermination(instance.getId());
         contracts.flush();
         return contract;
@@ -412,13 +412,13 @@ public class ContractService {
     @Transactional(readOnly = true)
     public OpenMatters openMatters(long contractId) {
         Contract contract = find(contractId);
-        List<String> open = complaints.openCasesOf(contract.getCustomer().getId(), 50);
+        List<String> open = complaints.openCasesOf(contract.getCustomerId(), 50);
         return new OpenMatters(open, openLoans(contract), contract.getUnpaidItems());
     }
 
     /** Archive files of this customer lent out or requested, from the archive's loan register. */
     private List<String> openLoans(Contract contract) {
-        return archive.openLoansOfCustomer(contract.getCustomer().getId()).stream()
+        return archive.openLoansOfCustomer(contract.getCustomerId()).stream()
                 .map(loan -> loan.loanNo() + " " + loan.archiveNo() + " " + loan.title() + "(" + loan.borrower() + ","
                         + loan.statusLabel() + ")")
                 .toList();
@@ -478,14 +478,14 @@ public class ContractService {
         LocalDate on = today();
         String reason = contract.getTerminationReason();
         contract.terminate(on, contract.getTerminationRequestedBy().label() + ":" + reason);
-        boolean otherActive = contracts.findByCustomerIdOrderByIdDesc(contract.getCustomer().getId()).stream()
+        boolean otherActive = contracts.findByCustomerIdOrderByIdDesc(contract.getCustomerId()).stream()
                 .anyMatch(c -> !c.getId().equals(contract.getId()) && c.getStatus() == ContractStatus.ACTIVE);
         if (!otherActive) {
-            customers.endBusiness(contract.getCustomer().getId(), on);
+            customers.endBusiness(contract.getCustomerId(), on);
         }
         // the contract's files stay in the archive, marked 合同已解除 (in this transaction)
         archive.markContractTerminated(contract.getId());
-        events.publishEvent(new ContractEvents.ContractTerminated(contract.getId(), contract.getCustomer().getId(), on,
+        events.publishEvent(new ContractEvents.ContractTerminated(contract.getId(), contract.getCustomerId(), on,
                 reason));
         log.info("Contract {} terminated", contract.getContractNo());
     }
@@ -517,7 +517,14 @@ public class ContractService {
 
     @Transactional(readOnly = true)
     public Page<Contract> search(ContractSearch search, Pageable page) {
-        return contracts.findAll(search.toSpecification(), page);
+        Long customerOfCode = customers.byCode(search.customerCode()).map(CustomerDetails::id).orElse(null);
+        return contracts.findAll(search.toSpecification(customerOfCode), page);
+    }
+
+    /** The customer the contract is with, as the customer registry has it now. */
+    @Transactional(readOnly = true)
+    public CustomerDetails customerOf(Contract contract) {
+        return customers.find(contract.getCustomerId());
     }
 
     /**

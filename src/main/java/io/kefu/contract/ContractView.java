@@ -1,7 +1,7 @@
 package io.kefu.contract;
 
 import io.kefu.customer.Contact;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerType;
 import io.kefu.customer.PersonalData;
 import java.math.BigDecimal;
@@ -30,10 +30,9 @@ public record ContractView(Long id, String contractNo, CustomerType type, String
     public record NoteView(String kind, String author, String text, Instant createdAt) {
     }
 
-    static ContractView of(Contract c, boolean unmasked, List<ContractService.Revision> history) {
-        Customer cu = c.getCustomer();
-        Contact contact = cu.getContacts().isEmpty() ? null : cu.getContacts().get(0);
-        CustomerRef customer = new CustomerRef(cu.getId(), cu.getCode(), cu.getName(), cu.getStatus().name(),
+    static ContractView of(Contract c, CustomerDetails cu, boolean unmasked, List<ContractService.Revision> history) {
+        Contact contact = cu.firstContact();
+        CustomerRef customer = new CustomerRef(cu.id(), cu.code(), cu.name(), cu.status().name(),
                 contact == null ? null : unmasked ? contact.getName() : PersonalData.maskName(contact.getName()),
                 contact == null ? null : unmasked ? contact.getPhone() : PersonalData.maskPhone(contact.getPhone()));
         return new ContractView(c.getId(), c.getContractNo(), c.getType(), c.getType().label(), c.getStatus(),

@@ -37,7 +37,8 @@ class CustomerController {
     @PostMapping
     ResponseEntity<CustomerView> register(@Valid @RequestBody CustomerRequest request) {
         Customer customer = customers.register(request, CurrentUser.get());
-        return ResponseEntity.created(URI.create("/api/customers/" + customer.getId())).body(view(customer));
+        return ResponseEntity.created(URI.create("/api/customers/" + customer.getId()))
+                .body(view(CustomerDetails.of(customer)));
     }
 
     static final int LOOKUP_LIMIT = 20;
@@ -60,7 +61,7 @@ class CustomerController {
     @PutMapping("/{id}")
     CustomerView update(@PathVariable long id, @Valid @RequestBody CustomerRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return view(customers.update(id, request, expectedVersion(ifMatch), CurrentUser.get()));
+        return view(CustomerDetails.of(customers.update(id, request, expectedVersion(ifMatch), CurrentUser.get())));
     }
 
     /** The version an If-Match names ({@code "3"} or {@code 3}); none for {@code *}; anything else is bad input. */
@@ -90,11 +91,11 @@ class CustomerController {
         return views;
     }
 
-    private CustomerView view(Customer customer) {
+    private CustomerView view(CustomerDetails customer) {
         CurrentUser user = CurrentUser.get();
         boolean unmasked = CustomerService.mayReadPersonalData(customer, user);
         if (unmasked) {
-            accessLog.personalDataRead(user.id(), customer.getId(), null, "客户资料");
+            accessLog.personalDataRead(user.id(), customer.id(), null, "客户资料");
         }
         return CustomerView.of(customer, unmasked);
     }

@@ -12,6 +12,9 @@ interface CustomerRepository extends JpaRepository<Customer, Long>, JpaSpecifica
 
     Optional<Customer> findByCode(String code);
 
+    @Query("select c.id from Customer c where c.specialist = :specialist")
+    List<Long> findIdsBySpecialist(@Param("specialist") String specialist);
+
     /** Active customers per specialist: {specialist, count} rows, for the balanced assignment (负责客户数量均衡). */
     @Query("""
             select c.specialist, count(c) from Customer c

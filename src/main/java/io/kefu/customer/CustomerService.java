@@ -67,30 +67,32 @@ public class CustomerService {
     }
 
     /** A prospect (有希望但尚未成交之客户): registered for the qualification review, not yet served. */
-    public Customer registerProspect(CustomerRequest request) {
+    public CustomerDetails registerProspect(CustomerRequest request) {
         Customer customer = register(request);
         customer.changeStatus(CustomerStatus.PROSPECT);
-        return customer;
+        return CustomerDetails.of(customer);
     }
 
     /** 系统增名: the signed customer is served from {@code on}; the basic-information record gets its store count. */
-    public Customer startBusiness(long id, LocalDate on, int storeCount) {
-        Customer customer = find(id);
+    public void startBusiness(long id, LocalDate on, int storeCount) {
+        Customer customer = entity(id);
         customer.startBusiness(on, storeCount);
-        return customer;
     }
 
-    public Customer assignSpecialist(long id, String specialist) {
-        Customer customer = find(id);
+    public void assignSpecialist(long id, String specialist) {
+        Customer customer = entity(id);
         customer.assignSpecialist(specialist);
-        return customer;
+    }
+
+    /** 资质审核: the review moves the customer to another VIP tier. */
+    public void reclassify(long id, CustomerTier tier) {
+        entity(id).reclassify(tier);
     }
 
     /** 解约: no longer active after {@code on}. */
-    public Customer endBusiness(long id, LocalDate on) {
-        Customer customer = find(id);
+    public void endBusiness(long id, LocalDate on) {
+        Customer customer = entity(id);
         customer.endBusiness(on);
-        return customer;
     }
 
     /** How many active customers each of these users serves (0 for none). */
@@ -111,8 +113,8 @@ public class CustomerService {
      * Every user may read a customer (masked), so a refusal is 403, not 404.
      */
     public Customer update(long id, CustomerRequest request, Long expectedVersion, CurrentUser user) {
-        Customer customer = find(id);
-        if (!mayChange(customer, user)) {
+        Customer customer = entity(id);
+        if (!mayChange(CustomerDetails.of(customer), user)) {
             throw new AccessDeniedException(user.id() + " may not change customer " + id);
         }
         String specialist = named(request.specialist());
@@ -128,7 +130,7 @@ public class CustomerService {
     }
 
     private Customer update(long id, CustomerRequest request, Long expectedVersion) {
-        Customer customer = find(id);
+        Customer customer = entity(id);
         if (expectedVersion != null && expectedVersion != customer.getVersion()) {
             throw new org.springframework.dao.OptimisticLockingFailureException("customer " + id + " changed meanwhile");
         }
@@ -137,8 +139,12 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
-    public Customer find(long id) {
+    public CustomerDetails find(long id) {
         return byId(id).orElseThrow(() -> new NotFoundException("客户 " + id + " 不存在"));
+    }
+
+    private Customer entity(long id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException("客户 " + id + " 不存在"));
     }
 
     /**
@@ -192,8 +198,8 @@ public class CustomerService {
 
     /** The customer with this id, if there is one (for callers that answer an unknown id their own way). */
     @Transactional(readOnly = true)
-    public Optional<Customer> byId(long id) {
-        return customers.findById(id);
+    public Optional<CustomerDetails> byId(long id) {
+        return customers.findById(id).map(CustomerDetails::of);
     }
 
     @Transactional(readOnly = true)
@@ -203,14 +209,29 @@ public class CustomerService {
 
     /** The customers with these ids, in one query; unknown ids are left out. */
     @Transactional(readOnly = true)
-    public List<Customer> byIds(Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : customers.findAllById(ids);
+    public List<CustomerDetails> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : customers.findAllById(ids).stream().map(CustomerDetails::of).toList();
+    }
+
+    /** {@link #byIds} keyed by id, for lists that name the customer of each row (null ids are passed over). */
+    @Transactional(readOnly = true)
+    public Map<Long, CustomerDetails> byIdsMap(Collection<Long> ids) {
+        Map<Long, CustomerDetails> found = new HashMap<>();
+        byIds(ids.stream().filter(Objects::nonNull).distinct().toList()).forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
+    /** The ids of the customers this user serves as their specialist (专员), in one query. */
+    @Transactional(readOnly = true)
+    public List<Long> idsServedBy(String specialist) {
+        return customers.findIdsBySpecialist(specialist);
     }
 
     /** The customer with this number (客户编号, compared trimmed and in upper case), if there is one. */
     @Transactional(readOnly = true)
-    public Optional<Customer> byCode(String code) {
-        return code == null || code.isBlank() ? Optional.empty() : customers.findByCode(code.trim().toUpperCase());
+    public Optional<CustomerDetails> byCode(String code) {
+        return code == null || code.isBlank() ? Optional.empty()
+                : customers.findByCode(code.trim().toUpperCase()).map(CustomerDetails::of);
     }
 
     /**
@@ -218,29 +239,29 @@ public class CustomerService {
      * collection means any): who is visited on schedule and whom a survey campaign reaches.
      */
     @Transactional(readOnly = true)
-    public List<Customer> active(Collection<CustomerType> types, Collection<CustomerTier> tiers) {
+    public List<CustomerDetails> active(Collection<CustomerType> types, Collection<CustomerTier> tiers) {
         Specification<Customer> inBusiness = (root, query, cb) -> cb.and(
                 cb.equal(root.get("status"), CustomerStatus.ACTIVE),
                 types == null || types.isEmpty() ? cb.conjunction() : root.get("type").in(types),
                 tiers == null || tiers.isEmpty() ? cb.conjunction() : root.get("tier").in(tiers));
-        return customers.findAll(inBusiness, Sort.by("code"));
+        return customers.findAll(inBusiness, Sort.by("code")).stream().map(CustomerDetails::of).toList();
     }
 
     @Transactional(readOnly = true)
-    public Customer findByCode(String code) {
+    public CustomerDetails findByCode(String code) {
         return byCode(code).orElseThrow(() -> InvalidInputException.of("customerCode", "客户编号 " + code + " 不存在"));
     }
 
     @Transactional(readOnly = true)
-    public Page<Customer> search(CustomerSearch search, Pageable page) {
-        return customers.findAll(search.toSpecification(), page);
+    public Page<CustomerDetails> search(CustomerSearch search, Pageable page) {
+        return customers.findAll(search.toSpecification(), page).map(CustomerDetails::of);
     }
 
     /**
      * The customer's specialist, supervisors and managers change a customer; nobody else — and never a department,
      * even one recorded as the specialist.
      */
-    public static boolean mayChange(Customer customer, CurrentUser user) {
+    public static boolean mayChange(CustomerDetails customer, CurrentUser user) {
         return user.isSupervisorOrManager() || (user.isHotlineStaff() && customer.isServedBy(user.id()));
     }
 
@@ -263,7 +284,16 @@ public class CustomerService {
     }
 
     /** The customer's specialist, supervisors and managers read personal data in full; everyone else masked. */
-    public static boolean mayReadPersonalData(Customer customer, CurrentUser user) {
+    public static boolean mayReadPersonalData(CustomerDetails customer, CurrentUser user) {
+        return mayReadPersonalData(customer.specialist(), user);
+    }
+
+    /** {@link #mayReadPersonalData(CustomerDetails, CurrentUser)} for the customer this user serves, or not. */
+    public static boolean mayReadPersonalData(String specialist, CurrentUser user) {
+        return user.isSupervisorOrManager() || (specialist != null && specialist.equals(user.id()));
+    }
+
+    private static boolean mayReadPersonalData(Customer customer, CurrentUser user) {
         return user.isSupervisorOrManager() || customer.isServedBy(user.id());
     }
 

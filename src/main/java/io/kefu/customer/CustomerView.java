@@ -13,15 +13,16 @@ public record CustomerView(Long id, String code, String name, CustomerType type,
     public record ContactView(String name, String phone, String title) {
     }
 
-    public static CustomerView of(Customer c, boolean unmasked) {
-        List<ContactView> contacts = c.getContacts().stream()
+    public static CustomerView of(CustomerDetails c, boolean unmasked) {
+        List<ContactView> contacts = c.contacts().stream()
                 .map(k -> new ContactView(unmasked ? k.getName() : PersonalData.maskName(k.getName()),
                         unmasked ? k.getPhone() : PersonalData.maskPhone(k.getPhone()), k.getTitle()))
                 .toList();
-        return new CustomerView(c.getId(), c.getCode(), c.getName(), c.getType(), c.getType().label(), c.getTier(),
-                c.getStatus(), c.getStatus().label(), contacts,
-                unmasked ? c.getEmail() : PersonalData.maskEmail(c.getEmail()), unmasked ? c.getAddress() : PersonalData.maskAddress(c.getAddress()),
-                c.getRegion(), c.getStoreCount(), c.getSpecialist(), c.getBusinessStart(), c.getBusinessEnd(), !unmasked,
-                c.getCreatedAt(), c.getUpdatedAt(), c.getVersion());
+        return new CustomerView(c.id(), c.code(), c.name(), c.type(), c.type().label(), c.tier(),
+                c.status(), c.status().label(), contacts,
+                unmasked ? c.email() : PersonalData.maskEmail(c.email()),
+                unmasked ? c.address() : PersonalData.maskAddress(c.address()),
+                c.region(), c.storeCount(), c.specialist(), c.businessStart(), c.businessEnd(), !unmasked,
+                c.createdAt(), c.updatedAt(), c.version());
     }
 }

@@ -10,7 +10,7 @@ import io.kefu.archive.ArchiveService.FilingRequest;
 import io.kefu.archive.LoanKind;
 import io.kefu.archive.SecrecyClass;
 import io.kefu.archive.process.ArchiveLoanProcess;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import java.time.Duration;
 import java.util.Date;
@@ -96,9 +96,9 @@ class ArchiveDemoData implements ApplicationRunner {
                 .toList();
     }
 
-    private ArchiveEntry file(Customer customer, String[] f) {
-        return archive.file(new FilingRequest(customer.getName() + " " + f[1], ArchiveKind.valueOf(f[2]), null,
-                customer.getId(), f[4], 1, "CONTRACT".equals(f[2]) ? 1 : 0, SecrecyClass.valueOf(f[3]), f[5]));
+    private ArchiveEntry file(CustomerDetails customer, String[] f) {
+        return archive.file(new FilingRequest(customer.name() + " " + f[1], ArchiveKind.valueOf(f[2]), null,
+                customer.id(), f[4], 1, "CONTRACT".equals(f[2]) ? 1 : 0, SecrecyClass.valueOf(f[3]), f[5]));
     }
 
     /** Runs the loan through request, approval and hand-out as if it happened {@code ago}. */

@@ -101,7 +101,7 @@ class ContractDemoData implements ApplicationRunner {
     private void draft(Contract contract, String territory, String store) {
         Map<String, Object> form = new HashMap<>();
         form.put("partyCompany", contracts.companyName());
-        form.put("partyCustomer", contract.getCustomer().getName());
+        form.put("partyCustomer", contracts.customerOf(contract).name());
         form.put("territory", territory);
         form.put("termStart", today().toString());
         form.put("termEnd", today().plusYears(3).minusDays(1).toString());

@@ -1,6 +1,6 @@
 package io.kefu.demo;
 
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerSearch;
 import io.kefu.customer.CustomerService;
 import java.util.List;
@@ -14,7 +14,7 @@ final class DemoCustomers {
     }
 
     /** Every customer, in the order they were registered. */
-    static List<Customer> all(CustomerService customers) {
+    static List<CustomerDetails> all(CustomerService customers) {
         return customers.search(CustomerSearch.any(), Pageable.unpaged(Sort.by("id"))).getContent();
     }
 

@@ -5,7 +5,7 @@ import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.ComplaintIntake;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.Severity;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerRequest;
 import io.kefu.customer.CustomerRequest.ContactRequest;
 import io.kefu.customer.CustomerService;
@@ -103,14 +103,14 @@ class DemoData implements ApplicationRunner {
 
     /** A few cases on their way, so Tasklist is not empty for the demo users. */
     private void createComplaints() {
-        List<Customer> some = DemoCustomers.all(customers).stream().limit(4).toList();
-        complaints.openCase(new ComplaintIntake(some.get(0).getCode(), "王先生", "13800138000", Channel.HOTLINE,
+        List<CustomerDetails> some = DemoCustomers.all(customers).stream().limit(4).toList();
+        complaints.openCase(new ComplaintIntake(some.get(0).code(), "王先生", "13800138000", Channel.HOTLINE,
                 ComplaintCategory.DELIVERY, Severity.MINOR, "上周订购的货品迟迟未送达,物流信息三天未更新。",
                 "尽快送达并说明原因", null), "agent");
-        complaints.openCase(new ComplaintIntake(some.get(1).getCode(), "李女士", "13900139000", Channel.WECHAT,
+        complaints.openCase(new ComplaintIntake(some.get(1).code(), "李女士", "13900139000", Channel.WECHAT,
                 ComplaintCategory.PRODUCT_QUALITY, Severity.MAJOR, "收到的一批商品包装破损,部分商品无法销售。",
                 "退换货并补偿损失", null), "agent");
-        complaints.openCase(new ComplaintIntake(some.get(2).getCode(), "张经理", "13700137000", Channel.HOTLINE,
+        complaints.openCase(new ComplaintIntake(some.get(2).code(), "张经理", "13700137000", Channel.HOTLINE,
                 ComplaintCategory.SERVICE_ATTITUDE, Severity.CRITICAL, "业务员上门时态度恶劣,并承诺的返利未兑现。",
                 "道歉并兑现返利", "sales"), "agent2");
     }

@@ -13,7 +13,7 @@ import io.kefu.contract.ContractService;
 import io.kefu.contract.TerminationParty;
 import io.kefu.contract.TerminationRequest;
 import io.kefu.contract.process.ContractProcess;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerType;
 import io.kefu.shared.time.BusinessCalendar;
@@ -198,13 +198,13 @@ class DemoHistory implements ApplicationRunner {
     /** Opens the complaint at {@code openedAt} and drives it as far as its story goes; true when its process ended. */
     private boolean tell(Story story, Instant openedAt, int index) {
         try {
-            Customer customer = customers.byCode(story.customerCode()).orElse(null);
+            CustomerDetails customer = customers.byCode(story.customerCode()).orElse(null);
             if (customer == null) {
                 return false;
             }
             at(openedAt);
             Complaint complaint = as(story.owner(), () -> transaction.execute(s -> complaints.openCase(
-                    new ComplaintIntake(customer.getCode(), story.complainant(), "1380013" + String.format("%04d",
+                    new ComplaintIntake(customer.code(), story.complainant(), "1380013" + String.format("%04d",
                             1000 + index * 37), story.channel(), story.category(), story.severity(), story.description(),
                             story.request(), null), story.owner())));
             return drive(complaint, story, index);
@@ -393,19 +393,19 @@ class DemoHistory implements ApplicationRunner {
             LocalDate surveyDay = days.get(days.size() / 3);
             at(surveyDay.atTime(hours.start()).plusMinutes(30).atZone(hours.zone()).toInstant());
             List<String> codes = DemoCustomers.all(customers).stream()
-                    .filter(c -> c.getType() == CustomerType.FRANCHISEE && c.getSpecialist() != null)
-                    .skip(10).limit(6).map(Customer::getCode).toList();
+                    .filter(c -> c.type() == CustomerType.FRANCHISEE && c.specialist() != null)
+                    .skip(10).limit(6).map(CustomerDetails::code).toList();
             var campaign = as("supervisor", () -> transaction.execute(s -> surveys.startCampaign(
                     new CampaignRequest("上月加盟商满意度调查", null, null, codes, surveyDay), "supervisor")));
-            List<Customer> dealers = DemoCustomers.all(customers).stream()
-                    .filter(c -> c.getType() == CustomerType.DEALER && c.getSpecialist() != null).skip(3).limit(2)
+            List<CustomerDetails> dealers = DemoCustomers.all(customers).stream()
+                    .filter(c -> c.type() == CustomerType.DEALER && c.specialist() != null).skip(3).limit(2)
                     .toList();
             List<Visit> deliveries = new ArrayList<>();
             for (int i = 0; i < dealers.size(); i++) {
-                Customer dealer = dealers.get(i);
+                CustomerDetails dealer = dealers.get(i);
                 String order = "SO-" + surveyDay.toString().replace("-", "") + "-0" + (i + 1);
                 deliveries.add(transaction.execute(s -> surveys.startDeliveryFollowUp(
-                        new DeliveryRequest(dealer.getCode(), order, surveyDay.minusDays(1), "店长"))));
+                        new DeliveryRequest(dealer.code(), order, surveyDay.minusDays(1), "店长"))));
             }
             List<String> processes = new ArrayList<>(campaign == null ? List.of() : jdbc.queryForList(
                     "select process_instance_id from visit where campaign_id = ? order by id", String.class,

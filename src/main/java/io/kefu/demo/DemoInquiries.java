@@ -66,7 +66,7 @@ class DemoInquiries implements ApplicationRunner {
                 InquiryOutcome outcome = outcome(random, category);
                 // existing customers ask about products and after-sales, newcomers about franchising and agencies
                 Long customerId = category == InquiryCategory.PRODUCT || category == InquiryCategory.AFTER_SALES
-                        ? customers.byCode(String.format("C%05d", 1 + random.nextInt(120))).map(c -> c.getId())
+                        ? customers.byCode(String.format("C%05d", 1 + random.nextInt(120))).map(c -> c.id())
                                 .orElse(null)
                         : null;
                 Instant receivedAt = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 60)));

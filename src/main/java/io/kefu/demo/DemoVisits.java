@@ -1,6 +1,6 @@
 package io.kefu.demo;
 
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerType;
 import io.kefu.visit.SurveyService;
@@ -61,9 +61,9 @@ class DemoVisits implements ApplicationRunner {
                 .getTotalElements() > 0) {
             return;
         }
-        List<Customer> all = DemoCustomers.all(customers);
-        List<Customer> demo = all.stream()
-                .filter(c -> c.getCode() != null && c.getSpecialist() != null).limit(8).toList();
+        List<CustomerDetails> all = DemoCustomers.all(customers);
+        List<CustomerDetails> demo = all.stream()
+                .filter(c -> c.code() != null && c.specialist() != null).limit(8).toList();
         if (demo.size() < 8) {
             return;
         }
@@ -78,11 +78,11 @@ class DemoVisits implements ApplicationRunner {
                             VisitProcess.CUSTOMER_REACHED, "true", "channel", "PHONE", "satisfaction", "SATISFIED",
                             "suggestions", "希望增加新品培训", "remarks", "客户对近期服务满意")));
             surveys.startCampaign(new CampaignRequest("加盟商满意度调查(演示)", null, null,
-                    all.stream().filter(c -> c.getType() == CustomerType.FRANCHISEE
-                            && c.getSpecialist() != null).limit(4).map(Customer::getCode).toList(), today), "supervisor");
-            all.stream().filter(c -> c.getType() == CustomerType.DEALER && c.getSpecialist() != null)
+                    all.stream().filter(c -> c.type() == CustomerType.FRANCHISEE
+                            && c.specialist() != null).limit(4).map(CustomerDetails::code).toList(), today), "supervisor");
+            all.stream().filter(c -> c.type() == CustomerType.DEALER && c.specialist() != null)
                     .findFirst().ifPresent(dealer -> surveys.startDeliveryFollowUp(new DeliveryRequest(
-                            dealer.getCode(), "SO-DEMO-0001", today.minusDays(1), "赵六")));
+                            dealer.code(), "SO-DEMO-0001", today.minusDays(1), "赵六")));
         });
         log.info("Demo visits created: due, overdue and done visits, a survey campaign and a delivery follow-up");
     }

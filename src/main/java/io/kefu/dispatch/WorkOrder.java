@@ -1,24 +1,19 @@
 package io.kefu.dispatch;
 
-import io.kefu.customer.Customer;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.RelationTargetAuditMode;
 
 /**
  * 派工 (P15): an installation request (安装任务派工单, with the vehicle and driver details) or a repair call (维修服务单)
@@ -43,10 +38,9 @@ public class WorkOrder {
     @Column(name = "kind", length = 20, nullable = false, updatable = false)
     private WorkOrderKind kind;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id", nullable = false, updatable = false)
-    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
-    private Customer customer;
+    /** The customer (客户基础信息) the record is about: its id in the customer registry. */
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    private Long customerId;
 
     @Column(name = "contact_name", length = 100, nullable = false)
     private String contactName;
@@ -157,11 +151,11 @@ public class WorkOrder {
     protected WorkOrder() {
     }
 
-    WorkOrder(WorkOrderKind kind, Customer customer, String contactName, String contactPhone, String address,
+    WorkOrder(WorkOrderKind kind, Long customerId, String contactName, String contactPhone, String address,
             String productModel, LocalDate purchaseDate, String fault, String vehicleDetails, String driverDetails,
             Instant appointmentAt, String requestedBy) {
         this.kind = kind;
-        this.customer = customer;
+        this.customerId = customerId;
         this.contactName = contactName;
         this.contactPhone = contactPhone;
         this.address = address;
@@ -259,7 +253,7 @@ public class WorkOrder {
     public Long getId() { return id; }
     public String getOrderNo() { return orderNo; }
     public WorkOrderKind getKind() { return kind; }
-    public Customer getCustomer() { return customer; }
+    public Long getCustomerId() { return customerId; }
     public String getContactName() { return contactName; }
     public String getContactPhone() { return contactPhone; }
     public String getAddress() { return address; }

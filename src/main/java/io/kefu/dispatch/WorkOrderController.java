@@ -5,6 +5,7 @@ import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -56,15 +57,21 @@ class WorkOrderController {
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
         CurrentUser user = CurrentUser.get();
         PersonalData.requireMaySortBy(user, page.getSort());
-        return orders.search(status, user, page).map(o -> view(o, user));
+        Page<WorkOrder> found = orders.search(status, user, page);
+        Map<Long, String> codes = orders.customerCodes(found.getContent());
+        return found.map(o -> view(o, codes.get(o.getCustomerId()), user));
     }
 
     private WorkOrderView view(WorkOrder order, CurrentUser user) {
+        return view(order, orders.customerOf(order).code(), user);
+    }
+
+    private WorkOrderView view(WorkOrder order, String customerCode, CurrentUser user) {
         boolean unmasked = WorkOrderService.mayReadPersonalData(order, user);
         if (unmasked) {
-            accessLog.personalDataRead(user.id(), order.getCustomer().getId(), order.getOrderNo(),
+            accessLog.personalDataRead(user.id(), order.getCustomerId(), order.getOrderNo(),
                     order.getKind().formTitle() + " " + order.getOrderNo());
         }
-        return WorkOrderView.of(order, unmasked);
+        return WorkOrderView.of(order, customerCode, unmasked);
     }
 }

@@ -1,6 +1,8 @@
 package io.kefu.dispatch;
 
 import io.kefu.identity.CurrentUser;
+import java.util.Map;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -39,9 +41,10 @@ class WorkOrderPages {
         model.addAttribute("statuses", WorkOrderStatus.values());
         model.addAttribute("kinds", WorkOrderKind.values());
         // newest first, whatever sort a link asks for; the list shows no personal data (masked views, nothing logged)
-        model.addAttribute("results", orders.search(status, kind, technician, user,
-                PageRequest.of(page.getPageNumber(), 20, Sort.by(Sort.Direction.DESC, "id")))
-                .map(o -> WorkOrderView.of(o, false)));
+        Page<WorkOrder> found = orders.search(status, kind, technician, user,
+                PageRequest.of(page.getPageNumber(), 20, Sort.by(Sort.Direction.DESC, "id")));
+        Map<Long, String> codes = orders.customerCodes(found.getContent());
+        model.addAttribute("results", found.map(o -> WorkOrderView.of(o, codes.get(o.getCustomerId()), false)));
         return "console/work-orders";
     }
 }

@@ -24,7 +24,7 @@ final class WorkOrderRecordHistory {
     static class History extends EntityCaseHistory {
 
         History() {
-            super(Set.of(DispatchProcess.KEY), WorkOrder.class, "orderNo", null, "customer.id",
+            super(Set.of(DispatchProcess.KEY), WorkOrder.class, "orderNo", null, "customerId",
                     new RecordChanges.Labels("派工单", Map.ofEntries(
                             Map.entry("orderNo", "派工单号"), Map.entry("contactName", "联系人"),
                             Map.entry("contactPhone", "联系方式"), Map.entry("address", "具体地址"),
@@ -94,7 +94,7 @@ final class WorkOrderRecordHistory {
             }
             boolean unmasked = WorkOrderService.mayReadPersonalData(o, user);
             if (unmasked) {
-                accessLog.personalDataRead(user.id(), o.getCustomer().getId(), o.getOrderNo(), "派工单");
+                accessLog.personalDataRead(user.id(), o.getCustomerId(), o.getOrderNo(), "派工单");
             }
             List<CustomerSection.Row> rows = new ArrayList<>();
             add(rows, "类型", o.getKind().formTitle());

@@ -2,7 +2,7 @@ package io.kefu.dispatch;
 
 import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.audit.CaseDirectory;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.dispatch.process.DispatchProcess;
 import io.kefu.identity.CurrentUser;
@@ -18,6 +18,8 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -74,7 +76,7 @@ public class WorkOrderService {
         }
         WorkOrder order = register(request, user.id());
         runtimeService.startProcessInstanceByKey(DispatchProcess.KEY, order.getOrderNo(),
-                DispatchProcess.startVariables(order));
+                DispatchProcess.startVariables(order, customerOf(order)));
         return order;
     }
 
@@ -89,7 +91,7 @@ public class WorkOrderService {
         if (q.kind() == null) {
             errors.put("kind", "请选择派工类型(安装或维修)");
         }
-        Customer customer = null;
+        CustomerDetails customer = null;
         if (blank(q.customerCode())) {
             errors.put("customerCode", "请填写客户编号");
         } else {
@@ -125,7 +127,7 @@ public class WorkOrderService {
         }
         Instant appointment = appointment(errors, q.appointmentAt());
         failOn(errors);
-        WorkOrder order = new WorkOrder(q.kind(), customer, q.contactName().trim(), q.contactPhone().trim(),
+        WorkOrder order = new WorkOrder(q.kind(), customer.id(), q.contactName().trim(), q.contactPhone().trim(),
                 q.address().trim(), q.productModel().trim(), purchaseDate, trimmed(q.fault()),
                 trimmed(q.vehicleDetails()), trimmed(q.driverDetails()), appointment, requestedBy);
         orders.saveAndFlush(order);
@@ -321,6 +323,21 @@ public class WorkOrderService {
             return cb.and(p.toArray(Predicate[]::new));
         };
         return orders.findAll(spec, page);
+    }
+
+    /** The customer the order is for, as the customer registry has it now. */
+    @Transactional(readOnly = true)
+    public CustomerDetails customerOf(WorkOrder order) {
+        return customers.find(order.getCustomerId());
+    }
+
+    /** The numbers (客户编号) of these orders' customers, by customer id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> customerCodes(Collection<WorkOrder> orders) {
+        Map<Long, String> codes = new HashMap<>();
+        customers.byIdsMap(orders.stream().map(WorkOrder::getCustomerId).toList())
+                .forEach((id, customer) -> codes.put(id, customer.code()));
+        return codes;
     }
 
     /** Who registered it, the technician it was given to, and those who read every case. */

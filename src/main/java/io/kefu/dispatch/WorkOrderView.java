@@ -15,9 +15,9 @@ public record WorkOrderView(Long id, String orderNo, WorkOrderKind kind, String 
         boolean outOfWarranty, BigDecimal partsFee, String invoiceNo, String financeConfirmedBy, Instant lateAt,
         String supervisionNote, String returnVisitNote, Instant closedAt, boolean personalDataMasked, long version) {
 
-    static WorkOrderView of(WorkOrder o, boolean unmasked) {
+    static WorkOrderView of(WorkOrder o, String customerCode, boolean unmasked) {
         return new WorkOrderView(o.getId(), o.getOrderNo(), o.getKind(), o.getKind().formTitle(),
-                o.getCustomer().getId(), o.getCustomer().getCode(),
+                o.getCustomerId(), customerCode,
                 unmasked ? o.getContactName() : PersonalData.maskName(o.getContactName()),
                 unmasked ? o.getContactPhone() : PersonalData.maskPhone(o.getContactPhone()),
                 unmasked ? o.getAddress() : PersonalData.maskAddress(o.getAddress()), o.getProductModel(),

@@ -1,22 +1,17 @@
 package io.kefu.inquiry;
 
-import io.kefu.customer.Customer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.RelationTargetAuditMode;
 
 /**
  * One inquiry taken on the hotline, online or at the front desk (接听官方热线及应答线上, 登记每天的客户资料): who asked,
@@ -55,10 +50,9 @@ public class Inquiry {
     @Column(name = "region", length = 100)
     private String region;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "customer_id", updatable = false)
-    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
-    private Customer customer;
+    /** The customer (客户基础信息) the record is about: its id in the customer registry. */
+    @Column(name = "customer_id", updatable = false)
+    private Long customerId;
 
     @Column(name = "summary", nullable = false, columnDefinition = "text")
     private String summary;
@@ -84,7 +78,7 @@ public class Inquiry {
     }
 
     Inquiry(Instant receivedAt, LocalDate receivedOn, InquiryChannel channel, InquiryCategory category,
-            String callerName, String callerPhone, String region, Customer customer, String summary,
+            String callerName, String callerPhone, String region, Long customerId, String summary,
             InquiryOutcome outcome, String department, String takenBy, Instant createdAt) {
         this.receivedAt = receivedAt;
         this.receivedOn = receivedOn;
@@ -93,7 +87,7 @@ public class Inquiry {
         this.callerName = callerName;
         this.callerPhone = callerPhone;
         this.region = region;
-        this.customer = customer;
+        this.customerId = customerId;
         this.summary = summary;
         this.outcome = outcome;
         this.department = outcome == InquiryOutcome.REFERRED ? department : null;
@@ -148,8 +142,8 @@ public class Inquiry {
         return region;
     }
 
-    public Customer getCustomer() {
-        return customer;
+    public Long getCustomerId() {
+        return customerId;
     }
 
     public String getSummary() {

@@ -64,7 +64,7 @@ class InquiryPages {
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             Long customerId = form.customerCode() == null || form.customerCode().isBlank() ? null
-                    : customers.findByCode(form.customerCode()).getId();
+                    : customers.findByCode(form.customerCode()).id();
             InquiryRequest inquiry = form.toRequest(hours.zone(), customerId, errors);
             for (ConstraintViolation<InquiryRequest> v : validator.validate(inquiry)) {
                 errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());

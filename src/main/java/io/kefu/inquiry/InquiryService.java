@@ -3,7 +3,7 @@ package io.kefu.inquiry;
 import static io.kefu.shared.FieldErrors.blankToNull;
 import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.shared.phone.PhoneNumbers;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups.Department;
@@ -74,7 +74,7 @@ public class InquiryService {
                 errors.put("department", "部门 " + department + " 不存在");
             }
         }
-        Customer customer = null;
+        CustomerDetails customer = null;
         if (request.customerId() != null) {
             customer = customers.byId(request.customerId()).orElse(null);
             if (customer == null) {
@@ -84,7 +84,8 @@ public class InquiryService {
         failOn(errors);
         return inquiries.save(new Inquiry(receivedAt, receivedAt.atZone(hours.zone()).toLocalDate(), request.channel(),
                 request.category(), request.callerName().trim(), PhoneNumbers.normalisedOrNull(request.callerPhone()),
-                blankToNull(request.region()), customer, request.summary().trim(), request.outcome(), department,
+                blankToNull(request.region()), customer == null ? null : customer.id(), request.summary().trim(),
+                request.outcome(), department,
                 takenBy, now));
     }
 
@@ -120,7 +121,7 @@ public class InquiryService {
         inquiry.turnIntoCase();
         return new CaseHandover(inquiry.getId(), inquiry.getReceivedAt(), inquiry.getRegion(), inquiry.getCallerName(),
                 inquiry.getCallerPhone(), inquiry.getSummary(),
-                inquiry.getCustomer() == null ? null : inquiry.getCustomer().getId(), inquiry.getTakenBy());
+                inquiry.getCustomerId(), inquiry.getTakenBy());
     }
 
     @Transactional(readOnly = true)

@@ -12,13 +12,13 @@ public record InquiryView(Long id, Instant receivedAt, LocalDate receivedOn, Inq
         String outcomeLabel, String department, String departmentLabel, String takenBy, boolean personalDataMasked,
         Instant createdAt, long version) {
 
-    static InquiryView of(Inquiry i, boolean unmasked) {
+    static InquiryView of(Inquiry i, String customerCode, boolean unmasked) {
         return new InquiryView(i.getId(), i.getReceivedAt(), i.getReceivedOn(), i.getChannel(), i.getChannel().label(),
                 i.getCategory(), i.getCategory().label(),
                 unmasked ? i.getCallerName() : PersonalData.maskName(i.getCallerName()),
                 unmasked ? i.getCallerPhone() : PersonalData.maskPhone(i.getCallerPhone()), i.getRegion(),
-                i.getCustomer() == null ? null : i.getCustomer().getId(),
-                i.getCustomer() == null ? null : i.getCustomer().getCode(), i.getSummary(), i.getOutcome(),
+                i.getCustomerId(),
+                customerCode, i.getSummary(), i.getOutcome(),
                 i.getOutcome().label(), i.getDepartment(),
                 i.getDepartment() == null ? null
                         : Department.fromCode(i.getDepartment()).map(Department::label).orElse(i.getDepartment()),

@@ -1,7 +1,9 @@
 package io.kefu.inquiry;
 
 import io.kefu.identity.DataAccessLog;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
+import java.util.Map;
 import io.kefu.identity.CurrentUser;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -17,16 +19,20 @@ class InquiryViews {
 
     private final InquiryService inquiries;
     private final DataAccessLog accessLog;
+    private final CustomerService customers;
 
-    InquiryViews(InquiryService inquiries, DataAccessLog accessLog) {
+    InquiryViews(InquiryService inquiries, DataAccessLog accessLog, CustomerService customers) {
         this.inquiries = inquiries;
         this.accessLog = accessLog;
+        this.customers = customers;
     }
 
     @Transactional(readOnly = true)
     Page<InquiryView> search(InquirySearch search, Pageable page, CurrentUser user) {
         InquirySearch scoped = search.restrictedTo(seesAll(user) ? null : user.id());
-        return inquiries.search(scoped, page).map(i -> view(i, user));
+        Page<Inquiry> found = inquiries.search(scoped, page);
+        Map<Long, CustomerDetails> customersById = customers.byIdsMap(found.map(Inquiry::getCustomerId).toList());
+        return found.map(i -> view(i, customersById.get(i.getCustomerId()), user));
     }
 
     /**
@@ -34,12 +40,17 @@ class InquiryViews {
      * specialist of the customer who called; masked for everyone else (auditors included).
      */
     InquiryView view(Inquiry inquiry, CurrentUser user) {
+        return view(inquiry, inquiry.getCustomerId() == null ? null : customers.find(inquiry.getCustomerId()), user);
+    }
+
+    /** {@link #view(Inquiry, CurrentUser)} with the customer who called (null: none recorded) already at hand. */
+    private InquiryView view(Inquiry inquiry, CustomerDetails customer, CurrentUser user) {
         boolean unmasked = inquiry.isTakenBy(user.id()) || user.isSupervisorOrManager()
-                || (inquiry.getCustomer() != null && CustomerService.mayReadPersonalData(inquiry.getCustomer(), user));
-        if (unmasked && inquiry.getCustomer() != null) {
-            accessLog.personalDataRead(user.id(), inquiry.getCustomer().getId(), null, "咨询记录 " + inquiry.getId());
+                || (customer != null && CustomerService.mayReadPersonalData(customer, user));
+        if (unmasked && customer != null) {
+            accessLog.personalDataRead(user.id(), inquiry.getCustomerId(), null, "咨询记录 " + inquiry.getId());
         }
-        return InquiryView.of(inquiry, unmasked);
+        return InquiryView.of(inquiry, customer == null ? null : customer.code(), unmasked);
     }
 
     static boolean seesAll(CurrentUser user) {

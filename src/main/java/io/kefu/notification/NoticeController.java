@@ -1,6 +1,6 @@
 package io.kefu.notification;
 
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
@@ -8,9 +8,6 @@ import io.kefu.notification.Notice.RecipientType;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.WorkingHours;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -50,9 +47,7 @@ class NoticeController {
         CurrentUser user = CurrentUser.get();
         PersonalData.requireMaySortBy(user, page.getSort());
         Page<Notice> found = notices.findAll(search.toSpecification(hours.zone()), page);
-        Map<Long, Customer> byId = customers.byIds(found.stream().map(Notice::getCustomerId)
-                        .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(Customer::getId, Function.identity()));
+        Map<Long, CustomerDetails> byId = customers.byIdsMap(found.map(Notice::getCustomerId).toList());
         return found.map(n -> NoticeView.of(n, unmasked(n, byId.get(n.getCustomerId()), user)));
     }
 
@@ -70,7 +65,7 @@ class NoticeController {
     }
 
     private NoticeView view(Notice notice) {
-        Customer customer = notice.getCustomerId() == null ? null
+        CustomerDetails customer = notice.getCustomerId() == null ? null
                 : customers.byId(notice.getCustomerId()).orElse(null);
         return NoticeView.of(notice, unmasked(notice, customer, CurrentUser.get()));
     }
@@ -79,7 +74,7 @@ class NoticeController {
         return notices.findById(id).orElseThrow(() -> new NotFoundException("通知 " + id + " 不存在"));
     }
 
-    private static boolean unmasked(Notice notice, Customer customer, CurrentUser user) {
+    private static boolean unmasked(Notice notice, CustomerDetails customer, CurrentUser user) {
         if (notice.getRecipientType() == RecipientType.USER) {
             return true;
         }

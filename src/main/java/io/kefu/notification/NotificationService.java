@@ -1,7 +1,7 @@
 package io.kefu.notification;
 
 import io.kefu.audit.CaseDirectory;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.identity.CurrentUser;
 import io.kefu.shared.ConflictException;
 import io.kefu.shared.time.WorkingHours;
@@ -194,9 +194,9 @@ public class NotificationService {
             values.put(NoticePlaceholders.CASE_KEY, caseKey);
         }
         if (customerId != null) {
-            Customer customer = recipients.customer(customerId);
-            values.put(NoticePlaceholders.CUSTOMER_NAME, customer.getName());
-            values.put(NoticePlaceholders.CUSTOMER_CODE, customer.getCode());
+            CustomerDetails customer = recipients.customer(customerId);
+            values.put(NoticePlaceholders.CUSTOMER_NAME, customer.name());
+            values.put(NoticePlaceholders.CUSTOMER_CODE, customer.code());
         }
         return values;
     }
@@ -247,7 +247,7 @@ public class NotificationService {
         if (text.chars().allMatch(Character::isDigit)) {
             return Long.valueOf(text);
         }
-        return recipients.customerByCode(text).getId();
+        return recipients.customerByCode(text).id();
     }
 
     /** Recipients and the delivery process are Kefu's business, not the logged-in user's Camunda permissions. */

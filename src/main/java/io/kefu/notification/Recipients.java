@@ -1,7 +1,7 @@
 package io.kefu.notification;
 
 import io.kefu.customer.Contact;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.notification.Notice.RecipientType;
 import java.util.List;
@@ -51,28 +51,28 @@ class Recipients {
         throw new NoticeFailure("通知对象无效: '" + spec + "' (应为 customer、user:<用户>或 group:<用户组>)");
     }
 
-    Customer customer(long customerId) {
+    CustomerDetails customer(long customerId) {
         return customers.byId(customerId)
                 .orElseThrow(() -> new NoticeFailure("客户 " + customerId + " 不存在"));
     }
 
-    Customer customerByCode(String code) {
+    CustomerDetails customerByCode(String code) {
         return customers.byCode(code)
                 .orElseThrow(() -> new NoticeFailure("流程变量 customerId 不是已登记的客户: " + code));
     }
 
     private Recipient customer(long customerId, NoticeChannel forced) {
-        Customer customer = customer(customerId);
-        String email = customer.getEmail();
-        String mobile = customer.getContacts().stream().map(Contact::getPhone)
+        CustomerDetails customer = customer(customerId);
+        String email = customer.email();
+        String mobile = customer.contacts().stream().map(Contact::getPhone)
                 .filter(p -> p != null && !p.isBlank()).findFirst().orElse(null);
         NoticeChannel channel = forced != null ? forced : email != null ? NoticeChannel.EMAIL : NoticeChannel.SMS;
         String address = channel == NoticeChannel.EMAIL ? email : mobile;
         if (address == null) {
-            throw new NoticeFailure("客户 " + customer.getCode() + " 没有" + (channel == NoticeChannel.EMAIL
+            throw new NoticeFailure("客户 " + customer.code() + " 没有" + (channel == NoticeChannel.EMAIL
                     ? "电子邮箱" : "手机号码") + ",无法发送" + channel.label());
         }
-        return new Recipient(RecipientType.CUSTOMER, String.valueOf(customerId), customer.getName(), channel, address,
+        return new Recipient(RecipientType.CUSTOMER, String.valueOf(customerId), customer.name(), channel, address,
                 customerId);
     }
 

@@ -1,22 +1,17 @@
 package io.kefu.phonecase;
 
-import io.kefu.customer.Customer;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.RelationTargetAuditMode;
 
 /**
  * 个案: a question the agent could not answer on the call (时间、地点、人物、事件、联系方式), passed to the responsible
@@ -40,10 +35,9 @@ public class PhoneCase {
     @Column(name = "inquiry_id", updatable = false)
     private Long inquiryId;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "customer_id", updatable = false)
-    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
-    private Customer customer;
+    /** The customer (客户基础信息) the record is about: its id in the customer registry. */
+    @Column(name = "customer_id", updatable = false)
+    private Long customerId;
 
     @Column(name = "occurred_when", length = 100, nullable = false)
     private String occurredWhen;
@@ -127,10 +121,10 @@ public class PhoneCase {
     protected PhoneCase() {
     }
 
-    PhoneCase(Long inquiryId, Customer customer, String occurredWhen, String place, String person, String contact,
+    PhoneCase(Long inquiryId, Long customerId, String occurredWhen, String place, String person, String contact,
             String event, String department, String ownerId, Instant resolutionDueAt) {
         this.inquiryId = inquiryId;
-        this.customer = customer;
+        this.customerId = customerId;
         this.occurredWhen = occurredWhen;
         this.place = place;
         this.person = person;
@@ -221,8 +215,8 @@ public class PhoneCase {
         return inquiryId;
     }
 
-    public Customer getCustomer() {
-        return customer;
+    public Long getCustomerId() {
+        return customerId;
     }
 
     public String getOccurredWhen() {

@@ -61,8 +61,8 @@ class PhoneCaseController {
 
     private PhoneCaseView view(PhoneCase phoneCase, CurrentUser user) {
         boolean unmasked = PhoneCaseService.mayReadPersonalData(phoneCase, user);
-        if (unmasked && phoneCase.getCustomer() != null) {
-            accessLog.personalDataRead(user.id(), phoneCase.getCustomer().getId(), phoneCase.getCaseNo(),
+        if (unmasked && phoneCase.getCustomerId() != null) {
+            accessLog.personalDataRead(user.id(), phoneCase.getCustomerId(), phoneCase.getCaseNo(),
                     "个案 " + phoneCase.getCaseNo());
         }
         return PhoneCaseView.of(phoneCase, unmasked);

@@ -26,7 +26,7 @@ final class PhoneCaseRecordHistory {
     static class History extends EntityCaseHistory {
 
         History() {
-            super(Set.of(PhoneCaseProcess.KEY), PhoneCase.class, "caseNo", null, "customer.id",
+            super(Set.of(PhoneCaseProcess.KEY), PhoneCase.class, "caseNo", null, "customerId",
                     new RecordChanges.Labels("个案", Map.ofEntries(
                             Map.entry("caseNo", "个案编号"), Map.entry("occurredWhen", "时间"), Map.entry("place", "地点"),
                             Map.entry("person", "人物"), Map.entry("contact", "联系方式"), Map.entry("event", "事件"),
@@ -101,8 +101,8 @@ final class PhoneCaseRecordHistory {
                 return null;
             }
             boolean unmasked = PhoneCaseService.mayReadPersonalData(c, user);
-            if (unmasked && c.getCustomer() != null) {
-                accessLog.personalDataRead(user.id(), c.getCustomer().getId(), c.getCaseNo(), "个案详情");
+            if (unmasked && c.getCustomerId() != null) {
+                accessLog.personalDataRead(user.id(), c.getCustomerId(), c.getCaseNo(), "个案详情");
             }
             List<CustomerSection.Row> rows = new ArrayList<>();
             add(rows, "状态", c.getStatus().label());

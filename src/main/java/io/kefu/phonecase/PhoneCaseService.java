@@ -2,7 +2,7 @@ package io.kefu.phonecase;
 
 import static io.kefu.shared.FieldErrors.failOn;
 import io.kefu.audit.CaseDirectory;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups.Department;
@@ -77,16 +77,16 @@ public class PhoneCaseService {
                 orElse(r.place(), inquiry.region()), orElse(r.person(), inquiry.callerName()),
                 orElse(r.contact(), inquiry.callerPhone()), orElse(r.event(), inquiry.summary()),
                 r.department(), null);
-        Customer customer = inquiry.customerId() == null ? null : customers.find(inquiry.customerId());
+        CustomerDetails customer = inquiry.customerId() == null ? null : customers.find(inquiry.customerId());
         PhoneCase opened = register(filled, inquiry.inquiryId(), customer, inquiry.takenBy());
         runtimeService.startProcessInstanceByKey(PhoneCaseProcess.KEY, opened.getCaseNo(),
-                PhoneCaseProcess.startVariables(opened));
+                PhoneCaseProcess.startVariables(opened, customer));
         return opened;
     }
 
     /** A case from the Tasklist start form (no inquiry behind it): the starting agent owns it. */
     public PhoneCase open(PhoneCaseRequest request, String owner) {
-        Customer customer = null;
+        CustomerDetails customer = null;
         if (request.customerCode() != null && !request.customerCode().isBlank()) {
             customer = customers.byCode(request.customerCode()).orElseThrow(() -> InvalidInputException.of(
                     "customerCode", "客户编号 " + request.customerCode().trim() + " 不存在"));
@@ -97,7 +97,7 @@ public class PhoneCaseService {
         return register(request, null, customer, owner);
     }
 
-    private PhoneCase register(PhoneCaseRequest r, Long inquiryId, Customer customer, String owner) {
+    private PhoneCase register(PhoneCaseRequest r, Long inquiryId, CustomerDetails customer, String owner) {
         Map<String, String> errors = new LinkedHashMap<>();
         required(errors, "occurredWhen", r.occurredWhen(), "请填写时间", 100);
         required(errors, "person", r.person(), "请填写人物(来电人)", 100);
@@ -113,12 +113,18 @@ public class PhoneCaseService {
             errors.put("department", "部门 " + department + " 不存在");
         }
         failOn(errors);
-        PhoneCase opened = new PhoneCase(inquiryId, customer, r.occurredWhen().trim(), blank(r.place()) ? null
-                : r.place().trim(), r.person().trim(), r.contact().trim(), r.event().trim(), department, owner,
+        PhoneCase opened = new PhoneCase(inquiryId, customer == null ? null : customer.id(), r.occurredWhen().trim(),
+                blank(r.place()) ? null : r.place().trim(), r.person().trim(), r.contact().trim(), r.event().trim(), department, owner,
                 calendar.addWorkingTime(Now.instant(), resolutionTime));
         cases.saveAndFlush(opened);
         opened.numberFromId();
         return opened;
+    }
+
+    /** The customer the case is about, as the customer registry has it now; null when none is recorded. */
+    @Transactional(readOnly = true)
+    public CustomerDetails customerOf(PhoneCase phoneCase) {
+        return phoneCase.getCustomerId() == null ? null : customers.find(phoneCase.getCustomerId());
     }
 
     public void linkProcess(long id, String processInstanceId) {

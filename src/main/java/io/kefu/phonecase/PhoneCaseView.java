@@ -15,7 +15,7 @@ public record PhoneCaseView(Long id, String caseNo, Long inquiryId, Long custome
 
     static PhoneCaseView of(PhoneCase c, boolean unmasked) {
         return new PhoneCaseView(c.getId(), c.getCaseNo(), c.getInquiryId(),
-                c.getCustomer() == null ? null : c.getCustomer().getId(), c.getOccurredWhen(), c.getPlace(),
+                c.getCustomerId(), c.getOccurredWhen(), c.getPlace(),
                 unmasked ? c.getPerson() : PersonalData.maskName(c.getPerson()),
                 unmasked ? c.getContact() : maskContact(c.getContact()),
                 unmasked ? c.getEvent() : PersonalData.maskPhoneNumbersIn(c.getEvent()), c.getDepartment(),

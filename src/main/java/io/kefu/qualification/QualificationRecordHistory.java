@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class QualificationRecordHistory extends EntityCaseHistory {
 
     QualificationRecordHistory() {
-        super(Set.of(QualificationProcess.KEY), QualificationReview.class, "reviewNo", null, "customer.id",
+        super(Set.of(QualificationProcess.KEY), QualificationReview.class, "reviewNo", null, "customerId",
                 new RecordChanges.Labels("资质审核", Map.ofEntries(
                         Map.entry("reviewNo", "审核编号"), Map.entry("customerClass", "客户分类"),
                         Map.entry("tierBefore", "原客户等级"), Map.entry("tierAfter", "评定客户等级"),

@@ -1,24 +1,19 @@
 package io.kefu.qualification;
 
-import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerTier;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.RelationTargetAuditMode;
 
 /**
  * 资质审核 (P16): one periodic review of a customer within its class's cycle — the yearly meeting (a visit), the scores
@@ -38,10 +33,9 @@ public class QualificationReview {
     @Column(name = "review_no", length = 20, unique = true)
     private String reviewNo;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id", nullable = false, updatable = false)
-    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
-    private Customer customer;
+    /** The customer (客户基础信息) the record is about: its id in the customer registry. */
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    private Long customerId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "customer_class", length = 20, nullable = false)
@@ -138,11 +132,11 @@ public class QualificationReview {
     protected QualificationReview() {
     }
 
-    QualificationReview(Customer customer, CustomerClass customerClass, int cycleMonths, LocalDate dueOn,
-            String openedBy) {
-        this.customer = customer;
+    QualificationReview(Long customerId, CustomerTier tierBefore, CustomerClass customerClass, int cycleMonths,
+            LocalDate dueOn, String openedBy) {
+        this.customerId = customerId;
         this.customerClass = customerClass;
-        this.tierBefore = customer.getTier();
+        this.tierBefore = tierBefore;
         this.cycleMonths = cycleMonths;
         this.dueOn = dueOn;
         this.openedBy = openedBy;
@@ -215,7 +209,7 @@ public class QualificationReview {
 
     public Long getId() { return id; }
     public String getReviewNo() { return reviewNo; }
-    public Customer getCustomer() { return customer; }
+    public Long getCustomerId() { return customerId; }
     public CustomerClass getCustomerClass() { return customerClass; }
     public CustomerTier getTierBefore() { return tierBefore; }
     public CustomerTier getTierAfter() { return tierAfter; }

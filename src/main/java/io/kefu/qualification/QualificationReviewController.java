@@ -1,7 +1,10 @@
 package io.kefu.qualification;
 
+import io.kefu.customer.CustomerDetails;
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -24,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class QualificationReviewController {
 
     private final QualificationService service;
+    private final CustomerService customers;
 
-    QualificationReviewController(QualificationService service) {
+    QualificationReviewController(QualificationService service, CustomerService customers) {
         this.service = service;
+        this.customers = customers;
     }
 
     /** Who may open a review is checked first (403), then the request (400 naming the field), as everywhere in the API. */
@@ -36,13 +41,14 @@ class QualificationReviewController {
             @RequestBody(required = false) QualificationReviewRequest request) {
         QualificationReview review = service.start(request, CurrentUser.get());
         return ResponseEntity.created(URI.create("/api/qualification-reviews/" + review.getId()))
-                .body(QualificationReviewView.of(review));
+                .body(QualificationReviewView.of(review, service.customerOf(review).code()));
     }
 
     @GetMapping("/api/qualification-reviews/{id}")
     @Transactional(readOnly = true)
     QualificationReviewView get(@PathVariable long id) {
-        return QualificationReviewView.of(service.readable(id, CurrentUser.get()));
+        QualificationReview review = service.readable(id, CurrentUser.get());
+        return QualificationReviewView.of(review, service.customerOf(review).code());
     }
 
     @GetMapping("/api/qualification-reviews")
@@ -50,6 +56,9 @@ class QualificationReviewController {
     Page<QualificationReviewView> search(@RequestParam(required = false) ReviewStatus status,
             @RequestParam(required = false) Long customerId,
             @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
-        return service.search(status, customerId, CurrentUser.get(), page).map(QualificationReviewView::of);
+        Page<QualificationReview> found = service.search(status, customerId, CurrentUser.get(), page);
+        Map<Long, CustomerDetails> customersById =
+                customers.byIdsMap(found.map(QualificationReview::getCustomerId).toList());
+        return found.map(r -> QualificationReviewView.of(r, customersById.get(r.getCustomerId()).code()));
     }
 }

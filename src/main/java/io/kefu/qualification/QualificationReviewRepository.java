@@ -16,6 +16,5 @@ interface QualificationReviewRepository extends JpaRepository<QualificationRevie
     boolean existsByCustomerIdAndStatusIn(Long customerId, List<ReviewStatus> statuses);
 
     /** The active customers' ids: the planning run looks at each one's next review date. */
-    @Query("select c.id from Customer c where c.status = io.kefu.customer.CustomerStatus.ACTIVE order by c.id")
-    List<Long> activeCustomerIds();
+
 }

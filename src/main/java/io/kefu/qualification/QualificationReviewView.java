@@ -14,9 +14,9 @@ public record QualificationReviewView(Long id, String reviewNo, Long customerId,
         String decisionNote, String decidedBy, Instant decidedAt, Long terminationContractId, LocalDate nextReviewOn,
         Instant closedAt, long version) {
 
-    static QualificationReviewView of(QualificationReview r) {
-        return new QualificationReviewView(r.getId(), r.getReviewNo(), r.getCustomer().getId(),
-                r.getCustomer().getCode(), r.getCustomerClass(), r.getCustomerClass().label(), r.getTierBefore(),
+    static QualificationReviewView of(QualificationReview r, String customerCode) {
+        return new QualificationReviewView(r.getId(), r.getReviewNo(), r.getCustomerId(),
+                customerCode, r.getCustomerClass(), r.getCustomerClass().label(), r.getTierBefore(),
                 r.getTierAfter(), r.isTierChanged(), r.getTierChangeReason(), r.getCycleMonths(), r.getDueOn(),
                 r.getOpenedBy(), r.getOpenedAt(), r.getStatus(), r.getStatus().label(), r.getMeetingVisitId(),
                 r.getSatisfaction(), r.getContribution(), r.getCredit(), r.getPreviousCredit(), r.getTotalScore(),

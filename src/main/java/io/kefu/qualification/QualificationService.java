@@ -4,7 +4,7 @@ import io.kefu.audit.CaseDirectory;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.TerminationParty;
 import io.kefu.contract.TerminationRequest;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.customer.CustomerTier;
@@ -21,6 +21,7 @@ import io.kefu.visit.VisitPlanner;
 import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public class QualificationService {
 
     private QualificationReview started(QualificationReview review) {
         String id = runtimeService.startProcessInstanceByKey(QualificationProcess.KEY, review.getReviewNo(),
-                QualificationProcess.startVariables(review)).getId();
+                QualificationProcess.startVariables(review, customerOf(review))).getId();
         review.linkProcess(id);
         return review;
     }
@@ -109,23 +110,23 @@ public class QualificationService {
         if (customerCode == null || customerCode.isBlank()) {
             throw InvalidInputException.of("customerCode", "请填写客户编号");
         }
-        Customer customer = customers.byCode(customerCode).orElseThrow(() ->
+        CustomerDetails customer = customers.byCode(customerCode).orElseThrow(() ->
                 InvalidInputException.of("customerCode", "客户编号 " + customerCode.trim() + " 不存在"));
         return open(customer, openedBy);
     }
 
-    private QualificationReview open(Customer customer, String openedBy) {
-        if (customer.getStatus() != CustomerStatus.ACTIVE) {
-            throw InvalidInputException.of("customerCode", "客户 " + customer.getCode() + " "
-                    + customer.getStatus().label() + ",只审核合作中的客户");
+    private QualificationReview open(CustomerDetails customer, String openedBy) {
+        if (customer.status() != CustomerStatus.ACTIVE) {
+            throw InvalidInputException.of("customerCode", "客户 " + customer.code() + " "
+                    + customer.status().label() + ",只审核合作中的客户");
         }
-        if (reviews.existsByCustomerIdAndStatusIn(customer.getId(), OPEN)) {
-            throw new ConflictException("客户 " + customer.getCode() + " 已有进行中的资质审核");
+        if (reviews.existsByCustomerIdAndStatusIn(customer.id(), OPEN)) {
+            throw new ConflictException("客户 " + customer.code() + " 已有进行中的资质审核");
         }
         CustomerQualification standing = standingOf(customer);
         LocalDate due = standing.getNextReviewOn().isAfter(today()) ? today() : standing.getNextReviewOn();
-        QualificationReview review = new QualificationReview(customer, standing.getCustomerClass(),
-                cycleMonths(standing.getCustomerClass(), customer.getTier()), due, openedBy);
+        QualificationReview review = new QualificationReview(customer.id(), customer.tier(),
+                standing.getCustomerClass(), cycleMonths(standing.getCustomerClass(), customer.tier()), due, openedBy);
         reviews.saveAndFlush(review);
         review.numberFromId();
         return review;
@@ -137,11 +138,12 @@ public class QualificationService {
      */
     public List<QualificationReview> openDueReviews(LocalDate today) {
         List<QualificationReview> opened = new ArrayList<>();
-        for (Long customerId : reviews.activeCustomerIds()) {
-            if (reviews.existsByCustomerIdAndStatusIn(customerId, OPEN)) {
+        List<CustomerDetails> active = customers.active(null, null).stream()
+                .sorted(Comparator.comparing(CustomerDetails::id)).toList();
+        for (CustomerDetails customer : active) {
+            if (reviews.existsByCustomerIdAndStatusIn(customer.id(), OPEN)) {
                 continue;
             }
-            Customer customer = customers.byId(customerId).orElseThrow();
             if (standingOf(customer).getNextReviewOn().isAfter(today)) {
                 continue;
             }
@@ -154,14 +156,20 @@ public class QualificationService {
     }
 
     /** The customer's class and next review date, set up from its tier and business start when first needed. */
-    private CustomerQualification standingOf(Customer customer) {
-        return standings.findById(customer.getId()).orElseGet(() -> {
-            CustomerClass suggested = CustomerClass.suggestedBy(customer.getTier());
-            LocalDate since = customer.getBusinessStart() != null ? customer.getBusinessStart()
-                    : customer.getCreatedAt().atZone(hours.zone()).toLocalDate();
-            return standings.save(new CustomerQualification(customer.getId(), suggested,
-                    since.plusMonths(cycleMonths(suggested, customer.getTier()))));
+    private CustomerQualification standingOf(CustomerDetails customer) {
+        return standings.findById(customer.id()).orElseGet(() -> {
+            CustomerClass suggested = CustomerClass.suggestedBy(customer.tier());
+            LocalDate since = customer.businessStart() != null ? customer.businessStart()
+                    : customer.createdAt().atZone(hours.zone()).toLocalDate();
+            return standings.save(new CustomerQualification(customer.id(), suggested,
+                    since.plusMonths(cycleMonths(suggested, customer.tier()))));
         });
+    }
+
+    /** The customer reviewed, as the customer registry has it now. */
+    @Transactional(readOnly = true)
+    public CustomerDetails customerOf(QualificationReview review) {
+        return customers.find(review.getCustomerId());
     }
 
     public void linkProcess(long id, String processInstanceId) {
@@ -171,7 +179,7 @@ public class QualificationService {
     /** 年度会晤: the customer-service managers meet the customer within the cycle, as a field visit. */
     public long planMeeting(long id) {
         QualificationReview review = find(id);
-        long visitId = visitPlanner.planYearlyMeeting(review.getCustomer(),
+        long visitId = visitPlanner.planYearlyMeeting(customerOf(review),
                 today().plusDays(settings.meetingWithinDays()), review.getReviewNo());
         review.meetingPlanned(visitId);
         return visitId;
@@ -230,10 +238,10 @@ public class QualificationService {
         FieldErrors.failOn(errors);
         Grade grade = grade(satisfaction, contribution, credit);
         CustomerTier tierAfter = chosen != null ? chosen : grade.tier();
-        Customer customer = review.getCustomer();
-        boolean changed = tierAfter != customer.getTier();
+        CustomerDetails customer = customerOf(review);
+        boolean changed = tierAfter != customer.tier();
         if (changed && (tierChangeReason == null || tierChangeReason.isBlank())) {
-            throw InvalidInputException.of("tierChangeReason", "客户等级由 " + customer.getTier() + " 调整为 "
+            throw InvalidInputException.of("tierChangeReason", "客户等级由 " + customer.tier() + " 调整为 "
                     + tierAfter + ",请填写调整理由");
         }
         CustomerQualification standing = standingOf(customer);
@@ -243,7 +251,7 @@ public class QualificationService {
         review.scored(satisfaction, contribution, credit, previous, grade.tier(), declined, tierAfter,
                 changed ? tierChangeReason.trim() : null, FieldErrors.blankToNull(note), actor, next);
         if (changed) {
-            customer.reclassify(tierAfter);
+            customers.reclassify(customer.id(), tierAfter);
         }
         standing.reviewed(today(), credit, next);
         return declined;
@@ -267,9 +275,9 @@ public class QualificationService {
         }
         Long contractId = null;
         if (Boolean.TRUE.equals(stop)) {
-            contractId = contracts.activeContractIdOf(review.getCustomer().getId()).orElse(null);
+            contractId = contracts.activeContractIdOf(review.getCustomerId()).orElse(null);
             if (contractId == null) {
-                errors.put("stopCooperation", "客户 " + review.getCustomer().getCode() + " 没有合作中的合同,无法发起解约");
+                errors.put("stopCooperation", "客户 " + customerOf(review).code() + " 没有合作中的合同,无法发起解约");
             }
         }
         FieldErrors.failOn(errors);
@@ -322,7 +330,7 @@ public class QualificationService {
                 p.add(cb.equal(root.get("status"), status));
             }
             if (customerId != null) {
-                p.add(cb.equal(root.get("customer").get("id"), customerId));
+                p.add(cb.equal(root.get("customerId"), customerId));
             }
             if (!mayReadAll(user)) {
                 p.add(cb.or(cb.equal(root.get("openedBy"), user.id()), cb.equal(root.get("scoredBy"), user.id()),

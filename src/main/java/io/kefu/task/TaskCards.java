@@ -1,6 +1,6 @@
 package io.kefu.task;
 
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerType;
 import io.kefu.customer.PersonalData;
 import java.util.HashMap;
@@ -32,21 +32,21 @@ public final class TaskCards {
     private static final Pattern NUMBER_RUN = Pattern.compile("[0-9](?:[ -]?[0-9]){4,}");
 
     /** The variables of a case's card: case number, customer (name and code) and subject. */
-    public static Map<String, Object> of(String caseNo, Customer customer, String subject) {
+    public static Map<String, Object> of(String caseNo, CustomerDetails customer, String subject) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CASE_NO, caseNo);
         variables.put(CUSTOMER_NAME, customer == null ? null : customerName(customer));
-        variables.put(CUSTOMER_CODE, customer == null ? null : customer.getCode());
+        variables.put(CUSTOMER_CODE, customer == null ? null : customer.code());
         variables.put(SUBJECT, subject(subject));
         return variables;
     }
 
     /** A company or store by its name; a member customer (a natural person) by code and masked name. */
-    public static String customerName(Customer customer) {
-        if (customer.getType() == CustomerType.MEMBER) {
-            return customer.getCode() + " " + PersonalData.maskName(customer.getName());
+    public static String customerName(CustomerDetails customer) {
+        if (customer.type() == CustomerType.MEMBER) {
+            return customer.code() + " " + PersonalData.maskName(customer.name());
         }
-        return customer.getName();
+        return customer.name();
     }
 
     /** A subject fit for a card: one line, at most {@value #MAX_SUBJECT} characters, no long digit runs. */

@@ -2,7 +2,7 @@ package io.kefu.visit;
 
 import io.kefu.contract.ContractEvents.ContractTerminated;
 import io.kefu.contract.ContractEvents.CustomerOnboarded;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +30,9 @@ class ContractEventsListener {
 
     @EventListener
     void onboarded(CustomerOnboarded event) {
-        Customer customer = customers.find(event.customerId());
+        CustomerDetails customer = customers.find(event.customerId());
         var planned = planner.startSchedule(customer, visits.today());
-        log.info("Customer {} onboarded: visit schedule started, {} visits due now", customer.getCode(), planned.size());
+        log.info("Customer {} onboarded: visit schedule started, {} visits due now", customer.code(), planned.size());
         if (event.storeOpeningDate() != null) {
             planner.planStoreOpeningSurvey(customer, event.storeOpeningDate(), event.contractId());
         }
@@ -40,7 +40,7 @@ class ContractEventsListener {
 
     @EventListener
     void terminated(ContractTerminated event) {
-        Customer customer = customers.find(event.customerId());
+        CustomerDetails customer = customers.find(event.customerId());
         String reason = "合同解约" + (event.reason() == null || event.reason().isBlank() ? "" : ":" + event.reason())
                 + (event.endDate() == null ? "" : "(终止日期 " + event.endDate() + ")");
         planner.endSchedule(customer, reason);

@@ -3,7 +3,7 @@ package io.kefu.visit;
 import io.kefu.shared.FieldErrors;
 import jakarta.validation.constraints.Size;
 import io.kefu.complaint.Satisfaction;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.customer.CustomerTier;
@@ -78,7 +78,7 @@ public class SurveyService {
             errors.put("dueDate", "调查日期不能早于今天");
         }
         FieldErrors.failOn(errors);
-        Set<Customer> chosen = new LinkedHashSet<>();
+        Set<CustomerDetails> chosen = new LinkedHashSet<>();
         if (byList) {
             for (String code : request.customerCodes()) {
                 chosen.add(customers.byCode(code).orElseThrow(
@@ -87,7 +87,7 @@ public class SurveyService {
         } else {
             chosen.addAll(customers.active(request.customerTypes(), request.tiers()));
         }
-        chosen.removeIf(c -> c.getStatus() != CustomerStatus.ACTIVE);
+        chosen.removeIf(c -> c.status() != CustomerStatus.ACTIVE);
         if (chosen.isEmpty()) {
             throw InvalidInputException.of("customerTypes", "所选范围内没有合作中的客户");
         }
@@ -96,7 +96,7 @@ public class SurveyService {
                         : request.customerTypes().stream().map(CustomerType::label).toList())
                         + " 等级:" + (request.tiers() == null || request.tiers().isEmpty() ? "全部" : request.tiers());
         VisitCampaign campaign = campaigns.saveAndFlush(new VisitCampaign(request.name().trim(), selection, createdBy, due));
-        for (Customer customer : chosen) {
+        for (CustomerDetails customer : chosen) {
             String accountManager = planner.accountManagerOf(customer);
             visits.plan(new VisitPlan(customer, VisitKind.SURVEY, VisitorRole.SPECIALIST, "SURVEY:" + campaign.getId(),
                     VisitMode.PHONE, due, accountManager, KefuGroups.AGENTS, accountManager, false), v -> {
@@ -164,11 +164,11 @@ public class SurveyService {
             errors.put("deliveredOn", "配送日期不能晚于今天");
         }
         FieldErrors.failOn(errors);
-        Customer customer = customers.byCode(request.customerCode()).orElseThrow(
+        CustomerDetails customer = customers.byCode(request.customerCode()).orElseThrow(
                 () -> InvalidInputException.of("customerCode", "客户 " + request.customerCode() + " 不存在"));
-        if (customer.getType() != CustomerType.DEALER) {
-            throw InvalidInputException.of("customerCode", "配送回访针对经销商的下游订单," + customer.getCode() + " 是"
-                    + customer.getType().label());
+        if (customer.type() != CustomerType.DEALER) {
+            throw InvalidInputException.of("customerCode", "配送回访针对经销商的下游订单," + customer.code() + " 是"
+                    + customer.type().label());
         }
         String key = "DELIVERY:" + request.orderNo().trim();
         if (visits.isPlanned(customer, key)) {

@@ -4,7 +4,6 @@ import io.kefu.shared.ConflictException;
 import io.kefu.shared.CaseNote;
 import io.kefu.complaint.ComplaintCategory;
 import io.kefu.complaint.Satisfaction;
-import io.kefu.customer.Customer;
 import io.kefu.shared.time.Now;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -17,7 +16,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -28,7 +26,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.envers.Audited;
-import org.hibernate.envers.RelationTargetAuditMode;
 
 /** One visit or survey of one customer (回访记录表): planned, done, rescheduled, escalated or cancelled. */
 @Entity
@@ -57,10 +54,9 @@ public class Visit {
     @Column(name = "visit_no", length = 20, unique = true)
     private String visitNo;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "customer_id")
-    @Audited(targetAuditMode = RelationTargetAuditMode.NOT_AUDITED)
-    private Customer customer;
+    /** The customer (客户基础信息) the record is about: its id in the customer registry. */
+    @Column(name = "customer_id", nullable = false)
+    private Long customerId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", length = 20, nullable = false)
@@ -224,9 +220,9 @@ public class Visit {
     protected Visit() {
     }
 
-    Visit(Customer customer, VisitKind kind, VisitorRole role, String planKey, VisitMode mode, LocalDate dueDate,
+    Visit(Long customerId, VisitKind kind, VisitorRole role, String planKey, VisitMode mode, LocalDate dueDate,
             Instant deadline) {
-        this.customer = customer;
+        this.customerId = customerId;
         this.kind = kind;
         this.visitorRole = role;
         this.planKey = planKey;
@@ -392,7 +388,7 @@ public class Visit {
 
     public Long getId() { return id; }
     public String getVisitNo() { return visitNo; }
-    public Customer getCustomer() { return customer; }
+    public Long getCustomerId() { return customerId; }
     public VisitKind getKind() { return kind; }
     public VisitorRole getVisitorRole() { return visitorRole; }
     public String getPlanKey() { return planKey; }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import io.kefu.complaint.ComplaintService;
 import io.kefu.complaint.ComplaintStatus;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.CurrentUser;
@@ -51,9 +52,12 @@ class VisitController {
     private final TaskService taskService;
     private final BusinessCalendar calendar;
     private final io.kefu.shared.time.WorkingHours hours;
+    private final CustomerService customers;
 
     VisitController(VisitService visits, VisitRepository repository, SurveyService surveys, ComplaintService complaints,
-            TaskService taskService, BusinessCalendar calendar, io.kefu.shared.time.WorkingHours hours) {
+            TaskService taskService, BusinessCalendar calendar, io.kefu.shared.time.WorkingHours hours,
+            CustomerService customers) {
+        this.customers = customers;
         this.visits = visits;
         this.repository = repository;
         this.surveys = surveys;
@@ -74,7 +78,9 @@ class VisitController {
         CurrentUser user = CurrentUser.get();
         PersonalData.requireMaySortBy(user, page.getSort());
         VisitSearch scoped = seesAll(user) ? search.restrictedTo(null, null) : search.restrictedTo(user.id(), user.groups());
-        return visits.search(scoped, page).map(v -> view(v, user));
+        Page<Visit> found = visits.search(scoped, page);
+        Map<Long, CustomerDetails> customersById = customers.byIdsMap(found.map(Visit::getCustomerId).toList());
+        return found.map(v -> view(v, customersById.get(v.getCustomerId()), user));
     }
 
     @GetMapping("/visits/{id}")
@@ -147,7 +153,7 @@ class VisitController {
 
     private Visit readable(long id, CurrentUser user) {
         Visit visit = visits.find(id);
-        if (!seesAll(user) && !VisitSearch.visibleTo(visit, user.id(), user.groups())) {
+        if (!seesAll(user) && !VisitSearch.visibleTo(visit, visits.customerOf(visit), user.id(), user.groups())) {
             // not "forbidden": whether a visit of a customer exists is itself confidential
             throw new NotFoundException("回访 " + id + " 不存在");
         }
@@ -155,7 +161,11 @@ class VisitController {
     }
 
     private VisitView view(Visit visit, CurrentUser user) {
-        return VisitView.of(visit, CustomerService.mayReadPersonalData(visit.getCustomer(), user), calendar.now());
+        return view(visit, visits.customerOf(visit), user);
+    }
+
+    private VisitView view(Visit visit, CustomerDetails customer, CurrentUser user) {
+        return VisitView.of(visit, customer, CustomerService.mayReadPersonalData(customer, user), calendar.now());
     }
 
     private static boolean seesAll(CurrentUser user) {

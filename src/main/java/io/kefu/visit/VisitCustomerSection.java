@@ -2,6 +2,7 @@ package io.kefu.visit;
 
 import io.kefu.complaint.Satisfaction;
 import io.kefu.console.CustomerSection;
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +16,11 @@ class VisitCustomerSection implements CustomerSection {
     private static final int SHOWN = 50;
 
     private final JdbcTemplate jdbc;
+    private final CustomerService customers;
 
-    VisitCustomerSection(JdbcTemplate jdbc) {
+    VisitCustomerSection(JdbcTemplate jdbc, CustomerService customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
     }
 
     @Override
@@ -33,7 +36,7 @@ class VisitCustomerSection implements CustomerSection {
     @Override
     public Section of(long customerId, CurrentUser user) {
         List<String> columns = List.of("回访编号", "类型", "状态", "应访日期", "回访人", "满意度", "超期");
-        if (!CustomerSection.servesCustomer(jdbc, customerId, user)) {
+        if (!CustomerSection.servesCustomer(customers, customerId, user)) {
             return new Section(columns, List.of());
         }
         List<Row> rows = jdbc.query("""

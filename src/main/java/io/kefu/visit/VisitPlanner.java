@@ -1,7 +1,7 @@
 package io.kefu.visit;
 
 import io.kefu.shared.FieldErrors;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerStatus;
 import io.kefu.identity.KefuGroups;
@@ -64,25 +64,25 @@ public class VisitPlanner {
     /** Plans every visit due on {@code today} or earlier and not yet planned; returns the visits planned. */
     public List<Visit> planDueVisits(LocalDate today) {
         List<Visit> planned = new ArrayList<>();
-        List<Customer> active = customers.active(null, null);
+        List<CustomerDetails> active = customers.active(null, null);
         // the schedules in one query, not one per customer
         Map<Long, VisitSchedule> byCustomer = schedules.findAll().stream()
                 .collect(Collectors.toMap(VisitSchedule::getCustomerId, Function.identity()));
-        for (Customer customer : active) {
-            planned.addAll(planFor(customer, Optional.ofNullable(byCustomer.get(customer.getId())), today));
+        for (CustomerDetails customer : active) {
+            planned.addAll(planFor(customer, Optional.ofNullable(byCustomer.get(customer.id())), today));
         }
         log.info("Visit planning for {}: {} customers, {} visits planned", today, active.size(), planned.size());
         return planned;
     }
 
     /** The visits of one customer due by {@code today}: scheduled ones and holiday visits. */
-    public List<Visit> planFor(Customer customer, LocalDate today) {
-        return planFor(customer, schedules.findByCustomerId(customer.getId()), today);
+    public List<Visit> planFor(CustomerDetails customer, LocalDate today) {
+        return planFor(customer, schedules.findByCustomerId(customer.id()), today);
     }
 
-    private List<Visit> planFor(Customer customer, Optional<VisitSchedule> schedule, LocalDate today) {
+    private List<Visit> planFor(CustomerDetails customer, Optional<VisitSchedule> schedule, LocalDate today) {
         List<Visit> planned = new ArrayList<>();
-        if (customer.getStatus() != CustomerStatus.ACTIVE || schedule.map(s -> !s.isActive()).orElse(false)) {
+        if (customer.status() != CustomerStatus.ACTIVE || schedule.map(s -> !s.isActive()).orElse(false)) {
             return planned;
         }
         LocalDate anchor = schedule.map(VisitSchedule::getAnchorDate).orElseGet(() -> anchorOf(customer));
@@ -117,11 +117,11 @@ public class VisitPlanner {
     }
 
     /** The schedule table's rows for this customer (type, tier, months since the schedule started). */
-    public List<ScheduleRule> rulesFor(Customer customer, LocalDate anchor, LocalDate today) {
+    public List<ScheduleRule> rulesFor(CustomerDetails customer, LocalDate anchor, LocalDate today) {
         long months = Math.max(0, ChronoUnit.MONTHS.between(anchor, today));
         var result = decisions.evaluate(SCHEDULE_DECISION, Map.of(
-                "customerType", customer.getType().name(),
-                "customerTier", customer.getTier().name(),
+                "customerType", customer.type().name(),
+                "customerTier", customer.tier().name(),
                 "monthsSinceStart", (int) months));
         return result.getResultList().stream().map(row -> new ScheduleRule(
                 VisitorRole.valueOf((String) row.get("visitorRole")),
@@ -136,22 +136,22 @@ public class VisitPlanner {
      * One interval after the role's last visit; the first account-manager visit is due when the schedule starts
      * (a new customer is contacted within the week), the first of any other role one interval later.
      */
-    private LocalDate nextDue(Customer customer, ScheduleRule rule, LocalDate anchor) {
+    private LocalDate nextDue(CustomerDetails customer, ScheduleRule rule, LocalDate anchor) {
         return visitRepository.findFirstByCustomerIdAndVisitorRoleAndKindAndStatusNotOrderByDueDateDesc(
-                        customer.getId(), rule.role(), VisitKind.SCHEDULED, VisitStatus.CANCELLED)
+                        customer.id(), rule.role(), VisitKind.SCHEDULED, VisitStatus.CANCELLED)
                 .map(last -> last.getDueDate().plus(rule.interval()))
                 .orElseGet(() -> rule.role() == VisitorRole.ACCOUNT_MANAGER ? anchor : anchor.plus(rule.interval()));
     }
 
-    private LocalDate anchorOf(Customer customer) {
-        return customer.getBusinessStart() != null ? customer.getBusinessStart()
-                : customer.getCreatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    private LocalDate anchorOf(CustomerDetails customer) {
+        return customer.businessStart() != null ? customer.businessStart()
+                : customer.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
     /** The customer's specialist; a customer without one goes to the agent with the fewest open visits. */
-    String accountManagerOf(Customer customer) {
-        if (customer.getSpecialist() != null) {
-            return customer.getSpecialist();
+    String accountManagerOf(CustomerDetails customer) {
+        if (customer.specialist() != null) {
+            return customer.specialist();
         }
         return identityService.createUserQuery().memberOfGroup(KefuGroups.AGENTS).list().stream()
                 .map(User::getId)
@@ -163,19 +163,19 @@ public class VisitPlanner {
     // ---- onboarding and termination ----------------------------------------------------------------------------
 
     /** The customer is onboarded: its schedule starts today and the visits due now are planned at once. */
-    public List<Visit> startSchedule(Customer customer, LocalDate anchor) {
-        schedules.findByCustomerId(customer.getId()).ifPresentOrElse(s -> s.restart(anchor),
-                () -> schedules.save(new VisitSchedule(customer.getId(), anchor)));
+    public List<Visit> startSchedule(CustomerDetails customer, LocalDate anchor) {
+        schedules.findByCustomerId(customer.id()).ifPresentOrElse(s -> s.restart(anchor),
+                () -> schedules.save(new VisitSchedule(customer.id(), anchor)));
         schedules.flush();
         return planFor(customer, visits.today());
     }
 
     /** The contract ended: no more visits are planned, and the open ones are cancelled with the reason. */
-    public int endSchedule(Customer customer, String reason) {
-        VisitSchedule schedule = schedules.findByCustomerId(customer.getId()).orElseGet(() ->
-                schedules.save(new VisitSchedule(customer.getId(), anchorOf(customer))));
+    public int endSchedule(CustomerDetails customer, String reason) {
+        VisitSchedule schedule = schedules.findByCustomerId(customer.id()).orElseGet(() ->
+                schedules.save(new VisitSchedule(customer.id(), anchorOf(customer))));
         schedule.end(reason, io.kefu.shared.time.Now.instant());
-        return visits.cancelOpenVisits(customer.getId(), reason);
+        return visits.cancelOpenVisits(customer.id(), reason);
     }
 
     /** 不定期回访: a visit an agent starts in Tasklist; they make it themselves. */
@@ -188,11 +188,11 @@ public class VisitPlanner {
             errors.put("visitDate", "回访日期不能早于今天");
         }
         FieldErrors.failOn(errors);
-        Customer customer = customers.byCode(customerCode).orElseThrow(() ->
+        CustomerDetails customer = customers.byCode(customerCode).orElseThrow(() ->
                 io.kefu.shared.InvalidInputException.of("customerCode", "客户 " + customerCode + " 不存在"));
-        if (customer.getStatus() != CustomerStatus.ACTIVE) {
-            throw io.kefu.shared.InvalidInputException.of("customerCode", "客户 " + customer.getCode() + " "
-                    + customer.getStatus().label() + ",不安排回访");
+        if (customer.status() != CustomerStatus.ACTIVE) {
+            throw io.kefu.shared.InvalidInputException.of("customerCode", "客户 " + customer.code() + " "
+                    + customer.status().label() + ",不安排回访");
         }
         LocalDate date = due == null ? visits.today() : due;
         return visits.plan(new VisitPlan(customer, VisitKind.AD_HOC, VisitorRole.SPECIALIST,
@@ -204,16 +204,16 @@ public class VisitPlanner {
      * 年度会晤 of a qualification review: a field visit by the customer-service managers, due on {@code due}; planned
      * once per review (its number is the plan key).
      */
-    public long planYearlyMeeting(Customer customer, LocalDate due, String reviewNo) {
+    public long planYearlyMeeting(CustomerDetails customer, LocalDate due, String reviewNo) {
         String key = "QUALIFICATION:" + reviewNo;
-        return visitRepository.findByCustomerIdAndPlanKey(customer.getId(), key).orElseGet(() -> visits.plan(
+        return visitRepository.findByCustomerIdAndPlanKey(customer.id(), key).orElseGet(() -> visits.plan(
                 new VisitPlan(customer, VisitKind.ANNUAL_MEETING, VisitorRole.DEPARTMENT_MANAGER, key,
                         VisitMode.FIELD, due, null, KefuGroups.MANAGERS, accountManagerOf(customer), false),
                 v -> v.forOccasion("资质审核 " + reviewNo + " 年度会晤"))).getId();
     }
 
     /** 开业调查: the store-opening survey waits for the opening date (plus the configured days). */
-    public Visit planStoreOpeningSurvey(Customer customer, LocalDate openingDate, Long contractId) {
+    public Visit planStoreOpeningSurvey(CustomerDetails customer, LocalDate openingDate, Long contractId) {
         String key = "STORE_OPENING:" + (contractId != null ? contractId : openingDate);
         if (visits.isPlanned(customer, key)) {
             return null;

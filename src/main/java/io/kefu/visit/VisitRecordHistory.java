@@ -14,7 +14,7 @@ class VisitRecordHistory extends EntityCaseHistory {
 
     VisitRecordHistory() {
         super(Arrays.stream(VisitKind.values()).map(VisitKind::processKey).collect(Collectors.toSet()), Visit.class,
-                "visitNo", null, "customer.id", new RecordChanges.Labels("回访记录", Map.ofEntries(
+                "visitNo", null, "customerId", new RecordChanges.Labels("回访记录", Map.ofEntries(
                         Map.entry("visitNo", "回访编号"), Map.entry("kind", "类型"), Map.entry("visitorRole", "回访人角色"),
                         Map.entry("mode", "方式"), Map.entry("visitorId", "回访人"), Map.entry("visitorGroup", "回访组"),
                         Map.entry("status", "状态"), Map.entry("dueDate", "应访日期"), Map.entry("deadline", "期限"),

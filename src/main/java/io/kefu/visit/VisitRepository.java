@@ -23,7 +23,8 @@ interface VisitRepository extends JpaRepository<Visit, Long>, JpaSpecificationEx
 
     List<Visit> findByCampaignId(Long campaignId);
 
-    @Query("select v from Visit v join fetch v.customer where v.dueDate between ?1 and ?2 and v.status <> io.kefu.visit.VisitStatus.CANCELLED")
+    @Query("select v from Visit v where v.dueDate between ?1 and ?2"
+            + " and v.status <> io.kefu.visit.VisitStatus.CANCELLED")
     List<Visit> findDueBetween(LocalDate from, LocalDate to);
 
     long countByVisitorIdAndStatusIn(String visitorId, Collection<VisitStatus> statuses);

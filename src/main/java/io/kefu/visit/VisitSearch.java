@@ -3,7 +3,9 @@ package io.kefu.visit;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.LocalDate;
+import io.kefu.customer.CustomerDetails;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import io.kefu.identity.KefuGroups;
 import java.util.Set;
@@ -27,7 +29,11 @@ public record VisitSearch(String state, String customer, String visitor, VisitKi
         return new VisitSearch(state, customer, visitor, kind, from, to, user, groups);
     }
 
-    Specification<Visit> toSpecification(Instant now) {
+    /**
+     * The filters; {@code customerOfCode} is the id the customer registry gave for {@code customer} (null: none), and
+     * {@code viewerCustomers} the ids of the customers the viewer serves.
+     */
+    Specification<Visit> toSpecification(Instant now, Long customerOfCode, Collection<Long> viewerCustomers) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             var status = root.<VisitStatus>get("status");
@@ -45,9 +51,8 @@ public record VisitSearch(String state, String customer, String visitor, VisitKi
                 default -> {
                 }
             }
-            var customerPath = root.join("customer");
             if (customer != null && !customer.isBlank()) {
-                where.add(cb.equal(customerPath.get("code"), customer.trim()));
+                where.add(customerOfCode == null ? cb.disjunction() : cb.equal(root.get("customerId"), customerOfCode));
             }
             if (visitor != null && !visitor.isBlank()) {
                 where.add(cb.equal(root.get("visitorId"), visitor.trim()));
@@ -64,7 +69,9 @@ public record VisitSearch(String state, String customer, String visitor, VisitKi
             if (viewer != null) {
                 List<Predicate> visible = new ArrayList<>();
                 visible.add(cb.equal(root.get("visitorId"), viewer));
-                visible.add(cb.equal(customerPath.get("specialist"), viewer));
+                if (!viewerCustomers.isEmpty()) {
+                    visible.add(root.get("customerId").in(viewerCustomers));
+                }
                 if (!viewerGroups.isEmpty()) {
                     visible.add(cb.and(cb.isNull(root.get("visitorId")), root.get("visitorGroup").in(viewerGroups)));
                 }
@@ -80,8 +87,8 @@ public record VisitSearch(String state, String customer, String visitor, VisitKi
     }
 
     /** Whether a visit is one the restricted viewer may read (same rule as the list). */
-    static boolean visibleTo(Visit visit, String user, Set<String> groups) {
-        return user.equals(visit.getVisitorId()) || visit.getCustomer().isServedBy(user)
+    static boolean visibleTo(Visit visit, CustomerDetails customer, String user, Set<String> groups) {
+        return user.equals(visit.getVisitorId()) || customer.isServedBy(user)
                 || (visit.getVisitorId() == null && groups.contains(visit.getVisitorGroup()))
                 || (visit.getMatterDepartment() != null
                         && groups.contains(KefuGroups.DEPARTMENT_PREFIX + visit.getMatterDepartment()));

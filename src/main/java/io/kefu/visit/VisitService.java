@@ -12,7 +12,8 @@ import io.kefu.complaint.ComplaintService.OpenedComplaint;
 import io.kefu.complaint.Satisfaction;
 import io.kefu.complaint.Severity;
 import io.kefu.customer.Contact;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
+import io.kefu.customer.CustomerService;
 import io.kefu.identity.CurrentUser;
 import io.kefu.identity.KefuGroups;
 import io.kefu.identity.KefuGroups.Department;
@@ -26,6 +27,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,9 +59,11 @@ public class VisitService {
     private final RuntimeService runtimeService;
     private final ComplaintService complaints;
     private final ObjectMapper json;
+    private final CustomerService customers;
 
     VisitService(VisitRepository visits, BusinessCalendar calendar, WorkingHours hours, VisitSettings settings,
-            RuntimeService runtimeService, ComplaintService complaints, ObjectMapper json) {
+            RuntimeService runtimeService, ComplaintService complaints, ObjectMapper json, CustomerService customers) {
+        this.customers = customers;
         this.visits = visits;
         this.calendar = calendar;
         this.hours = hours;
@@ -72,12 +76,12 @@ public class VisitService {
     // ---- creating visits -------------------------------------------------------------------------------------
 
     /** What a new visit is: who, why, when. The visitor is a person, or a group when {@code visitorId} is none. */
-    public record VisitPlan(Customer customer, VisitKind kind, VisitorRole role, String planKey, VisitMode mode,
+    public record VisitPlan(CustomerDetails customer, VisitKind kind, VisitorRole role, String planKey, VisitMode mode,
             LocalDate dueDate, String visitorId, String visitorGroup, String accountManager, boolean planApproval) {
     }
 
-    boolean isPlanned(Customer customer, String planKey) {
-        return visits.existsByCustomerIdAndPlanKey(customer.getId(), planKey);
+    boolean isPlanned(CustomerDetails customer, String planKey) {
+        return visits.existsByCustomerIdAndPlanKey(customer.id(), planKey);
     }
 
     /** Saves the visit and starts its process; the task appears when the visit is due. */
@@ -90,8 +94,8 @@ public class VisitService {
      * else a new instance of the kind's process.
      */
     Visit plan(VisitPlan plan, Consumer<Visit> details, String processInstanceId) {
-        Visit visit = new Visit(plan.customer(), plan.kind(), plan.role(), plan.planKey(), plan.mode(), plan.dueDate(),
-                deadlineFor(plan.dueDate()));
+        Visit visit = new Visit(plan.customer().id(), plan.kind(), plan.role(), plan.planKey(), plan.mode(),
+                plan.dueDate(), deadlineFor(plan.dueDate()));
         visit.assignTo(plan.visitorId(), plan.visitorGroup(), plan.accountManager());
         if (plan.planApproval()) {
             visit.requirePlanApproval();
@@ -101,16 +105,26 @@ public class VisitService {
         visit.numberFromId();
         visit.linkProcess(processInstanceId != null ? processInstanceId
                 : runtimeService.startProcessInstanceByKey(plan.kind().processKey(), visit.getVisitNo(),
-                        startVariables(visit)).getId());
+                        startVariables(visit, plan.customer())).getId());
         log.info("Visit {} ({} {}) planned for customer {}, due {}, visitor {}", visit.getVisitNo(), plan.kind(),
-                plan.role(), plan.customer().getCode(), plan.dueDate(),
+                plan.role(), plan.customer().code(), plan.dueDate(),
                 plan.visitorId() != null ? plan.visitorId() : plan.visitorGroup());
         return visit;
     }
 
     /** The variables the visit's process runs on. */
     public Map<String, Object> startVariables(Visit visit) {
-        return VisitProcess.startVariables(visit, Date.from(dueAt(visit.getDueDate())));
+        return startVariables(visit, customerOf(visit));
+    }
+
+    private Map<String, Object> startVariables(Visit visit, CustomerDetails customer) {
+        return VisitProcess.startVariables(visit, customer, Date.from(dueAt(visit.getDueDate())));
+    }
+
+    /** The customer visited, as the customer registry has it now. */
+    @Transactional(readOnly = true)
+    public CustomerDetails customerOf(Visit visit) {
+        return customers.find(visit.getCustomerId());
     }
 
     /** The moment a visit due on {@code date} becomes due (the configured hour, never in the rest hours). */
@@ -253,11 +267,11 @@ public class VisitService {
         if (visit.getComplaintId() != null) {
             return visit.getComplaintId();
         }
-        Customer customer = visit.getCustomer();
-        Contact contact = customer.getContacts().isEmpty() ? null : customer.getContacts().get(0);
+        CustomerDetails customer = customerOf(visit);
+        Contact contact = customer.firstContact();
         String owner = visit.getCompletedBy() != null ? visit.getCompletedBy() : visit.getAccountManager();
-        ComplaintIntake intake = new ComplaintIntake(customer.getCode(),
-                contact != null ? contact.getName() : customer.getName(),
+        ComplaintIntake intake = new ComplaintIntake(customer.code(),
+                contact != null ? contact.getName() : customer.name(),
                 contact != null ? contact.getPhone() : "00000",
                 Channel.OTHER, visit.getComplaintCategory(), Severity.MINOR,
                 "回访 " + visit.getVisitNo() + "(" + visit.getKind().label() + ")中客户投诉:" + visit.getComplaintText(),
@@ -333,7 +347,11 @@ public class VisitService {
 
     @Transactional(readOnly = true)
     public Page<Visit> search(VisitSearch search, Pageable page) {
-        return visits.findAll(search.toSpecification(calendar.now()), page);
+        Long customerOfCode = search.customer() == null || search.customer().isBlank() ? null
+                : customers.byCode(search.customer()).filter(c -> c.code().equals(search.customer().trim()))
+                        .map(CustomerDetails::id).orElse(null);
+        List<Long> viewerCustomers = search.viewer() == null ? List.of() : customers.idsServedBy(search.viewer());
+        return visits.findAll(search.toSpecification(calendar.now(), customerOfCode, viewerCustomers), page);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

@@ -22,8 +22,8 @@ public record VisitSummary(LocalDate from, LocalDate to, int visitsDue, int visi
     static VisitSummary of(LocalDate from, LocalDate to, List<Visit> due, java.time.Instant now,
             Function<Long, ComplaintStatus> complaintStatus) {
         List<Visit> done = due.stream().filter(v -> v.getStatus() == VisitStatus.DONE).toList();
-        long customersDue = due.stream().map(v -> v.getCustomer().getId()).distinct().count();
-        long customersVisited = done.stream().map(v -> v.getCustomer().getId()).distinct().count();
+        long customersDue = due.stream().map(v -> v.getCustomerId()).distinct().count();
+        long customersVisited = done.stream().map(v -> v.getCustomerId()).distinct().count();
         long onTime = done.stream().filter(Visit::isOnTime).count();
         Map<Satisfaction, Integer> split = new EnumMap<>(Satisfaction.class);
         for (Satisfaction s : Satisfaction.values()) {

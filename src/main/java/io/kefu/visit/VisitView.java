@@ -1,6 +1,7 @@
 package io.kefu.visit;
 
 import io.kefu.customer.Contact;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.PersonalData;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +19,11 @@ public record VisitView(long id, String visitNo, String customerCode, String cus
     public record Note(String kind, String author, String text, Instant at) {
     }
 
-    static VisitView of(Visit v, boolean unmasked, Instant now) {
-        Contact contact = v.getCustomer().getContacts().isEmpty() ? null : v.getCustomer().getContacts().get(0);
+    static VisitView of(Visit v, CustomerDetails customer, boolean unmasked, Instant now) {
+        Contact contact = customer.firstContact();
         String name = contact == null ? null : unmasked ? contact.getName() : PersonalData.maskName(contact.getName());
         String phone = contact == null ? null : unmasked ? contact.getPhone() : PersonalData.maskPhone(contact.getPhone());
-        return new VisitView(v.getId(), v.getVisitNo(), v.getCustomer().getCode(), v.getCustomer().getName(), name, phone,
+        return new VisitView(v.getId(), v.getVisitNo(), customer.code(), customer.name(), name, phone,
                 v.getKind().name(), v.getVisitorRole().name(), v.getMode().name(), v.getVisitorId(),
                 v.getVisitorGroup(), v.getStatus().name(), v.isOverdue() || v.isOverdueAt(now), v.getDueDate(),
                 v.getDeadline(), v.getAppointmentAt(), v.getRescheduleCount(), v.getOccasion(), v.getCampaignId(),

@@ -53,9 +53,7 @@ class ComplaintRepeatRuleTest {
 
     @BeforeEach
     void aComplaintComesIn() {
-        Customer customer = mock(Customer.class);
-        when(customer.getId()).thenReturn(CUSTOMER_ID);
-        complaint = new Complaint(customer, "张三", "13812345678", Channel.HOTLINE, ComplaintCategory.DELIVERY,
+        complaint = new Complaint(CUSTOMER_ID, "张三", "13812345678", Channel.HOTLINE, ComplaintCategory.DELIVERY,
                 Severity.MINOR, "送货延误", null, null, "agent");
         complaint.touch();
         ReflectionTestUtils.setField(complaint, "id", COMPLAINT_ID);

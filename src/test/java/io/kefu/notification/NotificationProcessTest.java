@@ -412,18 +412,10 @@ class NotificationProcessTest {
 
     Customer customer(String email) {
         String mobile = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        Customer registered = customerService.register(new CustomerRequest(
+        return customerService.register(new CustomerRequest(
                 "通知客户 " + UUID.randomUUID().toString().substring(0, 8), CustomerType.FRANCHISEE, CustomerTier.B,
                 List.of(new ContactRequest("王店长", mobile, "店长")), "上海市浦东新区世纪大道1号", "华东", 1, null,
-                null));
-        if (email == null) {
-            return registered;
-        }
-        return tx.execute(s -> {
-            Customer c = customerService.find(registered.getId());
-            c.changeEmail(email);
-            return c;
-        });
+                null, email));
     }
 
     static String uniqueEmail() {

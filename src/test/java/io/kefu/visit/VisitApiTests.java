@@ -35,7 +35,7 @@ class VisitApiTests extends HttpApiTest {
     }
 
     private Visit plan(Customer customer, LocalDate due, String key) {
-        return transaction.execute(s -> visits.plan(new VisitPlan(customer, VisitKind.SCHEDULED,
+        return transaction.execute(s -> visits.plan(new VisitPlan(customers.find(customer.getId()), VisitKind.SCHEDULED,
                 VisitorRole.ACCOUNT_MANAGER, key, VisitMode.PHONE, due, customer.getSpecialist(), KefuGroups.AGENTS,
                 customer.getSpecialist(), false), v -> { }));
     }
@@ -194,7 +194,7 @@ class VisitApiTests extends HttpApiTest {
     void onlyTheVisitorSupervisorsAndManagersRescheduleAVisit() {
         Customer mine = customer("agent");
         // the department manager's visit of agent's customer: agent reads it (their customer) but is not its visitor
-        Visit managersVisit = transaction.execute(s -> visits.plan(new VisitPlan(mine, VisitKind.SCHEDULED,
+        Visit managersVisit = transaction.execute(s -> visits.plan(new VisitPlan(customers.find(mine.getId()), VisitKind.SCHEDULED,
                 VisitorRole.DEPARTMENT_MANAGER, "WHO:" + System.nanoTime(), VisitMode.PHONE, visits.today(), null,
                 KefuGroups.MANAGERS, mine.getSpecialist(), false), v -> { }));
         Map<String, String> later = Map.of("appointmentAt", visits.today().plusDays(1).atTime(16, 0).toString(),

@@ -6,7 +6,7 @@ import io.kefu.complaint.Complaint;
 import io.kefu.complaint.ComplaintNoteKind;
 import io.kefu.complaint.ComplaintRound;
 import io.kefu.complaint.ComplaintService;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.BoundCase;
@@ -43,13 +43,13 @@ class ComplaintCaseCard implements CaseCardProvider {
         if (c == null) {
             return "";
         }
-        Customer customer = c.getCustomer();
+        CustomerDetails customer = complaints.customerOf(c);
         Markdown md = new Markdown();
         md.heading("**投诉编号** " + c.getCaseNo()
                 + " · **优先级** " + orDash(c.getPriority()) + " · **状态** " + c.getStatus().label()
                 + " · **首问负责人** " + c.getOwnerId());
-        md.row("客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
-                + customer.getTier() + " 类)");
+        md.row("客户", customer.name() + "(" + customer.code() + "," + customer.type().label() + ","
+                + customer.tier() + " 类)");
         md.row("投诉人", PersonalData.maskName(c.getComplainantName()) + " / "
                 + PersonalData.maskPhone(c.getComplainantPhone()));
         md.row("完整联系方式", "见 [/api/complaints/" + c.getId() + "](/api/complaints/" + c.getId()

@@ -1,6 +1,7 @@
 package io.kefu.complaint.process;
 
 import io.kefu.complaint.Complaint;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,12 +64,12 @@ public final class ComplaintProcess {
      * Variables a case starts with once Kefu registered the complaint (from the API or the Tasklist start form): ids,
      * decision inputs and the task card's display variables ({@link TaskCards}).
      */
-    public static Map<String, Object> startVariables(Complaint complaint) {
+    public static Map<String, Object> startVariables(Complaint complaint, CustomerDetails customer) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(COMPLAINT_ID, complaint.getId());
         variables.put(OWNER_ID, complaint.getOwnerId());
-        variables.putAll(decisionInputs(complaint));
-        variables.putAll(TaskCards.of(complaint.getCaseNo(), complaint.getCustomer(), subject(complaint)));
+        variables.putAll(decisionInputs(complaint, customer));
+        variables.putAll(TaskCards.of(complaint.getCaseNo(), customer, subject(complaint)));
         return variables;
     }
 
@@ -78,11 +79,11 @@ public final class ComplaintProcess {
     }
 
     /** What the classification table and the recusal listener read. */
-    static Map<String, Object> decisionInputs(Complaint complaint) {
+    static Map<String, Object> decisionInputs(Complaint complaint, CustomerDetails customer) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CATEGORY, complaint.getCategory().name());
         variables.put(SEVERITY, complaint.getSeverity().name());
-        variables.put(CUSTOMER_TIER, complaint.getCustomer().getTier().name());
+        variables.put(CUSTOMER_TIER, customer.tier().name());
         variables.put(RECUSED_USER, complaint.getComplainedEmployee());
         return variables;
     }

@@ -53,7 +53,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
         complaints.linkProcess(complaint.getId(), execution.getProcessInstanceId());
         FORM_FIELDS.forEach(execution::removeVariable);
         execution.setProcessBusinessKey(complaint.getCaseNo());
-        execution.setVariables(ComplaintProcess.startVariables(complaint));
+        execution.setVariables(ComplaintProcess.startVariables(complaint, complaints.customerOf(complaint)));
     }
 
 }

@@ -7,7 +7,7 @@ import io.kefu.contract.Contract;
 import io.kefu.contract.ContractService;
 import io.kefu.contract.OpenMatters;
 import io.kefu.customer.Contact;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.PersonalData;
 import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
@@ -62,18 +62,18 @@ abstract class ContractCaseCard implements CaseCardProvider {
         if (c == null) {
             return "";
         }
-        Customer customer = c.getCustomer();
+        CustomerDetails customer = contracts.customerOf(c);
         Markdown md = new Markdown();
         md.heading("**合同编号** " + c.getContractNo()
                 + " · **类型** " + c.getType().label() + "合同 · **状态** " + c.getStatus().label() + " · **密级** 秘密");
-        md.row("客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
-                + customer.getStatus().label() + ")");
-        if (!customer.getContacts().isEmpty()) {
-            Contact contact = customer.getContacts().get(0);
+        md.row("客户", customer.name() + "(" + customer.code() + "," + customer.type().label() + ","
+                + customer.status().label() + ")");
+        Contact contact = customer.firstContact();
+        if (contact != null) {
             md.row("联系人", PersonalData.maskName(contact.getName()) + " / "
                     + PersonalData.maskPhone(contact.getPhone()));
-            md.row("完整联系方式", "见客户全景 [/console/customers/" + customer.getId() + "](/console/customers/"
-                    + customer.getId() + ")(客户专员、主管和经理可查阅,每次查阅记入访问日志)");
+            md.row("完整联系方式", "见客户全景 [/console/customers/" + customer.id() + "](/console/customers/"
+                    + customer.id() + ")(客户专员、主管和经理可查阅,每次查阅记入访问日志)");
         }
         if (c.getQualified() != null) {
             md.row("资质审核", (c.getQualified() ? "通过" : "未通过") + ";资料证件" + yes(c.getDocumentsChecked())

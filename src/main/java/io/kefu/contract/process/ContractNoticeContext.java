@@ -45,7 +45,7 @@ abstract class ContractNoticeContext implements NoticeContextProvider {
     @Override
     @Transactional(readOnly = true)
     public Long customerId(DelegateExecution execution) {
-        return cases.contract(execution).getCustomer().getId();
+        return cases.contract(execution).getCustomerId();
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.kefu.customer.CustomerType;
 import io.kefu.shared.InvalidInputException;
 import java.util.List;
 import java.util.Map;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,7 +39,8 @@ class OpenContractDelegate implements JavaDelegate {
         Long id = FormFields.recordId(execution, ContractProcess.CONTRACT_ID);
         if (id != null) {
             contracts.linkProcess(id, execution.getProcessInstanceId());
-            execution.setVariables(cardOf(contracts.find(id)));
+            Contract bound = contracts.find(id);
+            execution.setVariables(cardOf(bound, contracts.customerOf(bound)));
             return;
         }
         String user = BoundCase.starter(execution, ContractProcess.INITIATOR);
@@ -53,14 +55,14 @@ class OpenContractDelegate implements JavaDelegate {
         FORM_FIELDS.forEach(execution::removeVariable);
         execution.setProcessBusinessKey(contract.getContractNo());
         execution.setVariable(ContractProcess.CONTRACT_ID, contract.getId());
-        execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomer().getId());
+        execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomerId());
         execution.setVariable(ContractProcess.CONTRACT_TYPE, contract.getType().name());
-        execution.setVariables(cardOf(contract));
+        execution.setVariables(cardOf(contract, contracts.customerOf(contract)));
     }
 
     /** The task card's display variables ({@link TaskCards}): contract number, customer, 加盟合同签约. */
-    static Map<String, Object> cardOf(Contract contract) {
-        return TaskCards.of(contract.getContractNo(), contract.getCustomer(),
+    static Map<String, Object> cardOf(Contract contract, CustomerDetails customer) {
+        return TaskCards.of(contract.getContractNo(), customer,
                 contract.getType().label().replace("商", "") + "合同签约");
     }
 }

@@ -11,6 +11,7 @@ import io.kefu.contract.TerminationRequest;
 import io.kefu.shared.InvalidInputException;
 import java.util.List;
 import java.util.Map;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,7 +37,8 @@ class OpenTerminationDelegate implements JavaDelegate {
         Long id = FormFields.recordId(execution, ContractProcess.CONTRACT_ID);
         if (id != null) {
             contracts.linkTermination(id, execution.getProcessInstanceId());
-            execution.setVariables(cardOf(contracts.find(id)));
+            Contract bound = contracts.find(id);
+            execution.setVariables(cardOf(bound, contracts.customerOf(bound)));
             return;
         }
         String user = BoundCase.starter(execution, ContractProcess.INITIATOR);
@@ -50,12 +52,12 @@ class OpenTerminationDelegate implements JavaDelegate {
         FORM_FIELDS.forEach(execution::removeVariable);
         execution.setProcessBusinessKey(contract.getContractNo());
         execution.setVariable(ContractProcess.CONTRACT_ID, contractId);
-        execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomer().getId());
-        execution.setVariables(cardOf(contract));
+        execution.setVariable(ContractProcess.CUSTOMER_ID, contract.getCustomerId());
+        execution.setVariables(cardOf(contract, contracts.customerOf(contract)));
     }
 
     /** The task card's display variables ({@link TaskCards}); the reason is free text and stays in the record. */
-    static Map<String, Object> cardOf(Contract contract) {
-        return TaskCards.of(contract.getContractNo(), contract.getCustomer(), "合同解约");
+    static Map<String, Object> cardOf(Contract contract, CustomerDetails customer) {
+        return TaskCards.of(contract.getContractNo(), customer, "合同解约");
     }
 }

@@ -41,7 +41,7 @@ class DispatchCaseCard implements CaseCardProvider {
         }
         Markdown md = new Markdown();
         md.heading("**" + o.getKind().formTitle() + "** " + o.getOrderNo() + " · **状态** " + o.getStatus().label());
-        md.row("客户", TaskCards.customerName(o.getCustomer()));
+        md.row("客户", TaskCards.customerName(orders.customerOf(o)));
         md.row("联系人", PersonalData.maskName(o.getContactName()));
         md.row("联系方式", PersonalData.maskPhone(o.getContactPhone()) + "(技术人员可在控制台案件页查看完整信息)");
         md.row("地址", PersonalData.maskAddress(o.getAddress()));

@@ -1,6 +1,7 @@
 package io.kefu.dispatch.process;
 
 import io.kefu.dispatch.WorkOrder;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,11 +36,11 @@ public final class DispatchProcess {
     public static final String END_SUPERVISED = "End_LateSupervised";
 
     /** The order's id and card: no personal data (the subject names the kind and the product, not the contact). */
-    public static Map<String, Object> startVariables(WorkOrder order) {
+    public static Map<String, Object> startVariables(WorkOrder order, CustomerDetails customer) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ORDER_ID, order.getId());
         variables.put(TaskCards.OWNER_ID, order.getRequestedBy());
-        variables.putAll(TaskCards.of(order.getOrderNo(), order.getCustomer(), order.getKind().formTitle() + " · "
+        variables.putAll(TaskCards.of(order.getOrderNo(), customer, order.getKind().formTitle() + " · "
                 + order.getProductModel()));
         return variables;
     }

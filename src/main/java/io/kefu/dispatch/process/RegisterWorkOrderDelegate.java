@@ -29,7 +29,7 @@ class RegisterWorkOrderDelegate extends StartFormIntake<WorkOrder> {
     RegisterWorkOrderDelegate(WorkOrderService orders) {
         super(DispatchProcess.ORDER_ID, FORM_FIELDS, orders::find,
                 (order, pid) -> orders.linkProcess(order.getId(), pid), WorkOrder::getOrderNo,
-                DispatchProcess::startVariables);
+                order -> DispatchProcess.startVariables(order, orders.customerOf(order)));
         this.orders = orders;
     }
 

@@ -8,6 +8,7 @@ import io.kefu.phonecase.PhoneCaseService;
 import io.kefu.phonecase.PhoneCaseView;
 import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,8 @@ class PhoneCaseCaseCard implements CaseCardProvider {
         Markdown md = new Markdown();
         md.heading("**个案编号** " + c.getCaseNo() + " · **状态** " + c.getStatus().label() + " · **首问负责人** "
                 + c.getOwnerId());
-        md.row("客户", c.getCustomer() == null ? null : TaskCards.customerName(c.getCustomer()));
+        CustomerDetails customer = cases.customerOf(c);
+        md.row("客户", customer == null ? null : TaskCards.customerName(customer));
         md.row("时间", c.getOccurredWhen());
         md.row("地点", c.getPlace());
         md.row("人物", PersonalData.maskName(c.getPerson()));

@@ -2,6 +2,7 @@ package io.kefu.phonecase.process;
 
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.phonecase.PhoneCase;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,11 +36,11 @@ public final class PhoneCaseProcess {
     public static final String RECORD_CALLBACK_BREACH = "Task_RecordCallbackBreach";
 
     /** The case's id, owner and card: no personal data (the subject names the department, not the customer). */
-    public static Map<String, Object> startVariables(PhoneCase phoneCase) {
+    public static Map<String, Object> startVariables(PhoneCase phoneCase, CustomerDetails customer) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CASE_ID, phoneCase.getId());
         variables.put(TaskCards.OWNER_ID, phoneCase.getOwnerId());
-        variables.putAll(TaskCards.of(phoneCase.getCaseNo(), phoneCase.getCustomer(), "咨询个案 · 转"
+        variables.putAll(TaskCards.of(phoneCase.getCaseNo(), customer, "咨询个案 · 转"
                 + Department.fromCode(phoneCase.getDepartment()).map(Department::label).orElse("部门")));
         return variables;
     }

@@ -27,7 +27,7 @@ class RegisterPhoneCaseDelegate extends StartFormIntake<PhoneCase> {
     RegisterPhoneCaseDelegate(PhoneCaseService cases) {
         super(PhoneCaseProcess.CASE_ID, FORM_FIELDS, cases::find,
                 (phoneCase, pid) -> cases.linkProcess(phoneCase.getId(), pid), PhoneCase::getCaseNo,
-                PhoneCaseProcess::startVariables);
+                phoneCase -> PhoneCaseProcess.startVariables(phoneCase, cases.customerOf(phoneCase)));
         this.cases = cases;
     }
 

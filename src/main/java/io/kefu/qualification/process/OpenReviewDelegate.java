@@ -35,6 +35,6 @@ class OpenReviewDelegate implements JavaDelegate {
         }
         service.linkProcess(review.getId(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(review.getReviewNo());
-        execution.setVariables(QualificationProcess.startVariables(review));
+        execution.setVariables(QualificationProcess.startVariables(review, service.customerOf(review)));
     }
 }

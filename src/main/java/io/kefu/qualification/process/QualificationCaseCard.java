@@ -5,6 +5,7 @@ import io.kefu.qualification.QualificationReview;
 import io.kefu.qualification.QualificationService;
 import io.kefu.task.BoundCase;
 import io.kefu.task.CaseCardProvider;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,8 @@ class QualificationCaseCard implements CaseCardProvider {
         }
         Markdown md = new Markdown();
         md.heading("**资质审核** " + r.getReviewNo() + " · **状态** " + r.getStatus().label());
-        md.row("客户", TaskCards.customerName(r.getCustomer()) + "(" + r.getCustomer().getCode() + ")");
+        CustomerDetails customer = service.customerOf(r);
+        md.row("客户", TaskCards.customerName(customer) + "(" + customer.code() + ")");
         md.row("客户分类", r.getCustomerClass().label());
         md.row("当前等级", r.getTierBefore() + " 级");
         md.row("审核周期", r.getCycleMonths() + " 个月(应审核日期 " + r.getDueOn() + ")");

@@ -1,6 +1,7 @@
 package io.kefu.qualification.process;
 
 import io.kefu.qualification.QualificationReview;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,10 +31,10 @@ public final class QualificationProcess {
     public static final String END_TERMINATION = "End_TerminationStarted";
 
     /** The review's id and card (number, customer, class): nothing personal. */
-    public static Map<String, Object> startVariables(QualificationReview review) {
+    public static Map<String, Object> startVariables(QualificationReview review, CustomerDetails customer) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(REVIEW_ID, review.getId());
-        variables.putAll(TaskCards.of(review.getReviewNo(), review.getCustomer(), "资质审核 · "
+        variables.putAll(TaskCards.of(review.getReviewNo(), customer, "资质审核 · "
                 + review.getCustomerClass().label() + " " + review.getTierBefore() + " 级"));
         return variables;
     }

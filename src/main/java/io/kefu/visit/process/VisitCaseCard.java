@@ -1,7 +1,7 @@
 package io.kefu.visit.process;
 
 import io.kefu.customer.Contact;
-import io.kefu.customer.Customer;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.PersonalData;
 import io.kefu.identity.KefuGroups.Department;
 import io.kefu.task.BoundCase;
@@ -36,17 +36,17 @@ abstract class VisitCaseCard implements CaseCardProvider {
         if (v == null) {
             return "";
         }
-        Customer customer = v.getCustomer();
+        CustomerDetails customer = visits.customerOf(v);
         Markdown md = new Markdown();
         md.heading("**回访编号** " + v.getVisitNo()
                 + " · **类型** " + v.getKind().label() + " · **状态** " + v.getStatus().label());
-        md.row("客户", customer.getName() + "(" + customer.getCode() + "," + customer.getType().label() + ","
-                + customer.getTier() + " 类)");
-        if (!customer.getContacts().isEmpty()) {
-            Contact c = customer.getContacts().get(0);
+        md.row("客户", customer.name() + "(" + customer.code() + "," + customer.type().label() + ","
+                + customer.tier() + " 类)");
+        Contact c = customer.firstContact();
+        if (c != null) {
             md.row("联系人", PersonalData.maskName(c.getName()) + " / " + PersonalData.maskPhone(c.getPhone()));
-            md.row("完整联系方式", "见客户全景 [/console/customers/" + customer.getId() + "](/console/customers/"
-                    + customer.getId() + ")(客户专员、主管和经理可查阅,每次查阅记入访问日志)");
+            md.row("完整联系方式", "见客户全景 [/console/customers/" + customer.id() + "](/console/customers/"
+                    + customer.id() + ")(客户专员、主管和经理可查阅,每次查阅记入访问日志)");
         }
         md.row("回访人", v.getVisitorRole().label() + " · " + (v.getVisitorId() != null ? v.getVisitorId()
                 : v.getVisitorGroup()) + " · " + v.getMode().label());

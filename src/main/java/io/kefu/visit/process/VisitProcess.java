@@ -1,5 +1,6 @@
 package io.kefu.visit.process;
 
+import io.kefu.customer.CustomerDetails;
 import io.kefu.task.TaskCards;
 import io.kefu.visit.Visit;
 import java.util.Date;
@@ -49,7 +50,7 @@ public final class VisitProcess {
     public static final String TASK_OPEN_COMPLAINT = "Task_OpenComplaint";
 
     /** Variables a visit process starts with. */
-    public static Map<String, Object> startVariables(Visit visit, Date visitStart) {
+    public static Map<String, Object> startVariables(Visit visit, CustomerDetails customer, Date visitStart) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VISIT_ID, visit.getId());
         variables.put(VISITOR_ID, visit.getVisitorId());
@@ -58,7 +59,7 @@ public final class VisitProcess {
         variables.put(PLAN_APPROVAL, visit.isPlanApproval());
         variables.put(VISIT_START, visitStart);
         variables.put(VISIT_DEADLINE, Date.from(visit.getDeadline()));
-        variables.putAll(TaskCards.of(visit.getVisitNo(), visit.getCustomer(), visit.getKind().label()));
+        variables.putAll(TaskCards.of(visit.getVisitNo(), customer, visit.getKind().label()));
         return variables;
     }
 

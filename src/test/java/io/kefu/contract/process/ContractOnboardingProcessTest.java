@@ -14,6 +14,7 @@ import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRequest;
 import io.kefu.customer.CustomerRequest.ContactRequest;
 import io.kefu.customer.Contact;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.PersonalData;
 import io.kefu.customer.CustomerStatus;
@@ -64,7 +65,7 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         ProcessInstance process = processOf(opened);
         assertThat(process).hasBusinessKey(opened.getContractNo()).isWaitingAtExactly(TASK_QUALIFICATION_REVIEW);
         assertThat(task(process.getId(), TASK_QUALIFICATION_REVIEW)).hasCandidateGroup("agents");
-        assertThat(opened.getCustomer().getStatus()).isEqualTo(CustomerStatus.PROSPECT);
+        assertThat(customers.find(opened.getCustomerId()).status()).isEqualTo(CustomerStatus.PROSPECT);
 
         complete(process.getId(), TASK_QUALIFICATION_REVIEW, AGENT, qualification(false));
 
@@ -76,8 +77,8 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         assertThat(rejected.getStatus()).isEqualTo(ContractStatus.REJECTED);
         assertThat(rejected.getQualified()).isFalse();
         assertThat(rejected.getEvaluationReport()).isEqualTo("经营许可证已过期,信用记录不良");
-        assertThat(noticesOf(process.getId())).containsExactly("contract-rejected → CUSTOMER:" + opened.getCustomer().getId());
-        assertThat(customers.find(opened.getCustomer().getId()).getStatus()).isEqualTo(CustomerStatus.PROSPECT);
+        assertThat(noticesOf(process.getId())).containsExactly("contract-rejected → CUSTOMER:" + opened.getCustomerId());
+        assertThat(customers.find(opened.getCustomerId()).status()).isEqualTo(CustomerStatus.PROSPECT);
     }
 
     @Test
@@ -110,10 +111,10 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         Contract active = reload(opened);
         assertThat(active.getStatus()).isEqualTo(ContractStatus.ACTIVE);
         assertThat(active.getActivatedOn()).isNotNull();
-        Customer customer = customers.find(opened.getCustomer().getId());
-        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.ACTIVE);
-        assertThat(customer.getBusinessStart()).isEqualTo(active.getActivatedOn());
-        assertThat(customer.getStoreCount()).isEqualTo(2);
+        CustomerDetails customer = customers.find(opened.getCustomerId());
+        assertThat(customer.status()).isEqualTo(CustomerStatus.ACTIVE);
+        assertThat(customer.businessStart()).isEqualTo(active.getActivatedOn());
+        assertThat(customer.storeCount()).isEqualTo(2);
 
         assertThat(task(pid, TASK_ARCHIVE_CONTRACT)).hasCandidateGroup("archivists");
         complete(pid, TASK_ARCHIVE_CONTRACT, ARCHIVIST, Map.of("location", "档案室A-03柜-2层", "originals", 2L, "copies", 1L));
@@ -128,15 +129,15 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         assertThat(runtimeService.getVariable(pid, SPECIALIST)).as("a proposal").isNotNull();
         complete(pid, TASK_ASSIGN_SPECIALIST, SUPERVISOR, Map.of(SPECIALIST, AGENT));
         assertThat(reload(opened).getSpecialist()).isEqualTo(AGENT);
-        assertThat(customers.find(opened.getCustomer().getId()).getSpecialist()).isEqualTo(AGENT);
+        assertThat(customers.find(opened.getCustomerId()).specialist()).isEqualTo(AGENT);
 
         Task contact = task(pid, TASK_CONTACT_CUSTOMER);
         assertThat(contact).isAssignedTo(AGENT);
-        Contact onRecord = customers.find(opened.getCustomer().getId()).getContacts().get(0);
+        Contact onRecord = customers.find(opened.getCustomerId()).contacts().get(0);
         assertThat(taskService.getVariableLocal(contact.getId(), CaseCardProvider.VARIABLE).toString())
                 .as("even the specialist's card is masked; it says where the full contact is read")
                 .contains("陈**", PersonalData.maskPhone(onRecord.getPhone()),
-                        "/console/customers/" + opened.getCustomer().getId())
+                        "/console/customers/" + opened.getCustomerId())
                 .doesNotContain("陈经理", onRecord.getPhone());
         assertThat(timer(pid, TIMER_CONTACT_REMINDER)).isNotNull();
         assertThat(timer(pid, TIMER_CONTACT_DEADLINE)).isNotNull();
@@ -152,14 +153,14 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         Contract done = reload(opened);
         assertThat(done.getContactedAt()).isNotNull();
         assertThat(done.getContactNote()).isEqualTo("电话沟通,约定下周上门");
-        assertThat(noticesOf(pid)).containsExactly("contract-welcome → CUSTOMER:" + opened.getCustomer().getId());
+        assertThat(noticesOf(pid)).containsExactly("contract-welcome → CUSTOMER:" + opened.getCustomerId());
         // the process kept ids and flags only
         assertThat(historicVariables(pid)).doesNotContain("evaluationReport", "territory", "feeAmount", "location",
                 "contactNote", "approvalNote");
 
         List<ContractEvents.CustomerOnboarded> onboarded = events.onboarded(opened.getId());
         assertThat(onboarded).containsExactly(new ContractEvents.CustomerOnboarded(opened.getId(),
-                opened.getCustomer().getId(), CustomerType.FRANCHISEE, AGENT, done.getStoreOpeningDate()));
+                opened.getCustomerId(), CustomerType.FRANCHISEE, AGENT, done.getStoreOpeningDate()));
         assertThat(done.getStoreOpeningDate()).isNotNull();
     }
 
@@ -308,7 +309,7 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
 
     @Test
     void anExistingProspectIsOnboardedFromTheTasklistStartForm() {
-        Customer prospect = customers.registerProspect(new CustomerRequest("表单客户-" + UUID.randomUUID().toString()
+        CustomerDetails prospect = customers.registerProspect(new CustomerRequest("表单客户-" + UUID.randomUUID().toString()
                 .substring(0, 8), CustomerType.DEALER, CustomerTier.A, List.of(new ContactRequest("孙八", "13600002222",
                 null)), null, "华南", 0, null, null));
         identityService.setAuthentication(AGENT, List.of("agents"));
@@ -316,7 +317,7 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         try {
             process = processEngine.getFormService().submitStartForm(processEngine.getRepositoryService()
                     .createProcessDefinitionQuery().processDefinitionKey(ONBOARDING_KEY).latestVersion().singleResult()
-                    .getId(), Map.of("type", "DEALER", "customerCode", prospect.getCode().toLowerCase()));
+                    .getId(), Map.of("type", "DEALER", "customerCode", prospect.code().toLowerCase()));
         } finally {
             identityService.clearAuthentication();
         }
@@ -324,7 +325,7 @@ class ContractOnboardingProcessTest extends ContractProcessTestSupport {
         long contractId = ((Number) runtimeService.getVariable(process.getId(), CONTRACT_ID)).longValue();
         Contract contract = contracts.find(contractId);
         assertThat(process).hasBusinessKey(contract.getContractNo());
-        assertThat(contract.getCustomer().getId()).isEqualTo(prospect.getId());
+        assertThat(contract.getCustomerId()).isEqualTo(prospect.id());
         assertThat(contract.getCreatedBy()).isEqualTo(AGENT);
         assertThat(runtimeService.getVariables(process.getId())).containsOnlyKeys(CONTRACT_ID, CUSTOMER_ID,
                 CONTRACT_TYPE, INITIATOR, TaskCards.CASE_NO, TaskCards.CUSTOMER_NAME, TaskCards.CUSTOMER_CODE,

@@ -48,7 +48,7 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
         java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
         ContractService.MonthlyCounts before = franchiseCounts(month);
         Contract active = activeContract(CustomerType.FRANCHISEE);
-        Complaint open = complaints.openCase(new ComplaintIntake(active.getCustomer().getCode(), "陈经理", "13900001111",
+        Complaint open = complaints.openCase(new ComplaintIntake(customers.find(active.getCustomerId()).code(), "陈经理", "13900001111",
                 Channel.HOTLINE, ComplaintCategory.DELIVERY, Severity.MINOR, "到货延迟", "尽快送达", null), AGENT);
 
         Contract requested = contracts.startTermination(active.getId(), new TerminationRequest(TerminationParty.COMPANY,
@@ -86,12 +86,12 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
         assertThat(ended.getStatus()).isEqualTo(ContractStatus.TERMINATED);
         assertThat(ended.getTerminatedOn()).isNotNull();
         assertThat(ended.getUnpaidItems()).isEqualTo("2026年10月货款 12000 元");
-        var customer = customers.find(active.getCustomer().getId());
-        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.TERMINATED);
-        assertThat(customer.getBusinessEnd()).isEqualTo(ended.getTerminatedOn());
-        assertThat(noticesOf(pid)).containsExactly("contract-terminated → CUSTOMER:" + active.getCustomer().getId());
+        var customer = customers.find(active.getCustomerId());
+        assertThat(customer.status()).isEqualTo(CustomerStatus.TERMINATED);
+        assertThat(customer.businessEnd()).isEqualTo(ended.getTerminatedOn());
+        assertThat(noticesOf(pid)).containsExactly("contract-terminated → CUSTOMER:" + active.getCustomerId());
         assertThat(events.terminated(active.getId())).containsExactly(new ContractEvents.ContractTerminated(
-                active.getId(), active.getCustomer().getId(), ended.getTerminatedOn(), "审核周期内信用状况下滑"));
+                active.getId(), active.getCustomerId(), ended.getTerminatedOn(), "审核周期内信用状况下滑"));
         // its files stay in the archive, marked 合同已解除
         assertThat(archive.entriesOfContract(active.getId())).isNotEmpty()
                 .allSatisfy(entry -> assertThat(entry.getStatus()).isEqualTo(ArchiveStatus.TERMINATED_CONTRACT));
@@ -151,7 +151,7 @@ class ContractTerminationProcessTest extends ContractProcessTestSupport {
         assertThat(runningOn.getStatus()).isEqualTo(ContractStatus.ACTIVE);
         assertThat(runningOn.isTerminationPending()).isFalse();
         assertThat(runningOn.getTerminatedOn()).isNull();
-        assertThat(customers.find(active.getCustomer().getId()).getStatus()).isEqualTo(CustomerStatus.ACTIVE);
+        assertThat(customers.find(active.getCustomerId()).status()).isEqualTo(CustomerStatus.ACTIVE);
         assertThat(events.terminated(active.getId())).isEmpty();
         // the refused termination stays bound to its contract, though the contract no longer names it
         assertThat(runningOn.getTerminationProcessId()).isNull();

@@ -14,6 +14,7 @@ import io.kefu.contract.process.ContractProcess;
 import io.kefu.customer.Customer;
 import io.kefu.customer.CustomerRequest;
 import io.kefu.customer.CustomerRequest.ContactRequest;
+import io.kefu.customer.CustomerDetails;
 import io.kefu.customer.CustomerService;
 import io.kefu.customer.CustomerTier;
 import io.kefu.customer.CustomerType;
@@ -129,7 +130,7 @@ class QualificationReviewProcessTest {
         assertThat(done.isTierChanged()).isFalse();
         assertThat(done.getScoredBy()).isEqualTo("business");
         assertThat(done.getNextReviewOn()).isEqualTo(reviews.today().plusMonths(24));
-        assertThat(customers.find(customer.getId()).getTier()).isEqualTo(CustomerTier.B);
+        assertThat(customers.find(customer.getId()).tier()).isEqualTo(CustomerTier.B);
         assertNoFormFieldsOrPersonalDataInTheEngine(process);
     }
 
@@ -142,7 +143,7 @@ class QualificationReviewProcessTest {
         assertThatThrownBy(() -> complete(process, TASK_SCORE, "supervisor", Map.of("satisfaction", "5",
                 "contribution", "5", "credit", "5")))
                 .as("the grade A differs from tier B: a reason is required").hasMessageContaining("tierChangeReason");
-        assertThat(customers.find(customer.getId()).getTier()).as("nothing half-written").isEqualTo(CustomerTier.B);
+        assertThat(customers.find(customer.getId()).tier()).as("nothing half-written").isEqualTo(CustomerTier.B);
         complete(process, TASK_SCORE, "supervisor", Map.of("satisfaction", "5", "contribution", "5", "credit", "5",
                 "tierChangeReason", "门店增至 5 家,回款及时"));
 
@@ -152,7 +153,7 @@ class QualificationReviewProcessTest {
         assertThat(done.getTierBefore()).isEqualTo(CustomerTier.B);
         assertThat(done.getTierAfter()).isEqualTo(CustomerTier.A);
         assertThat(done.getTierChangeReason()).isEqualTo("门店增至 5 家,回款及时");
-        assertThat(customers.find(customer.getId()).getTier()).isEqualTo(CustomerTier.A);
+        assertThat(customers.find(customer.getId()).tier()).isEqualTo(CustomerTier.A);
         // the change is in the customer's audited history: B before, A after
         var em = entityManagerFactory.createEntityManager();
         try {
@@ -206,8 +207,8 @@ class QualificationReviewProcessTest {
     @Test
     void poorCreditLeadsToStoppingCooperationAndStartsTheContractsTermination() {
         Contract contract = activeContract();
-        Customer customer = customers.find(contract.getCustomer().getId());
-        ProcessInstance process = processOf(reviews.openAndStart(customer.getCode(), "business"));
+        CustomerDetails customer = customers.find(contract.getCustomerId());
+        ProcessInstance process = processOf(reviews.openAndStart(customer.code(), "business"));
         complete(process, TASK_SCORE, "business", Map.of("satisfaction", "3", "contribution", "3", "credit", "2",
                 "tierChangeReason", "信用状况差,降为 C 类"));
         assertThat(process).isWaitingAtExactly(TASK_DECIDE);
@@ -251,7 +252,7 @@ class QualificationReviewProcessTest {
                 ContractProcess.QUALIFIED, true));
         Map<String, Object> draft = new HashMap<>();
         draft.put("partyCompany", contracts.companyName());
-        draft.put("partyCustomer", opened.getCustomer().getName());
+        draft.put("partyCustomer", customers.find(opened.getCustomerId()).name());
         draft.put("territory", "苏州市");
         draft.put("termStart", LocalDate.now().toString());
         draft.put("termEnd", LocalDate.now().plusYears(3).minusDays(1).toString());
