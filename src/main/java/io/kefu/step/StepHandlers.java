@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
-import org.springframework.context.ApplicationContext;
+import io.kefu.shared.PlugIns;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Asked at run time by {@link GenericSteps} and before deployment by the model validator, the same way.
  */
 @Component
-public class StepHandlers {
+public class StepHandlers implements SmartInitializingSingleton {
 
     private static final Pattern SIMPLE_BEAN = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
 
@@ -41,10 +43,15 @@ public class StepHandlers {
     public record Opaque(String listener) implements Handling {
     }
 
-    private final ApplicationContext context;
+    private final PlugIns<HandledSteps> handlers;
 
-    StepHandlers(ApplicationContext context) {
-        this.context = context;
+    StepHandlers(ObjectProvider<HandledSteps> handlers) {
+        this.handlers = new PlugIns<>(handlers);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        handlers.afterSingletonsInstantiated();
     }
 
     /** How a step with these complete-listener delegate expressions is handled. */
@@ -73,7 +80,7 @@ public class StepHandlers {
     }
 
     private Optional<HandledSteps> handler(String expression) {
-        return beanName(expression).flatMap(bean -> context.getBeansOfType(HandledSteps.class).values().stream()
+        return beanName(expression).flatMap(bean -> handlers.get().stream()
                 .filter(handled -> handled.listener().equals(bean)).findFirst());
     }
 

@@ -69,19 +69,21 @@ public class DeclaredFormFields extends OncePerRequestFilter {
             refuse(response, 413, "提交的内容过大", Set.of());
             return;
         }
-        Set<String> submitted = submittedVariables(body);
-        if (!submitted.isEmpty()) {
-            Optional<Set<String>> declared = declaredFields(path(request));
-            if (declared.isPresent()) {
-                Set<String> unknown = new TreeSet<>(submitted);
-                unknown.removeAll(declared.get());
-                if (!unknown.isEmpty()) {
-                    refuse(response, 400, "表单未声明的字段不能提交: " + String.join(", ", unknown), unknown);
-                    return;
+        try (var sameForm = forms.remembering()) {
+            Set<String> submitted = submittedVariables(body);
+            if (!submitted.isEmpty()) {
+                Optional<Set<String>> declared = declaredFields(path(request));
+                if (declared.isPresent()) {
+                    Set<String> unknown = new TreeSet<>(submitted);
+                    unknown.removeAll(declared.get());
+                    if (!unknown.isEmpty()) {
+                        refuse(response, 400, "表单未声明的字段不能提交: " + String.join(", ", unknown), unknown);
+                        return;
+                    }
                 }
             }
+            chain.doFilter(new CachedBody(request, body), response);
         }
-        chain.doFilter(new CachedBody(request, body), response);
     }
 
     private Set<String> submittedVariables(byte[] body) {

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import io.kefu.shared.PlugIns;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +28,22 @@ import org.springframework.stereotype.Component;
  * open tasks assigned; ties go to the smallest user id, so that the same state always picks the same person.
  */
 @Component("handlers")
-public class DepartmentHandlers {
+public class DepartmentHandlers implements SmartInitializingSingleton {
 
-    private final ObjectProvider<CaseRecusal> recusals;
+    private final PlugIns<CaseRecusal> recusals;
     private final ObjectProvider<IdentityService> identity;
     private final ObjectProvider<TaskService> tasks;
 
     DepartmentHandlers(ObjectProvider<CaseRecusal> recusals, ObjectProvider<IdentityService> identity,
             ObjectProvider<TaskService> tasks) {
-        this.recusals = recusals;
+        this.recusals = new PlugIns<>(recusals);
         this.identity = identity;
         this.tasks = tasks;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        recusals.afterSingletonsInstantiated();
     }
 
     /** The handler of this case's step in {@code group}, or null (the group works it) when no member may. */
@@ -44,7 +51,7 @@ public class DepartmentHandlers {
         if (group == null) {
             return null;
         }
-        return leastLoaded(group, recusedUser(recusals, execution)).orElse(null);
+        return leastLoaded(group, recusedUser(recusals.get(), execution)).orElse(null);
     }
 
     /** The member of {@code group}, other than {@code recused}, with the fewest open tasks assigned; ties by id. */
@@ -68,12 +75,12 @@ public class DepartmentHandlers {
      * Who is recused from the execution's case, asked of the {@link CaseRecusal} of its process; null when the process
      * has none or nobody is.
      */
-    static String recusedUser(ObjectProvider<CaseRecusal> recusals, DelegateExecution execution) {
+    static String recusedUser(List<CaseRecusal> recusals, DelegateExecution execution) {
         if (execution == null) {
             return null;
         }
         String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        return recusals.orderedStream()
+        return recusals.stream()
                 .filter(recusal -> recusal.processKey().equals(processKey))
                 .findFirst()
                 .map(recusal -> recusal.recusedUser(execution))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kefu.shared.AuthorizationChecks;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,10 +30,11 @@ import org.springframework.stereotype.Component;
  * binding {@code latest}, {@code deployment} or {@code version}, or a {@code camunda:formKey} naming a deployed
  * resource — for the checks of what a submission may carry ({@link DeclaredFormFields}) and the step binder.
  *
- * <p>Which form definition a step uses is looked up every time (a manager's new form is used from the moment it is
- * deployed). A form definition's content never changes (a changed form is a new definition), so each is read from the
- * database and parsed once, then kept by its id; the same for every user. A form named by a form key (no form
- * definition) is read each time. The JSON handed out is shared: callers read it and never change it.
+ * <p>Which form definition a step uses is looked up for every request (a manager's new form is used from the moment it
+ * is deployed), and once only: the submission check and the binding of one request use the same form
+ * ({@link #remembering()}). A form definition's content never changes (a changed form is a new definition), so each
+ * is read from the database and parsed once, then kept by its id; the same for every user. A form named by a form key
+ * (no form definition) is read each time. The JSON handed out is shared: callers read it and never change it.
  */
 @Component
 public class DeployedForms {
@@ -49,6 +51,8 @@ public class DeployedForms {
     private final ProcessEngineConfigurationImpl engine;
     private final ObjectMapper json;
     private final Map<String, JsonNode> byDefinition = new ConcurrentHashMap<>();
+    /** The task forms found on this thread while {@link #remembering()} is open, by task id. */
+    private final ThreadLocal<Map<String, Optional<DeployedForm>>> remembered = new ThreadLocal<>();
 
     DeployedForms(ProcessEngineConfigurationImpl engine, ObjectMapper json) {
         this.engine = engine;
@@ -64,6 +68,32 @@ public class DeployedForms {
         if (commandContext == null || task.getId() == null || task.getProcessDefinitionId() == null) {
             return Optional.empty();
         }
+        Map<String, Optional<DeployedForm>> known = remembered.get();
+        if (known == null) {
+            return lookUp(commandContext, task);
+        }
+        return known.computeIfAbsent(task.getId(), id -> lookUp(commandContext, task));
+    }
+
+    /**
+     * Until the returned handle is closed, a task's form found on this thread is not looked up again: a request whose
+     * submission is checked against the task's form ({@link DeclaredFormFields}) is then bound by that same form.
+     */
+    public Remembering remembering() {
+        if (remembered.get() != null) {
+            return () -> { };
+        }
+        remembered.set(new HashMap<>());
+        return remembered::remove;
+    }
+
+    /** See {@link #remembering()}. */
+    public interface Remembering extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private Optional<DeployedForm> lookUp(CommandContext commandContext, TaskEntity task) {
         return unchecked(commandContext, () -> {
             task.initializeFormKey();
             CamundaFormRef reference = task.getCamundaFormRef();

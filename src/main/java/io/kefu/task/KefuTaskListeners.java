@@ -1,6 +1,7 @@
 package io.kefu.task;
 
 import io.kefu.customer.PersonalData;
+import io.kefu.shared.PlugIns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +45,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class KefuTaskListeners extends AbstractProcessEnginePlugin {
+public class KefuTaskListeners extends AbstractProcessEnginePlugin implements SmartInitializingSingleton {
 
     /** Written by some processes for information; no decision reads it. */
     public static final String RECUSED_USER = "recusedUser";
@@ -53,17 +55,22 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
      */
     static final List<String> FALLBACK_GROUPS = List.of("supervisors", "managers");
 
-    private final ObjectProvider<CaseCardProvider> cardProviders;
-    private final ObjectProvider<CaseRecusal> recusals;
-    private final ObjectProvider<CaseCardSection> cardSections;
-    private final ObjectProvider<StepCompletion> completions;
+    private final PlugIns<CaseCardProvider> cardProviders;
+    private final PlugIns<CaseRecusal> recusals;
+    private final PlugIns<CaseCardSection> cardSections;
+    private final PlugIns<StepCompletion> completions;
 
     KefuTaskListeners(ObjectProvider<CaseCardProvider> cardProviders, ObjectProvider<CaseRecusal> recusals,
             ObjectProvider<CaseCardSection> cardSections, ObjectProvider<StepCompletion> completions) {
-        this.cardProviders = cardProviders;
-        this.recusals = recusals;
-        this.cardSections = cardSections;
-        this.completions = completions;
+        this.cardProviders = new PlugIns<>(cardProviders);
+        this.recusals = new PlugIns<>(recusals);
+        this.cardSections = new PlugIns<>(cardSections);
+        this.completions = new PlugIns<>(completions);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        List.of(cardProviders, recusals, cardSections, completions).forEach(PlugIns::afterSingletonsInstantiated);
     }
 
     @Override
@@ -78,7 +85,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, KefuTaskListeners.this::onCreate);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, KefuTaskListeners.this::onAssignment);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                        task -> completions.orderedStream().forEach(rule -> rule.completed(task)));
+                        task -> completions.get().forEach(rule -> rule.completed(task)));
             }
         });
     }
@@ -138,12 +145,12 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
     void writeCaseCard(DelegateTask task) {
         String processKey = processKey(task);
         StringBuilder card = new StringBuilder();
-        cardProviders.orderedStream()
+        cardProviders.get().stream()
                 .filter(provider -> provider.processKey().equals(processKey))
                 .findFirst()
                 .map(provider -> provider.caseSummary(task))
                 .ifPresent(card::append);
-        cardSections.orderedStream().map(section -> section.section(task))
+        cardSections.get().stream().map(section -> section.section(task))
                 .filter(text -> text != null && !text.isBlank())
                 .forEach(text -> card.append(card.isEmpty() ? "" : "\n\n").append(text));
         if (!card.isEmpty()) {
@@ -198,7 +205,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin {
 
     /** Who the case record says is recused, asked of the task's process's {@link CaseRecusal}; none, nobody. */
     private String recusedUser(DelegateTask task) {
-        return DepartmentHandlers.recusedUser(recusals, task.getExecution());
+        return DepartmentHandlers.recusedUser(recusals.get(), task.getExecution());
     }
 
     private static String processKey(DelegateTask task) {
