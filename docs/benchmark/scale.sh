@@ -36,7 +36,7 @@ record() { echo "$*" | tee -a "$RESULTS"; }
 
 case "$DB" in
   h2)
-    JDBC="jdbc:h2:file:$WORK/data/kefu;AUTO_SERVER=TRUE;MAX_LENGTH_INPLACE_LOB=65536" USER=sa PASS=""
+    JDBC="jdbc:h2:file:$WORK/data/kefu;AUTO_SERVER=TRUE;MAX_LENGTH_INPLACE_LOB=65536;QUERY_CACHE_SIZE=256" USER=sa PASS=""
     export KEFU_DB_URL="$JDBC" ;;
   mariadb)
     KEEP=0

@@ -118,6 +118,11 @@ public class DeclaredFormFields extends OncePerRequestFilter {
         return forms.ofTask(taskId).map(DeclaredFormFields::fieldsOf);
     }
 
+    /** While open, the task form checked here is the one the completion binds ({@link DeployedForms#remembering()}). */
+    DeployedForms.Remembering remembering() {
+        return forms.remembering();
+    }
+
     private static Set<String> fieldsOf(DeployedForms.DeployedForm form) {
         Set<String> keys = new TreeSet<>();
         collect(form.json(), keys);

@@ -159,7 +159,9 @@ class TaskController {
     @PostMapping("/{taskId}/complete")
     void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> variables) {
         CurrentUser user = CurrentUser.get();
-        transaction.executeWithoutResult(status -> complete(taskId, variables, user));
+        try (var sameForm = declaredFields.remembering()) {
+            transaction.executeWithoutResult(status -> complete(taskId, variables, user));
+        }
     }
 
     private void complete(String taskId, Map<String, Object> variables, CurrentUser user) {
