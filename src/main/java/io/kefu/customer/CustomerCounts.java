@@ -48,26 +48,6 @@ public class CustomerCounts {
         return counts;
     }
 
-    /**
-     * Contracts in force on the day after the period (activated before it, not terminated by then), by customer type:
-     * {contracts, stores}; and contracts that took effect or were terminated within the period.
-     */
-    Map<String, long[]> contracts(java.time.LocalDate from, java.time.LocalDate to) {
-        java.time.LocalDate after = to.plusDays(1);
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("""
-                select type,
-                  sum(case when activated_on < ? and (terminated_on is null or terminated_on >= ?) then 1 else 0 end),
-                  sum(case when activated_on < ? and (terminated_on is null or terminated_on >= ?) then store_count else 0 end),
-                  sum(case when activated_on >= ? and activated_on < ? then 1 else 0 end),
-                  sum(case when terminated_on >= ? and terminated_on < ? then 1 else 0 end)
-                from contract where activated_on is not null group by type""", rs -> {
-                    counts.put(rs.getString(1), new long[] {count(rs.getObject(2)), count(rs.getObject(3)),
-                            count(rs.getObject(4)), count(rs.getObject(5))});
-                }, after, after, after, after, from, after, from, after);
-        return counts;
-    }
-
     /** Customers registered in [start, end), by type and tier. */
     Map<String, Long> registered(Instant start, Instant end) {
         Map<String, Long> counts = new HashMap<>();

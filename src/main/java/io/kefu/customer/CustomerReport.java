@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** 客户数及店数统计: customers (and their stores) by type and tier at the start and end of the period, new and lost. */
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class CustomerReport implements Report {
 
     private final CustomerCounts counts;
+    private final ObjectProvider<ContractsInForce> contractsInForce;
 
-    CustomerReport(CustomerCounts counts) {
+    CustomerReport(CustomerCounts counts, ObjectProvider<ContractsInForce> contractsInForce) {
         this.counts = counts;
+        this.contractsInForce = contractsInForce;
     }
 
     @Override
@@ -67,7 +70,8 @@ class CustomerReport implements Report {
         }
         byType.add(Arrays.asList("合计", totals[0], totals[1], totals[2], totals[3], totals[3] - totals[0], totals[4]));
 
-        Map<String, long[]> contracts = counts.contracts(period.from(), period.to());
+        Map<String, long[]> contracts = contractsInForce.getIfAvailable(() -> (from, to) -> Map.of())
+                .byCustomerType(period.from(), period.to());
         List<List<Object>> byContract = new ArrayList<>();
         long[] contractTotals = new long[4];
         for (CustomerType type : CustomerType.values()) {

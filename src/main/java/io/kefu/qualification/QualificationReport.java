@@ -1,5 +1,7 @@
 package io.kefu.qualification;
 
+import io.kefu.customer.CustomerDetails;
+import io.kefu.customer.CustomerService;
 import io.kefu.report.Report;
 import io.kefu.report.Period;
 import io.kefu.report.ReportResult;
@@ -32,8 +34,10 @@ class QualificationReport implements Report {
     private static final String IN_PERIOD = " from qualification_review r where r.scored_at >= ? and r.scored_at < ?";
 
     private final JdbcTemplate jdbc;
+    private final CustomerService customers;
 
-    QualificationReport(JdbcTemplate jdbc) {
+    QualificationReport(JdbcTemplate jdbc, CustomerService customers) {
+        this.customers = customers;
         this.jdbc = jdbc;
     }
 
@@ -146,17 +150,25 @@ class QualificationReport implements Report {
     /** 客户资质评级表 itself: one line per review scored in the period, in the order they were scored. */
     private Table sheet(Period period) {
         List<List<Object>> rows = new ArrayList<>();
-        jdbc.query("select r.review_no, c.code, r.customer_class, r.satisfaction, r.contribution, r.credit,"
+        List<Long> customerIds = new ArrayList<>();
+        jdbc.query("select r.review_no, r.customer_id, r.customer_class, r.satisfaction, r.contribution, r.credit,"
                 + " r.total_score, r.grade, r.tier_before, r.tier_after, r.credit_declined, r.status"
-                + " from qualification_review r join customer c on c.id = r.customer_id"
+                + " from qualification_review r"
                 + " where r.scored_at >= ? and r.scored_at < ? order by r.scored_at, r.id limit " + MAX_SHEET_ROWS,
                 rs -> {
-                    rows.add(Arrays.asList(rs.getString(1), rs.getString(2),
+                    customerIds.add(rs.getLong(2));
+                    rows.add(Arrays.asList(rs.getString(1), null,
                             CustomerClass.valueOf(rs.getString(3)).label(), rs.getInt(4), rs.getInt(5), rs.getInt(6),
                             rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getBoolean(11) ? "是" : "否",
                             ReviewStatus.valueOf(rs.getString(12)).label()));
                 }, utc(period.start()), utc(period.end()));
+        // the customers' codes from the customer registry, in one query
+        Map<Long, CustomerDetails> customers = this.customers.byIdsMap(customerIds);
+        for (int i = 0; i < rows.size(); i++) {
+            CustomerDetails customer = customers.get(customerIds.get(i));
+            rows.get(i).set(1, customer == null ? null : customer.code());
+        }
         return new Table("评级明细", List.of("审核编号", "客户编号", "客户分类", "满意度", "业务贡献", "信用", "总分", "评级",
                 "原等级", "现等级", "信用下降", "结果"), rows);
     }

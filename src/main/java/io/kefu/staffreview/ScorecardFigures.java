@@ -1,10 +1,9 @@
 package io.kefu.staffreview;
 
-import static io.kefu.report.Figures.utc;
-
+import io.kefu.complaint.StaffComplaintFigures;
 import io.kefu.staffreview.StaffReview.Figures;
+import io.kefu.visit.StaffVisitFigures;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Date;
@@ -16,18 +15,24 @@ import org.springframework.stereotype.Component;
 /**
  * Counts one employee's month from the records (docs/kpis.md, 员工月度考评): the engine's task history (tasks they
  * completed, on time or not), the complaints (deadline breaches of the complaints they own as 首问负责人, complaints
- * naming them), the return visits they made (satisfaction) and their violations. Aggregates in the database, except
- * the one employee's finished tasks, which the engine's history API compares with their due dates.
+ * naming them: {@link StaffComplaintFigures}), the return visits they made (satisfaction: {@link StaffVisitFigures})
+ * and their violations. Aggregates in the database, except the one employee's finished tasks, which the engine's
+ * history API compares with their due dates.
  */
 @Component
 class ScorecardFigures {
 
     private final JdbcTemplate jdbc;
     private final HistoryService historyService;
+    private final StaffComplaintFigures complaintFigures;
+    private final StaffVisitFigures visitFigures;
 
-    ScorecardFigures(JdbcTemplate jdbc, HistoryService historyService) {
+    ScorecardFigures(JdbcTemplate jdbc, HistoryService historyService, StaffComplaintFigures complaintFigures,
+            StaffVisitFigures visitFigures) {
         this.jdbc = jdbc;
         this.historyService = historyService;
+        this.complaintFigures = complaintFigures;
+        this.visitFigures = visitFigures;
     }
 
     Figures count(String employee, YearMonth month, ZoneId zone) {
@@ -42,29 +47,13 @@ class ScorecardFigures {
                 onTime++;
             }
         }
-        LocalDateTime from = utc(start);
-        LocalDateTime to = utc(end);
-        int breaches = number("""
-                select count(*) from complaint_breach b join complaint c on c.id = b.complaint_id
-                where c.owner_id = ? and b.detected_at >= ? and b.detected_at < ?""", employee, from, to);
-        int against = number("""
-                select count(*) from complaint where complained_employee = ? and created_at >= ? and created_at < ?""",
-                employee, from, to);
-        int owned = number("""
-                select count(*) from complaint where owner_id = ? and created_at >= ? and created_at < ?""",
-                employee, from, to);
-        int[] visits = new int[2];
-        jdbc.query("""
-                select count(*), sum(case when satisfaction = 'SATISFIED' then 1 else 0 end) from visit
-                where visitor_id = ? and status = 'DONE' and satisfaction is not null
-                and completed_at >= ? and completed_at < ?""", rs -> {
-                    visits[0] = rs.getInt(1);
-                    visits[1] = rs.getInt(2);
-                }, employee, from, to);
+        StaffComplaintFigures.Counts complaints = complaintFigures.of(employee, start, end);
+        StaffVisitFigures.Counts visits = visitFigures.of(employee, start, end);
         int violations = number("""
                 select count(*) from staff_violation where employee = ? and occurred_on >= ? and occurred_on <= ?""",
                 employee, month.atDay(1), month.atEndOfMonth());
-        return new Figures(completed, onTime, breaches, against, owned, visits[0], visits[1], violations);
+        return new Figures(completed, onTime, complaints.breaches(), complaints.against(), complaints.owned(),
+                visits.answered(), visits.satisfied(), violations);
     }
 
     private int number(String sql, Object... args) {
