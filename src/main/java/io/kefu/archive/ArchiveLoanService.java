@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import io.kefu.archive.process.ArchiveLoanProcess;
+import io.kefu.task.ProcessBindings;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -38,9 +39,13 @@ public class ArchiveLoanService {
     private final ArchiveReadingRepository readings;
     private final RuntimeService runtimeService;
 
+    private final ProcessBindings<ArchiveLoan> bindings;
+
     ArchiveLoanService(ArchiveLoanRepository loans, ArchiveEntryRepository entries, ArchiveReadingRepository readings,
             RuntimeService runtimeService) {
         this.loans = loans;
+        this.bindings = new ProcessBindings<>(loans::findByProcessInstanceId, loans::findById,
+                ArchiveLoan::getId, ArchiveLoan::getProcessInstanceId);
         this.entries = entries;
         this.readings = readings;
         this.runtimeService = runtimeService;
@@ -194,7 +199,7 @@ public class ArchiveLoanService {
     /** The loan Kefu bound to this process instance (the one its tasks decide), if any. */
     @Transactional(readOnly = true)
     public Optional<ArchiveLoan> forProcessInstance(String processInstanceId) {
-        return loans.findByProcessInstanceId(processInstanceId);
+        return bindings.find(processInstanceId);
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,7 @@ import io.kefu.shared.InvalidInputException;
 import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.Now;
 import io.kefu.shared.time.WorkingHours;
+import io.kefu.task.ProcessBindings;
 import jakarta.persistence.criteria.Predicate;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,9 +60,13 @@ public class WorkOrderService {
     private final WorkingHours hours;
     private final DispatchSettings settings;
 
+    private final ProcessBindings<WorkOrder> bindings;
+
     WorkOrderService(WorkOrderRepository orders, CustomerService customers, IdentityService identityService,
             RuntimeService runtimeService, WorkingHours hours, DispatchSettings settings) {
         this.orders = orders;
+        this.bindings = new ProcessBindings<>(orders::findByProcessInstanceId, orders::findById,
+                WorkOrder::getId, WorkOrder::getProcessInstanceId);
         this.customers = customers;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
@@ -285,7 +290,7 @@ public class WorkOrderService {
 
     @Transactional(readOnly = true)
     public Optional<WorkOrder> forProcessInstance(String processInstanceId) {
-        return orders.findByProcessInstanceId(processInstanceId);
+        return bindings.find(processInstanceId);
     }
 
     /** A work order the user may read, else 404. */

@@ -15,6 +15,7 @@ import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
 import io.kefu.shared.time.Now;
 import io.kefu.shared.time.TimeText;
+import io.kefu.task.ProcessBindings;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,11 +49,15 @@ public class PhoneCaseService {
     private final Duration resolutionTime;
     private final Duration callbackTime;
 
+    private final ProcessBindings<PhoneCase> bindings;
+
     PhoneCaseService(PhoneCaseRepository cases, InquiryService inquiries, CustomerService customers,
             BusinessCalendar calendar, RuntimeService runtimeService,
             @Value("${kefu.phone-case.resolution-hours:16}") long resolutionHours,
             @Value("${kefu.phone-case.callback-hours:2}") long callbackHours) {
         this.cases = cases;
+        this.bindings = new ProcessBindings<>(cases::findByProcessInstanceId, cases::findById,
+                PhoneCase::getId, PhoneCase::getProcessInstanceId);
         this.inquiries = inquiries;
         this.customers = customers;
         this.calendar = calendar;
@@ -189,7 +194,7 @@ public class PhoneCaseService {
 
     @Transactional(readOnly = true)
     public Optional<PhoneCase> forProcessInstance(String processInstanceId) {
-        return cases.findByProcessInstanceId(processInstanceId);
+        return bindings.find(processInstanceId);
     }
 
     @Transactional(readOnly = true)

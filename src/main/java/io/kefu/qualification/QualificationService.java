@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import io.kefu.shared.RuleTables;
+import io.kefu.task.ProcessBindings;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +66,15 @@ public class QualificationService {
     private final WorkingHours hours;
     private final QualificationSettings settings;
 
+    private final ProcessBindings<QualificationReview> bindings;
+
     QualificationService(QualificationReviewRepository reviews, CustomerQualificationRepository standings,
             CustomerService customers, ContractService contracts, VisitPlanner visitPlanner,
             RuleTables decisions, RuntimeService runtimeService, WorkingHours hours,
             QualificationSettings settings) {
         this.reviews = reviews;
+        this.bindings = new ProcessBindings<>(reviews::findByProcessInstanceId, reviews::findById,
+                QualificationReview::getId, QualificationReview::getProcessInstanceId);
         this.standings = standings;
         this.customers = customers;
         this.contracts = contracts;
@@ -306,7 +311,7 @@ public class QualificationService {
 
     @Transactional(readOnly = true)
     public Optional<QualificationReview> forProcessInstance(String processInstanceId) {
-        return reviews.findByProcessInstanceId(processInstanceId);
+        return bindings.find(processInstanceId);
     }
 
     @Transactional(readOnly = true)

@@ -21,6 +21,7 @@ import io.kefu.shared.NotFoundException;
 import io.kefu.shared.time.BusinessCalendar;
 import io.kefu.shared.time.WorkingHours;
 import io.kefu.visit.process.VisitProcess;
+import io.kefu.task.ProcessBindings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -61,10 +62,14 @@ public class VisitService {
     private final ObjectMapper json;
     private final CustomerService customers;
 
+    private final ProcessBindings<Visit> bindings;
+
     VisitService(VisitRepository visits, BusinessCalendar calendar, WorkingHours hours, VisitSettings settings,
             RuntimeService runtimeService, ComplaintService complaints, ObjectMapper json, CustomerService customers) {
         this.customers = customers;
         this.visits = visits;
+        this.bindings = new ProcessBindings<>(visits::findByProcessInstanceId, visits::findById,
+                Visit::getId, Visit::getProcessInstanceId);
         this.calendar = calendar;
         this.hours = hours;
         this.settings = settings;
@@ -337,7 +342,7 @@ public class VisitService {
     /** The visit Kefu bound to this process instance (the one its tasks record), if any. */
     @Transactional(readOnly = true)
     public Optional<Visit> forProcessInstance(String processInstanceId) {
-        return visits.findByProcessInstanceId(processInstanceId);
+        return bindings.find(processInstanceId);
     }
 
     /** Binds the process Kefu started for a planned visit to it (once; see {@link #plan}). */
