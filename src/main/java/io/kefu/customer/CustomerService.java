@@ -114,7 +114,7 @@ public class CustomerService {
      */
     public Customer update(long id, CustomerRequest request, Long expectedVersion, CurrentUser user) {
         Customer customer = entity(id);
-        if (!mayChange(CustomerDetails.of(customer), user)) {
+        if (!mayChange(customer.getSpecialist(), user)) {
             throw new AccessDeniedException(user.id() + " may not change customer " + id);
         }
         String specialist = named(request.specialist());
@@ -262,7 +262,12 @@ public class CustomerService {
      * even one recorded as the specialist.
      */
     public static boolean mayChange(CustomerDetails customer, CurrentUser user) {
-        return user.isSupervisorOrManager() || (user.isHotlineStaff() && customer.isServedBy(user.id()));
+        return mayChange(customer.specialist(), user);
+    }
+
+    private static boolean mayChange(String specialist, CurrentUser user) {
+        return user.isSupervisorOrManager()
+                || (user.isHotlineStaff() && specialist != null && specialist.equals(user.id()));
     }
 
     /** Supervisors and managers (客服主管, 客服经理) assign customers to specialists. */
@@ -288,13 +293,13 @@ public class CustomerService {
         return mayReadPersonalData(customer.specialist(), user);
     }
 
-    /** {@link #mayReadPersonalData(CustomerDetails, CurrentUser)} for the customer this user serves, or not. */
-    public static boolean mayReadPersonalData(String specialist, CurrentUser user) {
-        return user.isSupervisorOrManager() || (specialist != null && specialist.equals(user.id()));
+    private static boolean mayReadPersonalData(Customer customer, CurrentUser user) {
+        return mayReadPersonalData(customer.getSpecialist(), user);
     }
 
-    private static boolean mayReadPersonalData(Customer customer, CurrentUser user) {
-        return user.isSupervisorOrManager() || customer.isServedBy(user.id());
+    /** The one rule both above apply, by the customer's specialist. */
+    private static boolean mayReadPersonalData(String specialist, CurrentUser user) {
+        return user.isSupervisorOrManager() || (specialist != null && specialist.equals(user.id()));
     }
 
     private void apply(Customer customer, CustomerRequest request) {

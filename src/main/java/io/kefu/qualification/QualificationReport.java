@@ -149,25 +149,28 @@ class QualificationReport implements Report {
 
     /** 客户资质评级表 itself: one line per review scored in the period, in the order they were scored. */
     private Table sheet(Period period) {
-        List<List<Object>> rows = new ArrayList<>();
         List<Long> customerIds = new ArrayList<>();
+        List<List<Object>> scores = new ArrayList<>();
         jdbc.query("select r.review_no, r.customer_id, r.customer_class, r.satisfaction, r.contribution, r.credit,"
                 + " r.total_score, r.grade, r.tier_before, r.tier_after, r.credit_declined, r.status"
                 + " from qualification_review r"
                 + " where r.scored_at >= ? and r.scored_at < ? order by r.scored_at, r.id limit " + MAX_SHEET_ROWS,
                 rs -> {
                     customerIds.add(rs.getLong(2));
-                    rows.add(Arrays.asList(rs.getString(1), null,
+                    scores.add(Arrays.asList(rs.getString(1),
                             CustomerClass.valueOf(rs.getString(3)).label(), rs.getInt(4), rs.getInt(5), rs.getInt(6),
                             rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getBoolean(11) ? "是" : "否",
                             ReviewStatus.valueOf(rs.getString(12)).label()));
                 }, utc(period.start()), utc(period.end()));
-        // the customers' codes from the customer registry, in one query
+        // each review's customer code from the customer registry, all in one query
         Map<Long, CustomerDetails> customers = this.customers.byIdsMap(customerIds);
-        for (int i = 0; i < rows.size(); i++) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
             CustomerDetails customer = customers.get(customerIds.get(i));
-            rows.get(i).set(1, customer == null ? null : customer.code());
+            List<Object> row = new ArrayList<>(scores.get(i));
+            row.add(1, customer == null ? null : customer.code());
+            rows.add(row);
         }
         return new Table("评级明细", List.of("审核编号", "客户编号", "客户分类", "满意度", "业务贡献", "信用", "总分", "评级",
                 "原等级", "现等级", "信用下降", "结果"), rows);

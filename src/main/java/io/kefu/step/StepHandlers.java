@@ -51,7 +51,7 @@ public class StepHandlers implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        handlers.afterSingletonsInstantiated();
+        handlers.keep();
     }
 
     /** How a step with these complete-listener delegate expressions is handled. */

@@ -43,7 +43,7 @@ public class DepartmentHandlers implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        recusals.afterSingletonsInstantiated();
+        recusals.keep();
     }
 
     /** The handler of this case's step in {@code group}, or null (the group works it) when no member may. */

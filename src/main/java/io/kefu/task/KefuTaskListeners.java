@@ -70,7 +70,7 @@ public class KefuTaskListeners extends AbstractProcessEnginePlugin implements Sm
 
     @Override
     public void afterSingletonsInstantiated() {
-        List.of(cardProviders, recusals, cardSections, completions).forEach(PlugIns::afterSingletonsInstantiated);
+        List.of(cardProviders, recusals, cardSections, completions).forEach(PlugIns::keep);
     }
 
     @Override
