@@ -1,12 +1,10 @@
 package io.kefu.operations;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -45,8 +43,7 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-        ensure(configuration.getDataSource(), prefix);
+        ensure(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
     }
 
     /** Creates every missing index; returns the names of those it created. */
@@ -83,17 +80,12 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     }
 
     static boolean exists(Connection connection, String table, String indexName) {
-        try {
-            DatabaseMetaData metaData = connection.getMetaData();
-            // H2 keeps unquoted names in upper case, MySQL as written: Camunda's scripts write them in upper case
-            for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
-                try (ResultSet indexes = metaData.getIndexInfo(connection.getCatalog(), connection.getSchema(), name,
-                        false, true)) {
-                    while (indexes.next()) {
-                        if (indexName.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
-                            return true;
-                        }
-                    }
+        // Camunda's scripts name the tables in upper case, as H2 keeps them and MySQL looks them up
+        try (ResultSet indexes = connection.getMetaData().getIndexInfo(connection.getCatalog(), connection.getSchema(),
+                table, false, true)) {
+            while (indexes.next()) {
+                if (indexName.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                    return true;
                 }
             }
             return false;
