@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.support.HttpApiTest;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,34 +15,52 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The engine indexes Kefu adds: there after start, created again when missing, never twice. */
 class EngineIndexesTests extends HttpApiTest {
 
-    static final String FORM_TABLE = "ACT_RE_CAMFORMDEF";
-
     @Autowired
     DataSource dataSource;
 
     @Test
-    void theLatestFormLookUpHasItsIndexAfterStart() throws Exception {
+    void everyIndexIsThereAfterStart() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(EngineIndexes.exists(connection, FORM_TABLE, EngineIndexes.FORM_DEFINITION_INDEX)).isTrue();
+            for (EngineIndexes.Index index : EngineIndexes.INDEXES) {
+                assertThat(EngineIndexes.exists(connection, index.table(), index.name())).as(index.name()).isTrue();
+            }
         }
         assertThat(EngineIndexes.ensure(dataSource, "")).as("a second check creates nothing").isEmpty();
     }
 
+    /** MySQL drops the index it made for a foreign key once another index can serve it; Kefu's must not be one. */
     @Test
-    void aMissingIndexIsCreatedAgain() throws Exception {
+    void theEnginesForeignKeyOnAVariablesInstanceKeepsAnIndexOfItsOwn() throws Exception {
+        List<String> leadingWithTheInstance = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); ResultSet indexes = connection.getMetaData()
+                .getIndexInfo(connection.getCatalog(), connection.getSchema(), "ACT_RU_VARIABLE", false, true)) {
+            while (indexes.next()) {
+                if (indexes.getShort("ORDINAL_POSITION") == 1
+                        && "PROC_INST_ID_".equalsIgnoreCase(indexes.getString("COLUMN_NAME"))) {
+                    leadingWithTheInstance.add(indexes.getString("INDEX_NAME"));
+                }
+            }
+        }
+        assertThat(leadingWithTheInstance).isNotEmpty().noneMatch(name -> name.toUpperCase().startsWith("KEFU_"));
+    }
+
+    @Test
+    void missingIndexesAreCreatedAgainAndOnlyThey() throws Exception {
+        EngineIndexes.Index dropped = EngineIndexes.INDEXES.stream()
+                .filter(index -> index.name().equals(EngineIndexes.VARIABLE_BY_INSTANCE_INDEX)).findFirst().orElseThrow();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             boolean mysql = connection.getMetaData().getDatabaseProductName().toLowerCase().matches(".*(mysql|mariadb).*");
-            statement.execute("drop index " + EngineIndexes.FORM_DEFINITION_INDEX + (mysql ? " on " + FORM_TABLE : ""));
+            statement.execute("drop index " + dropped.name() + (mysql ? " on " + dropped.table() : ""));
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
-            assertThat(EngineIndexes.exists(connection, FORM_TABLE, EngineIndexes.FORM_DEFINITION_INDEX)).isFalse();
+            assertThat(EngineIndexes.exists(connection, dropped.table(), dropped.name())).isFalse();
         }
 
-        assertThat(EngineIndexes.ensure(dataSource, "")).containsExactly(EngineIndexes.FORM_DEFINITION_INDEX);
+        assertThat(EngineIndexes.ensure(dataSource, "")).containsExactly(dropped.name());
 
         try (Connection connection = dataSource.getConnection()) {
-            assertThat(EngineIndexes.exists(connection, FORM_TABLE, EngineIndexes.FORM_DEFINITION_INDEX)).isTrue();
+            assertThat(EngineIndexes.exists(connection, dropped.table(), dropped.name())).isTrue();
         }
     }
 }
