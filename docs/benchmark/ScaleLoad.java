@@ -62,38 +62,39 @@ public class ScaleLoad {
             }
             Map<String, List<Column>> tables = engineTables(db);
             Set<String> ids = caseIds(db, tables, template);
-            Map<String, String> where = new LinkedHashMap<>();
+            // the template's rows, kept apart once, in a table of their own per engine table that holds any: a chunk
+            // then reads a few rows, not tables that grow with each chunk (the case's test is an OR over several
+            // columns, which no index serves)
+            Map<String, String> source = new LinkedHashMap<>();
             for (var table : tables.entrySet()) {
                 String condition = rowsOfTheCase(table.getValue(), ids);
-                if (condition != null && count(db, "select count(*) from " + table.getKey() + " where "
-                        + condition.replace("{t}", "")) > 0) {
-                    where.put(table.getKey(), condition);
+                if (condition == null) {
+                    continue;
                 }
+                String copy = "bench_tpl_" + source.size();
+                try (Statement st = db.createStatement()) {
+                    st.execute("drop table if exists " + copy);
+                    st.execute("create table " + copy + " as select * from " + table.getKey() + " where "
+                            + condition.replace("{t}", ""));
+                    if (count(db, "select count(*) from " + copy) == 0) {
+                        st.execute("drop table " + copy);
+                        continue;
+                    }
+                }
+                source.put(table.getKey(), copy);
             }
             String complaint = table(db, "complaint");
             long complaintId = single(db, "select id from " + complaint + " where process_instance_id = '" + template + "'");
             String caseNo = string(db, "select case_no from " + complaint + " where id = " + complaintId);
             long base = single(db, "select max(id) from " + complaint) - first + 1;
             System.out.printf("template %s (complaint %d, %s): %d ids in %d tables %s%n", template, complaintId, caseNo,
-                    ids.size(), where.size(), where.keySet());
+                    ids.size(), source.size(), source.keySet());
             fillSequence(db, first + copies - 1);
-            // the template's rows, kept apart once: a chunk then reads a few rows, not tables that grow with each chunk
-            // (the case's test is an OR over several columns, which no index serves)
-            Map<String, String> source = new LinkedHashMap<>();
-            for (var table : where.entrySet()) {
-                String copy = "bench_tpl_" + source.size();
-                try (Statement st = db.createStatement()) {
-                    st.execute("drop table if exists " + copy);
-                    st.execute("create table " + copy + " as select * from " + table.getKey() + " where "
-                            + table.getValue().replace("{t}", ""));
-                }
-                source.put(table.getKey(), copy);
-            }
             db.commit();
             for (int from = first; from < first + copies; from += CHUNK) {
                 int to = Math.min(first + copies - 1, from + CHUNK - 1);
                 String range = " join bench_seq s on s.n between " + from + " and " + to;
-                for (var table : where.entrySet()) {
+                for (var table : source.entrySet()) {
                     List<Column> columns = tables.get(table.getKey());
                     boolean named = columns.stream().anyMatch(c -> c.name().equals("NAME_"));
                     String select = columns.stream().map(c -> c.copied(ids, caseNo, named ? complaintId : null, base))
@@ -101,7 +102,7 @@ public class ScaleLoad {
                     String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
                     try (Statement st = db.createStatement()) {
                         st.executeUpdate("insert into " + table.getKey() + " (" + names + ") select " + select + " from "
-                                + source.get(table.getKey()) + " t" + range);
+                                + table.getValue() + " t" + range);
                     }
                 }
                 List<Column> columns = columns(db, complaint);

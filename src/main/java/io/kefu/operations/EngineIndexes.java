@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -96,17 +100,27 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     }
 
     static boolean exists(Connection connection, String table, String indexName) {
-        // Camunda's scripts name the tables in upper case, as H2 keeps them and MySQL looks them up
-        try (ResultSet indexes = connection.getMetaData().getIndexInfo(connection.getCatalog(), connection.getSchema(),
+        return indexes(connection, table).containsKey(indexName.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A table's indexes as the database reports them: each name (in upper case) with its columns in order; none when
+     * the database cannot say. Camunda's scripts name the tables in upper case, as H2 keeps them and MySQL looks them
+     * up.
+     */
+    static Map<String, List<String>> indexes(Connection connection, String table) {
+        Map<String, List<String>> indexes = new LinkedHashMap<>();
+        try (ResultSet rows = connection.getMetaData().getIndexInfo(connection.getCatalog(), connection.getSchema(),
                 table, false, true)) {
-            while (indexes.next()) {
-                if (indexName.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
-                    return true;
+            while (rows.next()) {
+                if (rows.getString("INDEX_NAME") != null) {
+                    indexes.computeIfAbsent(rows.getString("INDEX_NAME").toUpperCase(Locale.ROOT), name -> new ArrayList<>())
+                            .add(rows.getString("COLUMN_NAME"));   // the rows come in column order (JDBC)
                 }
             }
-            return false;
         } catch (SQLException e) {
-            return false;
+            return Map.of();
         }
+        return indexes;
     }
 }

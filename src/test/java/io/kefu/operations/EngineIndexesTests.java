@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kefu.support.HttpApiTest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,15 +30,11 @@ class EngineIndexesTests extends HttpApiTest {
     /** MySQL drops the index it made for a foreign key once another index can serve it; Kefu's must not be one. */
     @Test
     void theEnginesForeignKeyOnAVariablesInstanceKeepsAnIndexOfItsOwn() throws Exception {
-        List<String> leadingWithTheInstance = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); ResultSet indexes = connection.getMetaData()
-                .getIndexInfo(connection.getCatalog(), connection.getSchema(), "ACT_RU_VARIABLE", false, true)) {
-            while (indexes.next()) {
-                if (indexes.getShort("ORDINAL_POSITION") == 1
-                        && "PROC_INST_ID_".equalsIgnoreCase(indexes.getString("COLUMN_NAME"))) {
-                    leadingWithTheInstance.add(indexes.getString("INDEX_NAME"));
-                }
-            }
+        List<String> leadingWithTheInstance;
+        try (Connection connection = dataSource.getConnection()) {
+            leadingWithTheInstance = EngineIndexes.indexes(connection, "ACT_RU_VARIABLE").entrySet().stream()
+                    .filter(index -> "PROC_INST_ID_".equalsIgnoreCase(index.getValue().get(0)))
+                    .map(Map.Entry::getKey).toList();
         }
         assertThat(leadingWithTheInstance).isNotEmpty().noneMatch(name -> name.toUpperCase().startsWith("KEFU_"));
     }
