@@ -24,9 +24,15 @@ import java.util.stream.Collectors;
  * and in the {@code complaintId} variable alike, so that the engine's task queries and Kefu's look-ups do the same
  * work as for real cases. Loads in chunks of INSERT ... SELECT (one statement per table and chunk).
  *
- *   java -cp JDBC_DRIVER ScaleLoad.java JDBC_URL USER PASSWORD PROCESS_INSTANCE_ID COPIES [FIRST]
+ *   java -cp JDBC_DRIVER ScaleLoad.java JDBC_URL USER PASSWORD PROCESS_INSTANCE_ID COPIES [FIRST [SHARE]]
  *   java -cp JDBC_DRIVER ScaleLoad.java JDBC_URL USER PASSWORD --sql N < statements.sql
  * The second form fills bench_seq(n) with 1 … N, then runs the statements (separated by ";" at a line's end).
+ *
+ * <p>SHARE (0: every copy is the template's people's) spreads the copies over teams, as open cases are spread in a
+ * service center: copies 1 … SHARE - 1 stay with the template's people (with the template, SHARE cases), copy n from
+ * SHARE on belongs to team n / SHARE. In a team's copies every user named in the case's rows (assignee, owner, grants,
+ * identity links, starter, the {@code ownerId} variable) is that user with {@code ~team} appended, and so is every
+ * group (candidate groups, group grants): each team is a mirror of the template's people, with SHARE cases of its own.
  */
 public class ScaleLoad {
 
@@ -52,6 +58,7 @@ public class ScaleLoad {
         }
         int copies = Integer.parseInt(args[4]);
         int first = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        int share = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         long started = System.nanoTime();
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             db.setAutoCommit(false);
@@ -97,7 +104,7 @@ public class ScaleLoad {
                 for (var table : source.entrySet()) {
                     List<Column> columns = tables.get(table.getKey());
                     boolean named = columns.stream().anyMatch(c -> c.name().equals("NAME_"));
-                    String select = columns.stream().map(c -> c.copied(ids, caseNo, named ? complaintId : null, base))
+                    String select = columns.stream().map(c -> c.copied(ids, caseNo, named ? complaintId : null, base, share))
                             .collect(Collectors.joining(", "));
                     String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
                     try (Statement st = db.createStatement()) {
@@ -110,6 +117,8 @@ public class ScaleLoad {
                     case "id" -> base + " + s.n";
                     case "case_no" -> caseNumber();
                     case "process_instance_id" -> "concat(t.process_instance_id, '-', s.n)";
+                    case "owner_id" -> share == 0 ? "t.owner_id" : "case when s.n >= " + share
+                            + " then concat(t.owner_id, '~', floor(s.n / " + share + ")) else t.owner_id end";
                     default -> "t." + c.name();
                 }).collect(Collectors.joining(", "));
                 try (Statement st = db.createStatement()) {
@@ -159,6 +168,9 @@ public class ScaleLoad {
         return "concat('SC', lpad(concat('', s.n), 9, '0'))";
     }
 
+    /** Columns that name a user or a group: in a team's copy (SHARE), the team's mirror of them. */
+    private static final Set<String> PEOPLE = Set.of("ASSIGNEE_", "OWNER_", "USER_ID_", "START_USER_ID_", "GROUP_ID_");
+
     record Column(String name, int type) {
 
         boolean isText() {
@@ -172,8 +184,17 @@ public class ScaleLoad {
         }
 
         /** The column's value in a copy; {@code complaintId} null for a table without variable names. */
-        String copied(Set<String> ids, String caseNo, Long complaintId, long base) {
+        String copied(Set<String> ids, String caseNo, Long complaintId, long base, int share) {
             String t = "t." + name;
+            String team = "concat('~', floor(s.n / " + share + "))";
+            if (share > 0 && PEOPLE.contains(name)) {
+                return "case when s.n >= " + share + " and " + t + " is not null then concat(" + t + ", " + team + ") else " + t + " end";
+            }
+            if (share > 0 && name.equals("TEXT_") && complaintId != null) {
+                return "case when t.NAME_ = 'complaintId' and " + t + " = '" + complaintId + "' then concat('', " + base
+                        + " + s.n) when t.NAME_ = 'ownerId' and s.n >= " + share + " then concat(" + t + ", " + team
+                        + ") else " + t + " end";
+            }
             if (name.equals("BUSINESS_KEY_")) {
                 return "case when " + t + " = '" + caseNo + "' then " + caseNumber() + " else " + t + " end";
             }

@@ -5,8 +5,12 @@
 #   bash docs/benchmark/scale.sh --db mariadb          the same on MariaDB (127.0.0.1:3306, root without password;
 #                                                      database kefu_scale, dropped and created again)
 #   bash docs/benchmark/scale.sh --tasks "1000 10000" --closed "10000 100000" --requests 20    smaller
+#   bash docs/benchmark/scale.sh --share 0             every open task agent's own (the worst case, see below)
 # The open tasks are copies of one real complaint case at its first task (docs/benchmark/ScaleLoad.java copies all of
-# its engine rows and its complaint row, each copy with ids and case number of its own); the closed complaints are
+# its engine rows and its complaint row, each copy with ids and case number of its own). As in a service center, they
+# are spread over teams: agent (and agent's groups) keep --share (200) cases at every size, each further 200 belong to
+# a team of their own (a mirror of agent and agent's groups, named with ~n appended), so a list shows what the other
+# teams' open tasks cost agent; --share 0 leaves every copy agent's own. The closed complaints are
 # complaint rows over five years. Times GET /api/tasks as agent, the engine query of each Tasklist filter agent sees
 # (POST /engine-rest/filter/{id}/list, Tasklist's first page of 15, and /count), and the reports. Port 18210
 # (BENCH_SCALE_PORT); everything it writes is under target/benchmark/scale/ (results.txt, app.log), on MariaDB under
@@ -14,13 +18,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-DB=h2 TASKS="1000 100000" CLOSED="100000 1000000" REQUESTS=50 KEEP=0
+DB=h2 TASKS="1000 100000" CLOSED="100000 1000000" REQUESTS=50 KEEP=0 SHARE=200
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
     --tasks) TASKS="$2"; shift 2 ;;
     --closed) CLOSED="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
+    --share) SHARE="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;   # H2 only: go on with the database, template and copies of an earlier run
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -75,7 +80,7 @@ file_complaint() {
 JSON
 }
 if [ "$KEEP" = 1 ] && [ -f "$WORK/template" ]; then
-  read -r TEMPLATE loaded < "$WORK/template"
+  read -r TEMPLATE loaded SHARE < "$WORK/template"; SHARE=${SHARE:-0}
 else
 FILED=$(file_complaint)
 TEMPLATE=$(echo "$FILED" | json "d['processInstanceId']")
@@ -131,11 +136,11 @@ for target in $TASKS; do
   copies=$((target - loaded - 1))
   if [ "$copies" -gt 0 ]; then
     log "loading $copies copies of the template (open tasks: $target)"
-    java -cp "$CP" docs/benchmark/ScaleLoad.java "$JDBC" "$USER" "$PASS" "$TEMPLATE" "$copies" $((loaded + 1)) >> "$WORK/run.log"
+    java -cp "$CP" docs/benchmark/ScaleLoad.java "$JDBC" "$USER" "$PASS" "$TEMPLATE" "$copies" $((loaded + 1)) "$SHARE" >> "$WORK/run.log"
     loaded=$((loaded + copies))
-    echo "$TEMPLATE $loaded" > "$WORK/template"
+    echo "$TEMPLATE $loaded $SHARE" > "$WORK/template"
   fi
-  EXTRA="db=$DB open_tasks=$target"
+  EXTRA="db=$DB open_tasks=$target share=$SHARE"
   time_request "GET_/api/tasks" GET "/api/tasks"
   time_request "GET_/api/tasks?page=20" GET "/api/tasks?page=20&size=50"
   for f in $FILTERS; do
