@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * and in the {@code complaintId} variable alike, so that the engine's task queries and Kefu's look-ups do the same
  * work as for real cases. Loads in chunks of INSERT ... SELECT (one statement per table and chunk).
  *
- *   java -cp JDBC_DRIVER ScaleLoad.java JDBC_URL USER PASSWORD PROCESS_INSTANCE_ID COPIES [FIRST [SHARE]]
+ *   java -cp JDBC_DRIVER ScaleLoad.java JDBC_URL USER PASSWORD PROCESS_INSTANCE_ID COPIES [FIRST [SHARE [QUEUE_GROUP]]]
  *   java -cp JDBC_DRIVER ScaleLoad.java JDBC_URL USER PASSWORD --sql N < statements.sql
  * The second form fills bench_seq(n) with 1 … N, then runs the statements (separated by ";" at a line's end).
  *
@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
  * SHARE on belongs to team n / SHARE. In a team's copies every user named in the case's rows (assignee, owner, grants,
  * identity links, starter, the {@code ownerId} variable) is that user with {@code ~team} appended, and so is every
  * group (candidate groups, group grants): each team is a mirror of the template's people, with SHARE cases of its own.
+ * QUEUE_GROUP (with SHARE): every other team (the odd ones) has its cases waiting unassigned in its queue instead, as
+ * a department's work waits until someone claims it: no assignee, the task offered to the team's mirror of QUEUE_GROUP
+ * (a candidate identity link), and the assignee's grant on the task given to that group instead.
  */
 public class ScaleLoad {
 
@@ -59,6 +62,7 @@ public class ScaleLoad {
         int copies = Integer.parseInt(args[4]);
         int first = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         int share = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        String queueGroup = args.length > 7 && share > 0 ? args[7] : null;
         long started = System.nanoTime();
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             db.setAutoCommit(false);
@@ -104,12 +108,26 @@ public class ScaleLoad {
                 for (var table : source.entrySet()) {
                     List<Column> columns = tables.get(table.getKey());
                     boolean named = columns.stream().anyMatch(c -> c.name().equals("NAME_"));
-                    String select = columns.stream().map(c -> c.copied(ids, caseNo, named ? complaintId : null, base, share))
+                    boolean grants = columns.stream().anyMatch(c -> c.name().equals("RESOURCE_TYPE_"));
+                    String select = columns.stream().map(c -> c.copied(ids, caseNo, named ? complaintId : null, base, share,
+                                    grants ? queueGroup : null, queueGroup != null))
                             .collect(Collectors.joining(", "));
                     String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
                     try (Statement st = db.createStatement()) {
                         st.executeUpdate("insert into " + table.getKey() + " (" + names + ") select " + select + " from "
                                 + table.getValue() + " t" + range);
+                    }
+                }
+                if (queueGroup != null) {
+                    String link = tables.keySet().stream().filter(n -> n.equalsIgnoreCase("ACT_RU_IDENTITYLINK")).findFirst()
+                            .orElseThrow();
+                    String task = tables.keySet().stream().filter(n -> n.equalsIgnoreCase("ACT_RU_TASK")).findFirst()
+                            .orElseThrow();
+                    try (Statement st = db.createStatement()) {
+                        st.executeUpdate("insert into " + link + " (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_) select"
+                                + " concat('bench-queue-', s.n), 1, concat('" + queueGroup + "~', floor(s.n / " + share
+                                + ")), 'candidate', concat(right(t.ID_, 50), '-', s.n) from " + task + " t" + range
+                                + " where t.PROC_INST_ID_ = '" + template + "' and " + queued(share));
                     }
                 }
                 List<Column> columns = columns(db, complaint);
@@ -163,6 +181,11 @@ public class ScaleLoad {
         }
     }
 
+    /** The copy s.n waits unassigned in its team's queue: a team's copy, of an odd team. */
+    private static String queued(int share) {
+        return "s.n >= " + share + " and mod(floor(s.n / " + share + "), 2) = 1";
+    }
+
     /** SC and the copy's number, 20 characters at most as complaint.case_no. */
     private static String caseNumber() {
         return "concat('SC', lpad(concat('', s.n), 9, '0'))";
@@ -184,9 +207,21 @@ public class ScaleLoad {
         }
 
         /** The column's value in a copy; {@code complaintId} null for a table without variable names. */
-        String copied(Set<String> ids, String caseNo, Long complaintId, long base, int share) {
+        String copied(Set<String> ids, String caseNo, Long complaintId, long base, int share, String grantsQueueGroup,
+                boolean queues) {
             String t = "t." + name;
             String team = "concat('~', floor(s.n / " + share + "))";
+            if (queues && name.equals("ASSIGNEE_")) {
+                return "case when " + queued(share) + " then null when s.n >= " + share + " and " + t
+                        + " is not null then concat(" + t + ", " + team + ") else " + t + " end";
+            }
+            if (grantsQueueGroup != null && (name.equals("USER_ID_") || name.equals("GROUP_ID_"))) {
+                // the assignee's grant on the task (resource type 7), in a queued copy: the team's group's instead
+                String taskGrant = queued(share) + " and t.RESOURCE_TYPE_ = 7 and t.USER_ID_ is not null";
+                return "case when " + taskGrant + " then " + (name.equals("USER_ID_") ? "null"
+                        : "concat('" + grantsQueueGroup + "', " + team + ")") + " when s.n >= " + share + " and " + t
+                        + " is not null then concat(" + t + ", " + team + ") else " + t + " end";
+            }
             if (share > 0 && PEOPLE.contains(name)) {
                 return "case when s.n >= " + share + " and " + t + " is not null then concat(" + t + ", " + team + ") else " + t + " end";
             }

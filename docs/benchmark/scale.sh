@@ -6,6 +6,7 @@
 #                                                      database kefu_scale, dropped and created again)
 #   bash docs/benchmark/scale.sh --tasks "1000 10000" --closed "10000 100000" --requests 20    smaller
 #   bash docs/benchmark/scale.sh --share 0             every open task agent's own (the worst case, see below)
+#   bash docs/benchmark/scale.sh --queued              every other team's cases wait unassigned in its group's queue
 # The open tasks are copies of one real complaint case at its first task (docs/benchmark/ScaleLoad.java copies all of
 # its engine rows and its complaint row, each copy with ids and case number of its own). As in a service center, they
 # are spread over teams: agent (and agent's groups) keep --share (200) cases at every size, each further 200 belong to
@@ -18,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-DB=h2 TASKS="1000 100000" CLOSED="100000 1000000" REQUESTS=50 KEEP=0 SHARE=200
+DB=h2 TASKS="1000 100000" CLOSED="100000 1000000" REQUESTS=50 KEEP=0 SHARE=200 QUEUED=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -26,6 +27,7 @@ while [ $# -gt 0 ]; do
     --closed) CLOSED="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
     --share) SHARE="$2"; shift 2 ;;
+    --queued) QUEUED=1; shift ;;   # with --share: the odd teams' cases unassigned, offered to the team's mirror of agents
     --keep) KEEP=1; shift ;;   # H2 only: go on with the database, template and copies of an earlier run
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -80,7 +82,7 @@ file_complaint() {
 JSON
 }
 if [ "$KEEP" = 1 ] && [ -f "$WORK/template" ]; then
-  read -r TEMPLATE loaded SHARE < "$WORK/template"; SHARE=${SHARE:-0}
+  read -r TEMPLATE loaded SHARE QUEUED < "$WORK/template"; SHARE=${SHARE:-0} QUEUED=${QUEUED:-0}
 else
 FILED=$(file_complaint)
 TEMPLATE=$(echo "$FILED" | json "d['processInstanceId']")
@@ -136,11 +138,12 @@ for target in $TASKS; do
   copies=$((target - loaded - 1))
   if [ "$copies" -gt 0 ]; then
     log "loading $copies copies of the template (open tasks: $target)"
-    java -cp "$CP" docs/benchmark/ScaleLoad.java "$JDBC" "$USER" "$PASS" "$TEMPLATE" "$copies" $((loaded + 1)) "$SHARE" >> "$WORK/run.log"
+    java -cp "$CP" docs/benchmark/ScaleLoad.java "$JDBC" "$USER" "$PASS" "$TEMPLATE" "$copies" $((loaded + 1)) "$SHARE" \
+      $([ "$QUEUED" = 1 ] && echo agents) >> "$WORK/run.log"
     loaded=$((loaded + copies))
-    echo "$TEMPLATE $loaded $SHARE" > "$WORK/template"
+    echo "$TEMPLATE $loaded $SHARE $QUEUED" > "$WORK/template"
   fi
-  EXTRA="db=$DB open_tasks=$target share=$SHARE"
+  EXTRA="db=$DB open_tasks=$target share=$SHARE queued=$QUEUED"
   time_request "GET_/api/tasks" GET "/api/tasks"
   time_request "GET_/api/tasks?page=20" GET "/api/tasks?page=20&size=50"
   for f in $FILTERS; do
