@@ -135,8 +135,7 @@ public class ScaleLoad {
                     case "id" -> base + " + s.n";
                     case "case_no" -> caseNumber();
                     case "process_instance_id" -> "concat(t.process_instance_id, '-', s.n)";
-                    case "owner_id" -> share == 0 ? "t.owner_id" : "case when s.n >= " + share
-                            + " then concat(t.owner_id, '~', floor(s.n / " + share + ")) else t.owner_id end";
+                    case "owner_id" -> share == 0 ? "t.owner_id" : "case " + mirrored("t.owner_id", share);
                     default -> "t." + c.name();
                 }).collect(Collectors.joining(", "));
                 try (Statement st = db.createStatement()) {
@@ -186,6 +185,17 @@ public class ScaleLoad {
         return "s.n >= " + share + " and mod(floor(s.n / " + share + "), 2) = 1";
     }
 
+    /** The end of a {@code case} expression: in a team's copy the team's mirror of the user or group, else as it is. */
+    private static String mirrored(String column, int share) {
+        return mirrored(column + " is not null", column, share);
+    }
+
+    /** The same, for the rows that meet {@code condition}. */
+    private static String mirrored(String condition, String column, int share) {
+        return "when s.n >= " + share + " and " + condition + " then concat(" + column + ", '~', floor(s.n / " + share
+                + ")) else " + column + " end";
+    }
+
     /** SC and the copy's number, 20 characters at most as complaint.case_no. */
     private static String caseNumber() {
         return "concat('SC', lpad(concat('', s.n), 9, '0'))";
@@ -210,25 +220,21 @@ public class ScaleLoad {
         String copied(Set<String> ids, String caseNo, Long complaintId, long base, int share, String grantsQueueGroup,
                 boolean queues) {
             String t = "t." + name;
-            String team = "concat('~', floor(s.n / " + share + "))";
             if (queues && name.equals("ASSIGNEE_")) {
-                return "case when " + queued(share) + " then null when s.n >= " + share + " and " + t
-                        + " is not null then concat(" + t + ", " + team + ") else " + t + " end";
+                return "case when " + queued(share) + " then null " + mirrored(t, share);
             }
             if (grantsQueueGroup != null && (name.equals("USER_ID_") || name.equals("GROUP_ID_"))) {
                 // the assignee's grant on the task (resource type 7), in a queued copy: the team's group's instead
                 String taskGrant = queued(share) + " and t.RESOURCE_TYPE_ = 7 and t.USER_ID_ is not null";
                 return "case when " + taskGrant + " then " + (name.equals("USER_ID_") ? "null"
-                        : "concat('" + grantsQueueGroup + "', " + team + ")") + " when s.n >= " + share + " and " + t
-                        + " is not null then concat(" + t + ", " + team + ") else " + t + " end";
+                        : "concat('" + grantsQueueGroup + "~', floor(s.n / " + share + "))") + " " + mirrored(t, share);
             }
             if (share > 0 && PEOPLE.contains(name)) {
-                return "case when s.n >= " + share + " and " + t + " is not null then concat(" + t + ", " + team + ") else " + t + " end";
+                return "case " + mirrored(t, share);
             }
             if (share > 0 && name.equals("TEXT_") && complaintId != null) {
                 return "case when t.NAME_ = 'complaintId' and " + t + " = '" + complaintId + "' then concat('', " + base
-                        + " + s.n) when t.NAME_ = 'ownerId' and s.n >= " + share + " then concat(" + t + ", " + team
-                        + ") else " + t + " end";
+                        + " + s.n) " + mirrored(t + " is not null and t.NAME_ = 'ownerId'", t, share);
             }
             if (name.equals("BUSINESS_KEY_")) {
                 return "case when " + t + " = '" + caseNo + "' then " + caseNumber() + " else " + t + " end";

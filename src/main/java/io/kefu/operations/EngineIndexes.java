@@ -41,10 +41,10 @@ import org.springframework.stereotype.Component;
  * MariaDB turns the engine's "has the case a variable of this name and value" into a semi-join and, with this index,
  * starts from the few variables that hold the value (the user's own cases) instead of from every task: at 100,000 open
  * tasks, 200 of them the user's, 我负责的案件's count took 500 ms and takes 22 ms, its list 1.2 s and 0.26 s (p50,
- * docs/benchmark.md, "Scale"). The value is indexed by its first 100 characters (MySQL indexes a long text only by a prefix; user ids, case
- * numbers and customer codes are far shorter, and the database checks the whole value of each row it finds). H2 asks
- * the question task by task whatever the indexes, so it does not get this one: it would cost every variable write and
- * serve no query.
+ * docs/benchmark.md, "Scale"). The value is indexed by its first 100 characters (MySQL indexes a long text only by a
+ * prefix; user ids, case numbers and customer codes are far shorter, and the database checks the whole value of each
+ * row it finds). H2 asks the question task by task whatever the indexes, so it does not get this one: it would cost
+ * every variable write and serve no query.
  *
  * <p>Several nodes starting together may race to create an index; the loser finds it there and says nothing. An index
  * is never worth a refused start: a failure is logged and the engine runs on without it.
