@@ -101,6 +101,8 @@ public class ScaleLoad {
             System.out.printf("template %s (complaint %d, %s): %d ids in %d tables %s%n", template, complaintId, caseNo,
                     ids.size(), source.size(), source.keySet());
             fillSequence(db, first + copies - 1);
+            String link = table(db, "ACT_RU_IDENTITYLINK");
+            String task = table(db, "ACT_RU_TASK");
             db.commit();
             for (int from = first; from < first + copies; from += CHUNK) {
                 int to = Math.min(first + copies - 1, from + CHUNK - 1);
@@ -110,7 +112,7 @@ public class ScaleLoad {
                     boolean named = columns.stream().anyMatch(c -> c.name().equals("NAME_"));
                     boolean grants = columns.stream().anyMatch(c -> c.name().equals("RESOURCE_TYPE_"));
                     String select = columns.stream().map(c -> c.copied(ids, caseNo, named ? complaintId : null, base, share,
-                                    grants ? queueGroup : null, queueGroup != null))
+                                    queueGroup, grants))
                             .collect(Collectors.joining(", "));
                     String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
                     try (Statement st = db.createStatement()) {
@@ -119,10 +121,6 @@ public class ScaleLoad {
                     }
                 }
                 if (queueGroup != null) {
-                    String link = tables.keySet().stream().filter(n -> n.equalsIgnoreCase("ACT_RU_IDENTITYLINK")).findFirst()
-                            .orElseThrow();
-                    String task = tables.keySet().stream().filter(n -> n.equalsIgnoreCase("ACT_RU_TASK")).findFirst()
-                            .orElseThrow();
                     try (Statement st = db.createStatement()) {
                         st.executeUpdate("insert into " + link + " (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_) select"
                                 + " concat('bench-queue-', s.n), 1, concat('" + queueGroup + "~', floor(s.n / " + share
@@ -216,18 +214,21 @@ public class ScaleLoad {
                     && !SHARED.contains(name);
         }
 
-        /** The column's value in a copy; {@code complaintId} null for a table without variable names. */
-        String copied(Set<String> ids, String caseNo, Long complaintId, long base, int share, String grantsQueueGroup,
-                boolean queues) {
+        /**
+         * The column's value in a copy; {@code complaintId} null for a table without variable names, {@code queueGroup}
+         * null unless the odd teams' cases wait in a queue, {@code grants} for the authorization table.
+         */
+        String copied(Set<String> ids, String caseNo, Long complaintId, long base, int share, String queueGroup,
+                boolean grants) {
             String t = "t." + name;
-            if (queues && name.equals("ASSIGNEE_")) {
+            if (queueGroup != null && name.equals("ASSIGNEE_")) {
                 return "case when " + queued(share) + " then null " + mirrored(t, share);
             }
-            if (grantsQueueGroup != null && (name.equals("USER_ID_") || name.equals("GROUP_ID_"))) {
+            if (queueGroup != null && grants && (name.equals("USER_ID_") || name.equals("GROUP_ID_"))) {
                 // the assignee's grant on the task (resource type 7), in a queued copy: the team's group's instead
                 String taskGrant = queued(share) + " and t.RESOURCE_TYPE_ = 7 and t.USER_ID_ is not null";
                 return "case when " + taskGrant + " then " + (name.equals("USER_ID_") ? "null"
-                        : "concat('" + grantsQueueGroup + "~', floor(s.n / " + share + "))") + " " + mirrored(t, share);
+                        : "concat('" + queueGroup + "~', floor(s.n / " + share + "))") + " " + mirrored(t, share);
             }
             if (share > 0 && PEOPLE.contains(name)) {
                 return "case " + mirrored(t, share);

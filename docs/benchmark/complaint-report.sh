@@ -22,7 +22,8 @@ SQL
 
 # Kefu creates its schema (Flyway, Camunda) and the demo users and customers
 export SPRING_PROFILES_ACTIVE=mysql KEFU_DEMO_ENABLED=true SERVER_PORT="$PORT"
-export KEFU_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?useSSL=false&allowPublicKeyRetrieval=true&sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&serverTimezone=UTC&characterEncoding=UTF-8"
+source docs/benchmark/mysql-options.sh
+export KEFU_DB_URL="jdbc:mysql://127.0.0.1:3306/$DB?$MYSQL_OPTS"
 java -jar "$JAR" > /tmp/kefu-bench.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

@@ -32,7 +32,7 @@ case "$DB" in
   *) echo "--db h2 or mariadb" >&2; exit 2 ;;
 esac
 RESULTS=$WORK/results$SUFFIX.txt
-MYSQL_OPTS="useSSL=false&allowPublicKeyRetrieval=true&sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&serverTimezone=UTC&characterEncoding=UTF-8"
+source docs/benchmark/mysql-options.sh
 mkdir -p "$WORK"
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$WORK/run.log" >&2; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }

@@ -50,8 +50,9 @@ case "$DB" in
     export KEFU_DB_URL="$JDBC" ;;
   mariadb)
     KEEP=0
+    source docs/benchmark/mysql-options.sh
     mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS kefu_scale; CREATE DATABASE kefu_scale CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-    JDBC="jdbc:mysql://127.0.0.1:3306/kefu_scale?useSSL=false&allowPublicKeyRetrieval=true&sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&serverTimezone=UTC&characterEncoding=UTF-8" USER=root PASS=""
+    JDBC="jdbc:mysql://127.0.0.1:3306/kefu_scale?$MYSQL_OPTS" USER=root PASS=""
     export SPRING_PROFILES_ACTIVE=mysql KEFU_DB_URL="$JDBC" KEFU_DB_USER=root KEFU_DB_PASSWORD="" ;;
   *) echo "--db h2 or mariadb" >&2; exit 2 ;;
 esac

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -67,8 +68,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
             this(name, table, columns, false);
         }
 
-        boolean appliesTo(Connection connection) {
-            return !mysqlOnly || isMySql(connection);
+        /** Whether a database of the engine's type (as Camunda determined it: "h2", "mysql", …) gets it. */
+        boolean appliesTo(String databaseType) {
+            return !mysqlOnly || isMySql(databaseType);
         }
     }
 
@@ -85,13 +87,13 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        ensure(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
+        ensure(configuration.getDataSource(), configuration.getDatabaseTablePrefix(), configuration.getDatabaseType());
     }
 
-    /** Creates every missing index; returns the names of those it created. */
-    static List<String> ensure(DataSource dataSource, String tablePrefix) {
+    /** Creates every missing index the database gets; returns the names of those it created. */
+    static List<String> ensure(DataSource dataSource, String tablePrefix, String databaseType) {
         try (Connection connection = dataSource.getConnection()) {
-            return INDEXES.stream().filter(index -> index.appliesTo(connection))
+            return INDEXES.stream().filter(index -> index.appliesTo(databaseType))
                     .filter(index -> create(connection, tablePrefix, index)).map(Index::name).toList();
         } catch (SQLException e) {
             log.warn("Engine indexes not checked: {}", e.getMessage());
@@ -122,13 +124,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** MySQL or MariaDB, by what the driver says the database is; false when it cannot say. */
-    static boolean isMySql(Connection connection) {
-        try {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mysql|mariadb).*");
-        } catch (SQLException e) {
-            return false;
-        }
+    /** MySQL or MariaDB, by the engine's database type (Camunda knows both as "mysql"). */
+    static boolean isMySql(String databaseType) {
+        return DbSqlSessionFactory.MYSQL.equals(databaseType);
     }
 
     static boolean exists(Connection connection, String table, String indexName) {
